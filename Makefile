@@ -1,0 +1,73 @@
+# Makefile — arabic_news, built with PGXS against the server pg_config finds.
+#
+#   make              build the extension
+#   make install      install it into the server (needs write access there)
+#   make demo         the main job on a throwaway cluster (DOCS=dir, KEEP=1)
+#   make test         every test on a throwaway cluster; last line "N passed, N failed"
+#   make bench        speed over ../shared/corpus, as ratios to built-in functions
+#   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
+#   make regen        rebuild generated C tables from data/
+
+EXTENSION  = arabic_news
+# The version lives in one place: the control file.
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big = arabic_news
+CORE_SRCS  = $(sort $(wildcard src/core/*.c))
+GLUE_SRCS  = $(sort $(wildcard src/pg_*.c))
+OBJS       = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+DATA         = $(wildcard sql/$(EXTENSION)--*.sql)
+DATA_TSEARCH = $(wildcard data/*.stop)
+
+# pg_regress runs every sql/<feature>.sql that is not an install script.
+REGRESS      = $(sort $(notdir $(basename $(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql)))))
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
+PG_CONFIG ?= pg_config
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
+ICU_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
+PG_CPPFLAGS = -Isrc/core $(ICU_CFLAGS)
+PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+SHLIB_LINK  = $(ICU_LIBS)
+
+EXTRA_CLEAN = .build results regression.diffs regression.out
+
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifeq ($(wildcard $(PGXS)),)
+# No server headers yet: only the targets that can install them work.
+.DEFAULT_GOAL := nopgxs
+nopgxs:
+	@bash tools/deps.sh build
+	@$(MAKE) --no-print-directory
+else
+include $(PGXS)
+endif
+
+# ---- core (plain C) unit tests, built outside PGXS, optionally with sanitizers
+CORE_TESTS   = $(sort $(basename $(notdir $(wildcard test/core/test_*.c))))
+CORE_CC     ?= cc
+CORE_CFLAGS ?= -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
+.build/core/%: test/core/%.c $(CORE_SRCS) $(wildcard src/core/*.h) test/core/unit.h
+	@mkdir -p .build/core
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+core-tests: $(addprefix .build/core/,$(CORE_TESTS))
+
+.PHONY: deps demo test bench eval-search eval-numbers eval-ner regen core-tests nopgxs
+deps:
+	@bash tools/deps.sh test
+demo:
+	@bash tools/demo.sh
+test:
+	@bash tools/run_tests.sh
+bench:
+	@bash test/bench/run_bench.sh
+eval-search:
+	@bash test/eval/eval_search.sh
+eval-numbers:
+	@bash test/eval/eval_numbers.sh
+eval-ner:
+	@bash test/eval/eval_ner.sh
+regen:
+	python3 data/gen_normalize_table.py data/normalize.tsv > src/core/normalize_table.h

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# cluster.sh — a throwaway PostgreSQL cluster for the demo, the tests, the
+# benchmark and the evaluations.  Source it, then:
+#
+#   an_cluster_start     build, install into a private copy of the server
+#                        tree, initdb (UTF8, C.UTF-8) as a non-root user,
+#                        start on a private Unix socket
+#   an_psql [args]       psql connected to it (ON_ERROR_STOP, no psqlrc)
+#   an_cluster_stop      stop it and remove everything
+#
+# The extension is installed with "make install DESTDIR=<sandbox>" into a
+# copy of the server's bin/ and share/ trees (PostgreSQL finds share/ and
+# lib/ relative to its own binary), so tests never touch the system install
+# and need no root rights beyond installing packages.  PostgreSQL refuses to
+# run as root: when we are root the server runs as "nobody".
+
+AN_ROOT=${AN_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+
+an_run_as_server() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u nobody -- "$@"
+	else
+		"$@"
+	fi
+}
+
+an_sandbox_install() {
+	local sb=$1 bindir sharedir pkglibdir f
+	bindir=$(pg_config --bindir)
+	sharedir=$(pg_config --sharedir)
+	pkglibdir=$(pg_config --pkglibdir)
+	mkdir -p "$sb$bindir" "$sb$sharedir" "$sb$pkglibdir"
+	cp -a "$bindir/." "$sb$bindir/"
+	cp -a "$sharedir/." "$sb$sharedir/"
+	for f in "$pkglibdir"/*; do ln -sf "$f" "$sb$pkglibdir/"; done
+	make -C "$AN_ROOT" -s install DESTDIR="$sb" >/dev/null
+	chmod -R a+rX "$sb"
+}
+
+an_cluster_start() {
+	make -C "$AN_ROOT" -s >/dev/null
+	AN_TMP=$(mktemp -d "${TMPDIR:-/tmp}/arabic_news.XXXXXX")
+	chmod 755 "$AN_TMP"
+	an_sandbox_install "$AN_TMP/inst"
+	AN_BIN="$AN_TMP/inst$(pg_config --bindir)"
+	AN_PORT=${AN_PORT:-5432}
+	AN_SOCK="$AN_TMP/sock"
+	AN_DATA="$AN_TMP/data"
+	mkdir -p "$AN_SOCK" "$AN_DATA"
+	if [ "$(id -u)" -eq 0 ]; then chown nobody "$AN_SOCK" "$AN_DATA"; AN_USER=nobody; else AN_USER=$(id -un); fi
+	chmod 700 "$AN_DATA"
+	(cd /tmp && an_run_as_server "$AN_BIN/initdb" -D "$AN_DATA" -E UTF8 --locale=C.UTF-8 \
+		-A trust -U "$AN_USER" >"$AN_TMP/initdb.log" 2>&1) || { cat "$AN_TMP/initdb.log"; return 1; }
+	cat >>"$AN_DATA/postgresql.conf" <<CONF
+listen_addresses = ''
+unix_socket_directories = '$AN_SOCK'
+port = $AN_PORT
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+shared_buffers = 256MB
+max_parallel_workers_per_gather = 0
+jit = off
+log_min_messages = warning
+CONF
+	touch "$AN_TMP/server.log"; chmod 666 "$AN_TMP/server.log"
+	(cd /tmp && an_run_as_server "$AN_BIN/pg_ctl" -D "$AN_DATA" -l "$AN_TMP/server.log" -w -t 60 start >/dev/null) \
+		|| { cat "$AN_TMP/server.log"; return 1; }
+	export PGHOST="$AN_SOCK" PGPORT="$AN_PORT" PGUSER="$AN_USER"
+	export AN_TMP AN_BIN AN_PORT AN_SOCK AN_DATA AN_USER
+}
+
+an_psql() {
+	psql -X -q -v ON_ERROR_STOP=1 -h "$AN_SOCK" -p "$AN_PORT" -U "$AN_USER" "$@"
+}
+
+an_cluster_stop() {
+	[ -n "${AN_TMP:-}" ] && [ -d "$AN_TMP" ] || return 0
+	(cd /tmp && an_run_as_server "$AN_BIN/pg_ctl" -D "$AN_DATA" -m fast -w stop >/dev/null 2>&1) || true
+	rm -rf "$AN_TMP"
+	AN_TMP=
+}
+
+# Where the shared evaluation data lives; empty when this clone has none.
+an_shared_dir() {
+	local d
+	d=${AN_SHARED:-$AN_ROOT/../shared}
+	[ -d "$d" ] && (cd "$d" && pwd) || true
+}
