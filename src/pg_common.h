@@ -1,0 +1,48 @@
+/*
+ * pg_common.h — glue shared by every arabic_news SQL function.
+ *
+ * Encoding checks, set-returning-function plumbing that works on
+ * PostgreSQL 14–17, and the bridge from the plain-C core to palloc and
+ * CHECK_FOR_INTERRUPTS (installed once in _PG_init, pg_arabic_news.c).
+ */
+#ifndef AR_PG_COMMON_H
+#define AR_PG_COMMON_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/tuplestore.h"
+
+/*
+ * Raise ERRCODE_FEATURE_NOT_SUPPORTED unless the database encoding is UTF8.
+ * Every entry point calls this first (cheap: one integer compare).
+ */
+extern void ArRequireUtf8(void);
+
+/* Reject inputs over the documented size limit with a clear error. */
+extern void ArCheckInputSize(size_t nbytes, const char *funcname);
+
+/*
+ * Materialize-mode SRF set-up: checks the caller accepts a tuplestore,
+ * builds one in the per-query context and returns it with the result
+ * descriptor.  Works on PostgreSQL 14 (no InitMaterializedSRF there).
+ */
+typedef struct ArSrf
+{
+	Tuplestorestate *store;
+	TupleDesc	desc;
+} ArSrf;
+
+extern void ArSrfBegin(FunctionCallInfo fcinfo, ArSrf *srf);
+
+/* Build a text datum from a byte range (no NUL needed). */
+extern Datum ArTextDatum(const char *s, size_t len);
+
+/*
+ * Convert a decimal string such as "2000000000" or "3.5" to a numeric
+ * datum (through numeric_in; the core never hands out binary floats).
+ */
+extern Datum ArNumericDatum(const char *decimal);
+
+#endif							/* AR_PG_COMMON_H */
