@@ -54,7 +54,7 @@ CORE_CFLAGS ?= -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 
 core-tests: $(addprefix .build/core/,$(CORE_TESTS))
 
-.PHONY: deps demo test bench eval-search eval-numbers eval-ner regen core-tests nopgxs
+.PHONY: deps demo test bench eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -71,3 +71,13 @@ eval-ner:
 	@bash test/eval/eval_ner.sh
 regen:
 	python3 data/gen_normalize_table.py data/normalize.tsv > src/core/normalize_table.h
+	python3 data/gen_entities_table.py data > src/core/entities_table.h
+
+# Arabic country and exemplar-city names from the ICU/CLDR on this machine
+# (reviewed, then committed; regen-entities compiles them into C tables).
+regen-places:
+	@mkdir -p .build
+	$(CXX) -O1 -o .build/gen_cldr_places data/gen_cldr_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
+	.build/gen_cldr_places > data/places_cldr.tsv
+regen-entities:
+	python3 data/gen_entities_table.py data > src/core/entities_table.h
