@@ -1,0 +1,827 @@
+/*
+ * entities.c — the entity matcher behind ar_entities and ar_entity_keys.
+ *
+ * See entities.h for the shape of the pass.  All gazetteer data lives in
+ * entities_table.h (generated, compiled in): nothing is built at run time,
+ * so per-word work is one or two hash probes into static arrays.
+ */
+#include "entities.h"
+
+#include <string.h>
+
+#include "normalize.h"
+#include "tokenize.h"
+#include "utf8.h"
+
+typedef struct ArEntPhrase
+{
+	uint32_t	key_off;
+	uint16_t	key_len;
+	uint32_t	canon_off;
+	uint16_t	canon_len;
+	uint8_t		kind;
+	uint8_t		ntok;
+} ArEntPhrase;
+
+typedef struct ArEntWord
+{
+	uint32_t	key_off;
+	uint16_t	key_len;
+	uint8_t		flags;
+	uint8_t		maxtok;			/* longest phrase starting with this word */
+} ArEntWord;
+
+/* word classes, as gen_entities_table.py writes them */
+#define W_GIVEN		1
+#define W_WEAK		2
+#define W_STOP		4
+#define W_CONNECT	8
+#define W_SURNAME	16
+
+#include "entities_table.h"
+
+#define MAX_PHRASE_TOK	8
+#define MAX_NAME_TOK	4
+#define MAX_CANDS		6
+#define MAX_KEY			512
+#define MAX_PERSONS		64
+
+/* One word of the input (Arabic or Latin), with its search form. */
+typedef struct EntTok
+{
+	size_t		byte_start;
+	size_t		byte_len;
+	size_t		char_start;
+	size_t		char_len;
+	size_t		norm_off;		/* into EntDoc.norm */
+	size_t		norm_len;
+	bool		joined;			/* only white space since the previous word */
+} EntTok;
+
+/* A reading of a word with some proclitics peeled off. */
+typedef struct EntCand
+{
+	const char *s;
+	size_t		len;
+	int			strip;			/* normalized characters removed in front */
+	char		built[64];		/* room for "ال" + rest when لل was split */
+} EntCand;
+
+/* A person named earlier in the text, for coreference. */
+typedef struct EntPerson
+{
+	size_t		last_off;		/* normalized last name token, in EntDoc.norm */
+	size_t		last_len;
+	size_t		canon_off;		/* canonical, in ArEntityList.canon */
+	size_t		canon_len;
+} EntPerson;
+
+typedef struct EntDoc
+{
+	const char *src;
+	EntTok	   *tok;
+	size_t		ntok;
+	ArBuf		norm;
+	ArEntityList *out;
+	EntPerson	persons[MAX_PERSONS];
+	int			npersons;
+} EntDoc;
+
+/* A phrase-table hit. */
+typedef struct EntMatch
+{
+	const ArEntPhrase *ph;
+	size_t		ntok;
+	int			strip;
+} EntMatch;
+
+/* FNV-1a, the same as the generator's. */
+static inline uint32_t
+fnv1a(const char *s, size_t len)
+{
+	uint32_t	h = 0x811c9dc5u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= 0x01000193u;
+	}
+	return h;
+}
+
+/* Look a single normalized word up. */
+static const ArEntWord *
+word_find(const char *s, size_t len)
+{
+	uint32_t	h = fnv1a(s, len) & (AR_ENT_WORD_SLOTS - 1);
+
+	for (;;)
+	{
+		int32_t		i = ent_word_slots[h];
+		const ArEntWord *w;
+
+		if (i < 0)
+			return NULL;
+		w = &ent_words[i];
+		if (w->key_len == len && memcmp(ent_blob + w->key_off, s, len) == 0)
+			return w;
+		h = (h + 1) & (AR_ENT_WORD_SLOTS - 1);
+	}
+}
+
+/* Look a normalized phrase (words joined by one space) up. */
+static const ArEntPhrase *
+phrase_find(const char *s, size_t len)
+{
+	uint32_t	h = fnv1a(s, len) & (AR_ENT_PHRASE_SLOTS - 1);
+
+	for (;;)
+	{
+		int32_t		i = ent_phrase_slots[h];
+		const ArEntPhrase *p;
+
+		if (i < 0)
+			return NULL;
+		p = &ent_phrases[i];
+		if (p->key_len == len && memcmp(ent_blob + p->key_off, s, len) == 0)
+			return p;
+		h = (h + 1) & (AR_ENT_PHRASE_SLOTS - 1);
+	}
+}
+
+const char *
+ArEntKindName(ArEntKind kind)
+{
+	switch (kind)
+	{
+		case AR_ENT_PER:
+			return "PER";
+		case AR_ENT_ORG:
+			return "ORG";
+		case AR_ENT_LOC:
+			return "LOC";
+		case AR_ENT_NAT:
+			return "NAT";
+		default:
+			return "?";
+	}
+}
+
+void
+ArEntityListInit(ArEntityList *list)
+{
+	list->items = NULL;
+	list->n = 0;
+	list->cap = 0;
+	ArBufInit(&list->canon, 256);
+}
+
+void
+ArEntityListFree(ArEntityList *list)
+{
+	if (list->items)
+		ArFree(list->items);
+	if (list->canon.data)
+		ArFree(list->canon.data);
+	list->items = NULL;
+	list->n = list->cap = 0;
+	list->canon.data = NULL;
+}
+
+static inline const char *
+tok_norm(const EntDoc *d, size_t i)
+{
+	return d->norm.data + d->tok[i].norm_off;
+}
+
+/* Arabic letters used as proclitics, as UTF-8 second bytes after 0xD8/0xD9. */
+static inline bool
+starts_with(const char *s, size_t len, const char *prefix)
+{
+	size_t		n = strlen(prefix);
+
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/*
+ * The readings of word i: as written, without و/ف, without ب/ك/ل, and
+ * with لل read as ل + ال (للناتو → الناتو).  The rest must keep at least
+ * two letters.  Returns how many readings were written.
+ */
+static int
+word_cands(const EntDoc *d, size_t i, bool clitics, EntCand *c)
+{
+	const char *s = tok_norm(d, i);
+	size_t		len = d->tok[i].norm_len;
+	int			n = 0,
+				b,
+				nbase;
+
+	c[n].s = s;
+	c[n].len = len;
+	c[n].strip = 0;
+	n++;
+	if (!clitics || len < 6)
+		return n;
+	if (starts_with(s, len, "\xD9\x88") || starts_with(s, len, "\xD9\x81"))	/* و ف */
+	{
+		c[n].s = s + 2;
+		c[n].len = len - 2;
+		c[n].strip = 1;
+		n++;
+	}
+	nbase = n;
+	for (b = 0; b < nbase; b++)
+	{
+		const char *t = c[b].s;
+		size_t		tl = c[b].len;
+
+		if (tl < 6)
+			continue;
+		if (starts_with(t, tl, "\xD9\x84\xD9\x84") && tl - 2 + 2 <= sizeof(c[n].built))	/* لل */
+		{
+			memcpy(c[n].built, "\xD8\xA7", 2);	/* ا */
+			memcpy(c[n].built + 2, t + 2, tl - 2);
+			c[n].s = c[n].built;
+			c[n].len = tl;
+			c[n].strip = c[b].strip + 1;
+			n++;
+		}
+		else if (starts_with(t, tl, "\xD8\xA8") || starts_with(t, tl, "\xD9\x83") ||
+				 starts_with(t, tl, "\xD9\x84"))	/* ب ك ل */
+		{
+			c[n].s = t + 2;
+			c[n].len = tl - 2;
+			c[n].strip = c[b].strip + 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * Longest phrase starting at word i (with proclitics on word i only when
+ * clitics is set).  Ties go to the reading that peels fewer letters.
+ */
+static bool
+phrase_at(const EntDoc *d, size_t i, bool clitics, EntMatch *m)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, clitics, c),
+				k;
+	char		key[MAX_KEY];
+
+	m->ph = NULL;
+	m->ntok = 0;
+	for (k = 0; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+		size_t		maxtok,
+					L;
+
+		if (w == NULL || w->maxtok == 0)
+			continue;
+		maxtok = w->maxtok;
+		if (maxtok > d->ntok - i)
+			maxtok = d->ntok - i;
+		for (L = maxtok; L >= 1 && L > m->ntok; L--)
+		{
+			size_t		klen = 0,
+						t;
+			const ArEntPhrase *p;
+			bool		ok = true;
+
+			if (c[k].len > MAX_KEY)
+				break;
+			memcpy(key, c[k].s, c[k].len);
+			klen = c[k].len;
+			for (t = i + 1; t < i + L; t++)
+			{
+				if (!d->tok[t].joined || klen + 1 + d->tok[t].norm_len > MAX_KEY)
+				{
+					ok = false;
+					break;
+				}
+				key[klen++] = ' ';
+				memcpy(key + klen, tok_norm(d, t), d->tok[t].norm_len);
+				klen += d->tok[t].norm_len;
+			}
+			if (!ok)
+				continue;
+			p = phrase_find(key, klen);
+			if (p != NULL)
+			{
+				m->ph = p;
+				m->ntok = L;
+				m->strip = c[k].strip;
+				break;
+			}
+		}
+	}
+	return m->ph != NULL;
+}
+
+/* Byte and character offset in word i after `strip` normalized letters
+ * (and any marks riding on them). */
+static void
+skip_letters(const EntDoc *d, size_t i, int strip, size_t *boff, size_t *coff)
+{
+	const unsigned char *s = (const unsigned char *) d->src + d->tok[i].byte_start;
+	size_t		len = d->tok[i].byte_len,
+				p = 0,
+				c = 0;
+	int			seen = 0;
+
+	while (p < len)
+	{
+		uint32_t	cp;
+		int			nb = ArUtf8Decode(s + p, len - p, &cp);
+		bool		removed = ArNormalizeChar(cp, AR_NORM_DEFAULT) == 0;
+
+		if (!removed && seen == strip)
+			break;
+		if (!removed)
+			seen++;
+		p += nb;
+		c++;
+	}
+	*boff = p;
+	*coff = c;
+}
+
+/* Append the text of words [i, j) from the name start, without marks. */
+static void
+append_surface_canon(EntDoc *d, size_t bstart, size_t bend)
+{
+	const unsigned char *s = (const unsigned char *) d->src;
+	size_t		p = bstart;
+
+	while (p < bend)
+	{
+		uint32_t	cp;
+		int			nb = ArUtf8Decode(s + p, bend - p, &cp);
+
+		if (cp == '\n' || cp == '\t' || cp == '\r')
+			ArBufAppendChar(&d->out->canon, ' ');
+		else if (!ArIsWordInternalMark(cp))
+			ArBufAppend(&d->out->canon, (const char *) s + p, nb);
+		p += nb;
+	}
+}
+
+/* Add an entity over words [i, j) with `strip` letters peeled off word i;
+ * the caller appends its canonical to out->canon right after. */
+static ArEntity *
+emit(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
+{
+	ArEntityList *l = d->out;
+	ArEntity   *e;
+	size_t		boff,
+				coff;
+	const EntTok *a = &d->tok[i],
+			   *z = &d->tok[j - 1];
+
+	if (l->n == l->cap)
+	{
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->items = l->items ? ArRealloc(l->items, l->cap * sizeof(ArEntity))
+			: ArAlloc(l->cap * sizeof(ArEntity));
+	}
+	skip_letters(d, i, strip, &boff, &coff);
+	e = &l->items[l->n++];
+	e->kind = kind;
+	e->byte_start = a->byte_start + boff;
+	e->byte_len = z->byte_start + z->byte_len - e->byte_start;
+	e->char_start = a->char_start + coff;
+	e->char_len = z->char_start + z->char_len - e->char_start;
+	e->canon_off = l->canon.len;
+	e->canon_len = 0;
+	return e;
+}
+
+static void
+emit_static(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
+			const char *canon, size_t canon_len)
+{
+	ArEntity   *e = emit(d, kind, i, j, strip);
+
+	ArBufAppend(&d->out->canon, canon, canon_len);
+	e->canon_len = canon_len;
+}
+
+/* Remember a multi-word person so that a later bare surname resolves. */
+static void
+remember_person(EntDoc *d, size_t last, const ArEntity *e)
+{
+	EntPerson  *p;
+
+	if (d->npersons >= MAX_PERSONS || d->tok[last].norm_len < 4)
+		return;
+	p = &d->persons[d->npersons++];
+	p->last_off = d->tok[last].norm_off;
+	p->last_len = d->tok[last].norm_len;
+	p->canon_off = e->canon_off;
+	p->canon_len = e->canon_len;
+}
+
+/* A person whose last name is word i (any reading), or NULL. */
+static const EntPerson *
+person_by_surname(const EntDoc *d, size_t i, int *strip)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc,
+				k,
+				p;
+
+	if (d->npersons == 0)
+		return NULL;
+	nc = word_cands(d, i, true, c);
+	for (p = d->npersons - 1; p >= 0; p--)
+		for (k = 0; k < nc; k++)
+			if (c[k].len == d->persons[p].last_len &&
+				memcmp(c[k].s, d->norm.data + d->persons[p].last_off, c[k].len) == 0)
+			{
+				*strip = c[k].strip;
+				return &d->persons[p];
+			}
+	return NULL;
+}
+
+static inline uint8_t
+word_flags(const char *s, size_t len)
+{
+	const ArEntWord *w = word_find(s, len);
+
+	return w ? w->flags : 0;
+}
+
+/* Imperfect verbs (يبحث، تؤكد، نعمل) look like unknown names; refuse them
+ * where a name is only guessed. */
+static bool
+verb_like(const char *s, size_t len)
+{
+	if (len < 8)
+		return false;
+	return starts_with(s, len, "\xD9\x8A") || starts_with(s, len, "\xD8\xAA") ||
+		starts_with(s, len, "\xD9\x86");	/* ي ت ن */
+}
+
+typedef enum NamePart
+{
+	NP_NONE,
+	NP_GIVEN,
+	NP_WEAK,
+	NP_CONNECT,
+	NP_SURNAME,
+	NP_UNKNOWN
+} NamePart;
+
+/* Classify word i (reading c) as part of a person name; NP_NONE ends the name. */
+static NamePart
+name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
+{
+	uint8_t		f = word_flags(s, len);
+	EntMatch	m;
+
+	if (f & W_STOP)
+		return NP_NONE;
+	if (phrase_at(d, i, clitics, &m) && m.ph->kind != AR_ENT_PER)
+		return NP_NONE;
+	if (f & W_CONNECT)
+		return NP_CONNECT;
+	if ((f & W_GIVEN) && !(f & W_WEAK))
+		return NP_GIVEN;
+	if (f & W_GIVEN)
+		return NP_WEAK;
+	if (f & W_SURNAME)
+		return NP_SURNAME;
+	if (len < 4)
+		return NP_NONE;
+	return NP_UNKNOWN;
+}
+
+/*
+ * Read a person name starting at word j: 1-4 words, given names and
+ * connectors (بن، أبو، عبد …) freely, an unknown word only after a given
+ * name or connector (or first, right after a title).  Returns the number of
+ * words, 0 when there is no name; *strip is set for a clitic on word j.
+ */
+static size_t
+read_name(EntDoc *d, size_t j, bool after_title, int *strip, const ArEntPhrase **known)
+{
+	size_t		k = j,
+				parts = 0;
+	NamePart	prev = NP_NONE;
+	EntMatch	m;
+
+	*strip = 0;
+	*known = NULL;
+	while (k < d->ntok && parts < MAX_NAME_TOK)
+	{
+		const char *s;
+		size_t		len;
+		NamePart	np;
+
+		if (parts > 0 && !d->tok[k].joined)
+			break;
+		/* a known full name (or a known surname after a first name) */
+		if (phrase_at(d, k, parts == 0 && !after_title, &m) && m.ph->kind == AR_ENT_PER)
+		{
+			if (m.ph->canon_len > 0 && parts == 0)
+			{
+				*strip = m.strip;
+				*known = m.ph;
+				return m.ntok;
+			}
+			if (m.ph->canon_len > 0 || parts + m.ntok > MAX_NAME_TOK)
+			{
+				if (parts + m.ntok <= MAX_NAME_TOK && prev != NP_UNKNOWN)
+				{
+					k += m.ntok;
+					parts += m.ntok;
+				}
+				break;
+			}
+			/* a multi-word given name (عبد الله، رجب طيب) */
+			if (parts == 0)
+				*strip = m.strip;
+			k += m.ntok;
+			parts += m.ntok;
+			prev = NP_GIVEN;
+			continue;
+		}
+		if (parts == 0 && !after_title)
+		{
+			EntCand		c[MAX_CANDS];
+			int			nc = word_cands(d, k, true, c),
+						q;
+
+			np = NP_NONE;
+			for (q = 0; q < nc && np == NP_NONE; q++)
+			{
+				NamePart	t = name_part(d, k, c[q].s, c[q].len, false);
+
+				if (t == NP_GIVEN || t == NP_WEAK || t == NP_CONNECT)
+				{
+					np = t;
+					*strip = c[q].strip;
+				}
+			}
+		}
+		else
+		{
+			s = tok_norm(d, k);
+			len = d->tok[k].norm_len;
+			np = name_part(d, k, s, len, false);
+			if (np == NP_UNKNOWN && (verb_like(s, len) ||
+									 !(parts == 0 || prev == NP_GIVEN ||
+									   prev == NP_WEAK || prev == NP_CONNECT)))
+				np = NP_NONE;
+		}
+		if (np == NP_NONE)
+			break;
+		prev = np;
+		k++;
+		parts++;
+	}
+	/* a connector cannot end a name; a lone weak given name is no name */
+	while (parts > 0 && prev == NP_CONNECT)
+	{
+		k--;
+		parts--;
+		prev = parts > 0 ? NP_GIVEN : NP_NONE;
+	}
+	if (parts == 1 && !after_title)
+	{
+		uint8_t		f;
+		EntCand		c[MAX_CANDS];
+		int			nc = word_cands(d, j, true, c);
+
+		f = word_flags(c[nc - 1].s, c[nc - 1].len) | word_flags(c[0].s, c[0].len);
+		if (*strip < nc)
+			f = word_flags(c[*strip == 0 ? 0 : nc - 1].s, c[*strip == 0 ? 0 : nc - 1].len);
+		if ((f & W_WEAK) || (f & W_CONNECT))
+			return 0;
+	}
+	return parts;
+}
+
+/* Emit a person over words [i, i+n) and remember it for coreference. */
+static void
+emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
+{
+	ArEntity   *e;
+	int			s2;
+	const EntPerson *p;
+
+	if (known)
+	{
+		emit_static(d, AR_ENT_PER, i, i + n, strip, ent_blob + known->canon_off, known->canon_len);
+		e = &d->out->items[d->out->n - 1];
+		if (n > 1 || memchr(ent_blob + known->canon_off, ' ', known->canon_len))
+			remember_person(d, i + n - 1, e);
+		return;
+	}
+	/* a single word that is the surname of someone named before */
+	if (n == 1 && (p = person_by_surname(d, i, &s2)) != NULL)
+	{
+		e = emit(d, AR_ENT_PER, i, i + 1, s2);
+		ArBufAppend(&d->out->canon, d->out->canon.data + p->canon_off, p->canon_len);
+		e->canon_len = p->canon_len;
+		return;
+	}
+	e = emit(d, AR_ENT_PER, i, i + n, strip);
+	append_surface_canon(d, e->byte_start, e->byte_start + e->byte_len);
+	e->canon_len = d->out->canon.len - e->canon_off;
+	if (n > 1)
+		remember_person(d, i + n - 1, e);
+}
+
+/* Split the input into words with their normalized forms. */
+static void
+collect_words(EntDoc *d, const char *s, size_t len)
+{
+	ArTokenizer tz;
+	ArToken		t;
+	size_t		cap = 64;
+	bool		joined = false;
+	unsigned	steps = 0;
+
+	d->tok = ArAlloc(cap * sizeof(EntTok));
+	d->ntok = 0;
+	ArTokenizerInit(&tz, s, len);
+	while (ArTokenizerNext(&tz, &t))
+	{
+		EntTok	   *w;
+		size_t		p;
+
+		if (++steps % AR_INTERRUPT_STRIDE == 0)
+			AR_CHECK_INTERRUPTS();
+		if (t.type == AR_TOK_SPACE)
+			continue;
+		if (t.type != AR_TOK_ARABIC && t.type != AR_TOK_LATIN)
+		{
+			joined = false;
+			continue;
+		}
+		if (d->ntok == cap)
+		{
+			cap *= 2;
+			d->tok = ArRealloc(d->tok, cap * sizeof(EntTok));
+		}
+		w = &d->tok[d->ntok++];
+		w->byte_start = t.byte_start;
+		w->byte_len = t.byte_len;
+		w->char_start = t.char_start;
+		w->char_len = t.char_len;
+		w->joined = joined;
+		w->norm_off = d->norm.len;
+		for (p = 0; p < t.byte_len;)
+		{
+			uint32_t	cp;
+			int			nb = ArUtf8Decode((const unsigned char *) s + t.byte_start + p,
+										  t.byte_len - p, &cp);
+			char		enc[4];
+
+			p += nb;
+			cp = ArNormalizeChar(cp, AR_NORM_DEFAULT);
+			if (cp != 0)
+				ArBufAppend(&d->norm, enc, ArUtf8Encode(cp, enc));
+		}
+		w->norm_len = d->norm.len - w->norm_off;
+		joined = true;
+	}
+}
+
+/* The government body at words [i, i+n) followed by a nationality or a
+ * country: one ORG, canonical "head (country)".  Returns the word after
+ * it, or 0 when no country follows. */
+static size_t
+gov_body(EntDoc *d, size_t i, const EntMatch *head)
+{
+	size_t		j = i + head->ntok;
+	EntMatch	m;
+	ArEntity   *e;
+
+	if (j < d->ntok && d->tok[j].joined && phrase_at(d, j, false, &m) &&
+		(m.ph->kind == AR_ENT_NAT || m.ph->kind == AR_ENT_LOC))
+	{
+		e = emit(d, AR_ENT_ORG, i, j + m.ntok, head->strip);
+		ArBufAppend(&d->out->canon, ent_blob + head->ph->canon_off, head->ph->canon_len);
+		ArBufAppend(&d->out->canon, " (", 2);
+		ArBufAppend(&d->out->canon, ent_blob + m.ph->canon_off, m.ph->canon_len);
+		ArBufAppend(&d->out->canon, ")", 1);
+		e->canon_len = d->out->canon.len - e->canon_off;
+		return j + m.ntok;
+	}
+	return 0;
+}
+
+void
+ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
+{
+	EntDoc		d;
+	size_t		i = 0;
+	unsigned	steps = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.src = s;
+	d.out = out;
+	ArBufInit(&d.norm, len + 16);
+	collect_words(&d, s, len);
+
+	while (i < d.ntok)
+	{
+		EntMatch	m;
+		size_t		n;
+		int			strip;
+		const ArEntPhrase *known;
+		const EntPerson *p;
+
+		if (++steps % AR_INTERRUPT_STRIDE == 0)
+			AR_CHECK_INTERRUPTS();
+		if (phrase_at(&d, i, true, &m))
+		{
+			const ArEntPhrase *ph = m.ph;
+
+			switch ((ArEntKind) ph->kind)
+			{
+				case AR_ENT_PER:
+					if (ph->canon_len == 0)
+						break;	/* a multi-word given name: read below */
+					emit_person(&d, i, m.ntok, m.strip, ph);
+					i += m.ntok;
+					continue;
+				case AR_ENT_ORG:
+				case AR_ENT_LOC:
+				case AR_ENT_NAT:
+					emit_static(&d, ph->kind, i, i + m.ntok, m.strip,
+								ent_blob + ph->canon_off, ph->canon_len);
+					i += m.ntok;
+					continue;
+				case AR_ENT_GOV:
+				case AR_ENT_GOVSTRONG:
+					if ((n = gov_body(&d, i, &m)) > 0)
+					{
+						i = n;
+						continue;
+					}
+					if (ph->kind == AR_ENT_GOVSTRONG)
+						emit_static(&d, AR_ENT_ORG, i, i + m.ntok, m.strip,
+									ent_blob + ph->canon_off, ph->canon_len);
+					i += m.ntok;
+					continue;
+				case AR_ENT_TITLE:
+					{
+						size_t		j = i + m.ntok;
+						int			mods = 0;
+						EntMatch	m2;
+
+						/* الرئيس الأمريكي / الأمين العام للناتو / وزير خارجية فرنسا */
+						while (mods < 3 && j < d.ntok && d.tok[j].joined &&
+							   phrase_at(&d, j, true, &m2) &&
+							   (m2.ph->kind == AR_ENT_NAT || m2.ph->kind == AR_ENT_LOC ||
+								m2.ph->kind == AR_ENT_ORG || m2.ph->kind == AR_ENT_GOV ||
+								m2.ph->kind == AR_ENT_GOVSTRONG))
+						{
+							if (m2.ph->kind != AR_ENT_GOV && m2.ph->kind != AR_ENT_GOVSTRONG)
+								emit_static(&d, m2.ph->kind, j, j + m2.ntok, m2.strip,
+											ent_blob + m2.ph->canon_off, m2.ph->canon_len);
+							j += m2.ntok;
+							mods++;
+						}
+						if (j < d.ntok && d.tok[j].joined &&
+							(n = read_name(&d, j, true, &strip, &known)) > 0)
+						{
+							emit_person(&d, j, n, strip, known);
+							j += n;
+						}
+						i = j;
+						continue;
+					}
+				default:
+					break;
+			}
+		}
+		/* a bare surname of someone named before */
+		if ((p = person_by_surname(&d, i, &strip)) != NULL)
+		{
+			ArEntity   *e = emit(&d, AR_ENT_PER, i, i + 1, strip);
+
+			ArBufAppend(&d.out->canon, d.out->canon.data + p->canon_off, p->canon_len);
+			e->canon_len = p->canon_len;
+			i++;
+			continue;
+		}
+		if ((n = read_name(&d, i, false, &strip, &known)) > 0)
+		{
+			emit_person(&d, i, n, strip, known);
+			i += n;
+			continue;
+		}
+		i++;
+	}
+	ArFree(d.tok);
+	ArFree(d.norm.data);
+}
