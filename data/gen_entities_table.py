@@ -17,6 +17,7 @@ Reads (all reviewable text, see each file's header):
   entities_gov.tsv       government-body heads (وزارة الدفاع …) combined with a
                          country or nationality into an ORG
   entities_stopwords.txt words that never belong to a person name
+  entities_verbs.txt     verbs of saying; the word after one may be a name
 
 Writes one C header with two open-addressing hash tables over normalized
 keys (FNV-1a, linear probing, sizes a power of two), built here so nothing
@@ -68,9 +69,9 @@ def read_lines(name):
 
 
 # ---- kinds and classes (mirrored in entities.c)
-KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG']
-W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME = 1, 2, 4, 8, 16
-PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'NAT': 5}
+KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
+W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY = 1, 2, 4, 8, 16, 32
+PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
 order = [0]
@@ -213,7 +214,9 @@ for c in sorted(country_canon | set(nisba_exc)):
 
 # ---- titles and government bodies
 for line in read_lines('entities_titles.txt'):
-    add_phrase('TITLE', line, line)
+    cols = line.split('\t')
+    add_phrase('TITLEC' if len(cols) > 1 and cols[1] == 'construct' else 'TITLE',
+               cols[0], cols[0])
 for line in read_lines('entities_gov.tsv'):
     cols = line.split('\t')
     kind = 'GOVSTRONG' if len(cols) > 1 and cols[1] == 'alone' else 'GOV'
@@ -240,7 +243,11 @@ for line in read_lines('entities_stopwords.txt'):
     t = tokens(line)
     if t and len(t) == 1:
         word(t[0])[0] |= W_STOP
-for c in ('بن', 'ابن', 'بنت', 'ابو', 'ام', 'ال', 'عبد', 'ولد', 'دي', 'فون', 'دو', 'دا', 'فان'):
+for line in read_lines('entities_verbs.txt'):
+    t = tokens(line)
+    if t and len(t) == 1:
+        word(t[0])[0] |= W_SAY
+for c in ('بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'ال', 'عبد', 'ولد', 'دي', 'فون', 'دو', 'دا', 'فان'):
     word(c)[0] |= W_CONNECT
 # last tokens of known people's full names: a following surname is likely
 for key, (kind, c, p, _o) in phrases.items():

@@ -37,11 +37,13 @@ typedef struct ArEntWord
 #define W_STOP		4
 #define W_CONNECT	8
 #define W_SURNAME	16
+#define W_SAY		32
 
 #include "entities_table.h"
 
 #define MAX_PHRASE_TOK	8
-#define MAX_NAME_TOK	4
+#define MAX_NAME_TOK	4		/* name words, connectors not counted */
+#define MAX_NAME_ALL	7
 #define MAX_CANDS		6
 #define MAX_KEY			512
 #define MAX_PERSONS		64
@@ -501,23 +503,47 @@ name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
 	return NP_UNKNOWN;
 }
 
+/* What comes before a candidate person name. */
+typedef enum NameCtx
+{
+	NC_NONE,					/* nothing: only a given name starts a name */
+	NC_TITLE,					/* الرئيس، المستشار: any plausible word */
+	NC_CONSTRUCT,				/* رئيس، وزير: a given or known name only */
+	NC_SAY						/* وقال، وأضاف: an unknown word without article */
+} NameCtx;
+
+/* Does word s[0..len) carry a proclitic + article (وال بال فال كال لل) or و? */
+static bool
+clitic_bearing(const char *s, size_t len)
+{
+	return starts_with(s, len, "\xD9\x88") ||	/* و */
+		starts_with(s, len, "\xD8\xA8\xD8\xA7\xD9\x84") ||	/* بال */
+		starts_with(s, len, "\xD9\x81\xD8\xA7\xD9\x84") ||	/* فال */
+		starts_with(s, len, "\xD9\x83\xD8\xA7\xD9\x84") ||	/* كال */
+		starts_with(s, len, "\xD9\x84\xD9\x84");	/* لل */
+}
+
 /*
- * Read a person name starting at word j: 1-4 words, given names and
- * connectors (بن، أبو، عبد …) freely, an unknown word only after a given
- * name or connector (or first, right after a title).  Returns the number of
- * words, 0 when there is no name; *strip is set for a clitic on word j.
+ * Read a person name starting at word j: given names and connectors (بن،
+ * أبو، عبد …) freely; an unknown word after a given name or connector, or
+ * first when the context allows it.  At most MAX_NAME_TOK name words.
+ * Returns the number of words, 0 when there is no name; *strip is set for a
+ * clitic on word j, *known to the gazetteer entry of a known person.
  */
 static size_t
-read_name(EntDoc *d, size_t j, bool after_title, int *strip, const ArEntPhrase **known)
+read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **known)
 {
 	size_t		k = j,
-				parts = 0;
+				parts = 0,
+				words = 0,
+				unknown = 0;
 	NamePart	prev = NP_NONE;
+	NamePart	first = NP_NONE;
 	EntMatch	m;
 
 	*strip = 0;
 	*known = NULL;
-	while (k < d->ntok && parts < MAX_NAME_TOK)
+	while (k < d->ntok && words < MAX_NAME_TOK && parts < MAX_NAME_ALL)
 	{
 		const char *s;
 		size_t		len;
@@ -526,7 +552,7 @@ read_name(EntDoc *d, size_t j, bool after_title, int *strip, const ArEntPhrase *
 		if (parts > 0 && !d->tok[k].joined)
 			break;
 		/* a known full name (or a known surname after a first name) */
-		if (phrase_at(d, k, parts == 0 && !after_title, &m) && m.ph->kind == AR_ENT_PER)
+		if (phrase_at(d, k, parts == 0 && ctx == NC_NONE, &m) && m.ph->kind == AR_ENT_PER)
 		{
 			if (m.ph->canon_len > 0 && parts == 0)
 			{
@@ -534,12 +560,13 @@ read_name(EntDoc *d, size_t j, bool after_title, int *strip, const ArEntPhrase *
 				*known = m.ph;
 				return m.ntok;
 			}
-			if (m.ph->canon_len > 0 || parts + m.ntok > MAX_NAME_TOK)
+			if (m.ph->canon_len > 0)
 			{
-				if (parts + m.ntok <= MAX_NAME_TOK && prev != NP_UNKNOWN)
+				if (words + m.ntok <= MAX_NAME_TOK + 1 && prev != NP_UNKNOWN && prev != NP_WEAK)
 				{
 					k += m.ntok;
 					parts += m.ntok;
+					prev = NP_SURNAME;
 				}
 				break;
 			}
@@ -548,10 +575,11 @@ read_name(EntDoc *d, size_t j, bool after_title, int *strip, const ArEntPhrase *
 				*strip = m.strip;
 			k += m.ntok;
 			parts += m.ntok;
-			prev = NP_GIVEN;
+			words++;
+			prev = first = NP_GIVEN;
 			continue;
 		}
-		if (parts == 0 && !after_title)
+		if (parts == 0 && ctx == NC_NONE)
 		{
 			EntCand		c[MAX_CANDS];
 			int			nc = word_cands(d, k, true, c),
@@ -574,36 +602,51 @@ read_name(EntDoc *d, size_t j, bool after_title, int *strip, const ArEntPhrase *
 			s = tok_norm(d, k);
 			len = d->tok[k].norm_len;
 			np = name_part(d, k, s, len, false);
-			if (np == NP_UNKNOWN && (verb_like(s, len) ||
-									 !(parts == 0 || prev == NP_GIVEN ||
-									   prev == NP_WEAK || prev == NP_CONNECT)))
-				np = NP_NONE;
+			if (np == NP_UNKNOWN)
+			{
+				bool		ok;
+
+				if (parts == 0)
+					ok = ctx == NC_TITLE ||
+						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84"));	/* ال */
+				else
+					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
+						(ctx == NC_SAY && prev == NP_UNKNOWN && unknown < 2 &&
+						 !starts_with(s, len, "\xD8\xA7\xD9\x84"));
+				if (!ok || verb_like(s, len) || clitic_bearing(s, len))
+					np = NP_NONE;
+			}
+			else if (np == NP_WEAK && parts == 0)
+				np = NP_GIVEN;	/* after a title or a verb of saying */
 		}
 		if (np == NP_NONE)
 			break;
-		prev = np;
+		if (parts == 0)
+			first = np;
+		if (np == NP_UNKNOWN)
+			unknown++;
+		if (np != NP_CONNECT)
+			words++;
+		/* the word after a connector acts as a given name (عبد الكريم الخطابي) */
+		prev = (prev == NP_CONNECT && np == NP_UNKNOWN) ? NP_GIVEN : np;
 		k++;
 		parts++;
 	}
-	/* a connector cannot end a name; a lone weak given name is no name */
+	/* a connector cannot end a name */
 	while (parts > 0 && prev == NP_CONNECT)
 	{
 		k--;
 		parts--;
 		prev = parts > 0 ? NP_GIVEN : NP_NONE;
 	}
-	if (parts == 1 && !after_title)
-	{
-		uint8_t		f;
-		EntCand		c[MAX_CANDS];
-		int			nc = word_cands(d, j, true, c);
-
-		f = word_flags(c[nc - 1].s, c[nc - 1].len) | word_flags(c[0].s, c[0].len);
-		if (*strip < nc)
-			f = word_flags(c[*strip == 0 ? 0 : nc - 1].s, c[*strip == 0 ? 0 : nc - 1].len);
-		if ((f & W_WEAK) || (f & W_CONNECT))
-			return 0;
-	}
+	if (parts == 0)
+		return 0;
+	/* a lone weak given name or connector is no name without a title */
+	if (parts == 1 && ctx == NC_NONE && (first == NP_WEAK || first == NP_CONNECT))
+		return 0;
+	/* after رئيس/وزير a name must start with a name word, not any noun */
+	if (ctx == NC_CONSTRUCT && first == NP_UNKNOWN)
+		return 0;
 	return parts;
 }
 
@@ -636,6 +679,20 @@ emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
 	e->canon_len = d->out->canon.len - e->canon_off;
 	if (n > 1)
 		remember_person(d, i + n - 1, e);
+}
+
+/* Is word i a verb of saying (قال، وأضاف، فأكدت)? */
+static bool
+says(const EntDoc *d, size_t i)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	for (k = 0; k < nc && k < 2; k++)
+		if (word_flags(c[k].s, c[k].len) & W_SAY)
+			return true;
+	return false;
 }
 
 /* Split the input into words with their normalized forms. */
@@ -773,6 +830,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 					i += m.ntok;
 					continue;
 				case AR_ENT_TITLE:
+				case AR_ENT_TITLEC:
 					{
 						size_t		j = i + m.ntok;
 						int			mods = 0;
@@ -792,7 +850,8 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 							mods++;
 						}
 						if (j < d.ntok && d.tok[j].joined &&
-							(n = read_name(&d, j, true, &strip, &known)) > 0)
+							(n = read_name(&d, j, ph->kind == AR_ENT_TITLEC ? NC_CONSTRUCT : NC_TITLE,
+											&strip, &known)) > 0)
 						{
 							emit_person(&d, j, n, strip, known);
 							j += n;
@@ -814,10 +873,18 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 			i++;
 			continue;
 		}
-		if ((n = read_name(&d, i, false, &strip, &known)) > 0)
+		if ((n = read_name(&d, i, NC_NONE, &strip, &known)) > 0)
 		{
 			emit_person(&d, i, n, strip, known);
 			i += n;
+			continue;
+		}
+		/* وقال فارس: a verb of saying, then its subject */
+		if (i + 1 < d.ntok && d.tok[i + 1].joined && says(&d, i) &&
+			(n = read_name(&d, i + 1, NC_SAY, &strip, &known)) > 0)
+		{
+			emit_person(&d, i + 1, n, strip, known);
+			i += 1 + n;
 			continue;
 		}
 		i++;

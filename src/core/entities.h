@@ -26,7 +26,8 @@ typedef enum ArEntKind
 	AR_ENT_NAT,
 	AR_ENT_TITLE,				/* internal: person title trigger */
 	AR_ENT_GOV,					/* internal: government-body head, needs a country */
-	AR_ENT_GOVSTRONG			/* internal: government-body head, an ORG alone too */
+	AR_ENT_GOVSTRONG,			/* internal: government-body head, an ORG alone too */
+	AR_ENT_TITLEC				/* internal: title that governs a noun (رئيس، وزير) */
 } ArEntKind;
 
 typedef struct ArEntity
