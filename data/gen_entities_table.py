@@ -168,8 +168,12 @@ for fname in ('entities_orgs.tsv', 'entities_people.tsv'):
         cols = line.split('\t')
         kind, c = cols[0], cols[1]
         add_phrase(kind, c, c)
-        for v in (cols[2].split('|') if len(cols) > 2 and cols[2] else []):
+        variants = cols[2].split('|') if len(cols) > 2 and cols[2] else []
+        for v in variants:
             add_phrase(kind, v, c)
+            # first name + a single-word surname variant (بيت هيغسث)
+            if kind == 'PER' and ' ' not in v and ' ' in c:
+                add_phrase(kind, c.split()[0] + ' ' + v, c)
 
 # ---- nationality adjectives by rule, with exceptions
 nisba_exc = {}

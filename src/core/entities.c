@@ -469,6 +469,55 @@ verb_like(const char *s, size_t len)
 		starts_with(s, len, "\xD9\x86");	/* ي ت ن */
 }
 
+/*
+ * Shapes of common nouns that an unknown word after a title must not have:
+ * teh marbuta (قيمة), a possessive suffix (قادتنا، بلاده).  Given names with
+ * these endings (فاطمة، أسامة) are in the given-name list and never get here.
+ */
+static bool
+common_shape(const char *s, size_t len)
+{
+	static const char *const endings[] = {
+		"\xD9\x87",				/* ه (ة after normalization) */
+		"\xD9\x86\xD8\xA7",		/* نا */
+		"\xD9\x87\xD9\x85",		/* هم */
+		"\xD9\x83\xD9\x85",		/* كم */
+		"\xD8\xA7\xD8\xAA",		/* ات */
+		NULL
+	};
+	int			i;
+
+	for (i = 0; endings[i]; i++)
+	{
+		size_t		n = strlen(endings[i]);
+
+		if (len > n + 4 && memcmp(s + len - n, endings[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static inline uint8_t word_flags(const char *s, size_t len);
+
+/* Is word i, with a proclitic peeled off, a stopword or a title (بوزير،
+ * بأعضاء، وقال)? */
+static bool
+clitic_reading_is_word(const EntDoc *d, size_t i)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	for (k = 1; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+
+		if (w && ((w->flags & (W_STOP | W_SAY)) || w->maxtok > 0))
+			return true;
+	}
+	return false;
+}
+
 typedef enum NamePart
 {
 	NP_NONE,
@@ -613,7 +662,10 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
 						(ctx == NC_SAY && prev == NP_UNKNOWN && unknown < 2 &&
 						 !starts_with(s, len, "\xD8\xA7\xD9\x84"));
-				if (!ok || verb_like(s, len) || clitic_bearing(s, len))
+				if (!ok || verb_like(s, len) || clitic_bearing(s, len) ||
+					common_shape(s, len) || (parts == 0 && ctx == NC_TITLE &&
+											 starts_with(s, len, "\xD8\xA7\xD9\x84")) ||
+					clitic_reading_is_word(d, k))
 					np = NP_NONE;
 			}
 			else if (np == NP_WEAK && parts == 0)
