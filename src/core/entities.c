@@ -38,6 +38,8 @@ typedef struct ArEntWord
 #define W_CONNECT	8
 #define W_SURNAME	16
 #define W_SAY		32
+#define W_ORGCUE	64
+#define W_ORGART	128
 
 #include "entities_table.h"
 
@@ -96,6 +98,8 @@ typedef struct EntMatch
 	size_t		ntok;
 	int			strip;
 } EntMatch;
+
+static uint8_t word_flags_cands(const struct EntDoc *d, size_t i);
 
 /* FNV-1a, the same as the generator's. */
 static inline uint32_t
@@ -497,6 +501,14 @@ common_shape(const char *s, size_t len)
 	return false;
 }
 
+/* An adjective ending (إسلامي، أجنبية): not an organization's own name. */
+static bool
+nisba_shape(const char *s, size_t len)
+{
+	return (len > 6 && memcmp(s + len - 2, "\xD9\x8A", 2) == 0) ||	/* ي */
+		(len > 8 && memcmp(s + len - 4, "\xD9\x8A\xD9\x87", 4) == 0);	/* يه */
+}
+
 static inline uint8_t word_flags(const char *s, size_t len);
 
 /* Is word i, with a proclitic peeled off, a stopword or a title (بوزير،
@@ -747,6 +759,59 @@ says(const EntDoc *d, size_t i)
 	return false;
 }
 
+/* Flags of word i read with its proclitics peeled off (first reading that
+ * is in the word table). */
+static uint8_t
+word_flags_cands(const EntDoc *d, size_t i)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	for (k = 0; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+
+		if (w && w->flags)
+			return w->flags;
+	}
+	return 0;
+}
+
+/*
+ * After an organization cue (شركة، صحيفة، فريق …) at word i: the 1-3 words
+ * of the organization's own name, or 0.
+ */
+static size_t
+org_after_cue(const EntDoc *d, size_t i, uint8_t cue)
+{
+	size_t		k = i + 1,
+				n = 0;
+	EntMatch	m;
+
+	while (k < d->ntok && n < 3 && d->tok[k].joined)
+	{
+		const char *s = tok_norm(d, k);
+		size_t		len = d->tok[k].norm_len;
+		uint8_t		f = word_flags(s, len);
+		bool		article = starts_with(s, len, "\xD8\xA7\xD9\x84");
+
+		if ((f & (W_STOP | W_SAY | W_ORGCUE)) || len < 4 || verb_like(s, len) ||
+			clitic_bearing(s, len) || clitic_reading_is_word(d, k))
+			break;
+		if (phrase_at(d, k, false, &m) && m.ph->kind != AR_ENT_ORG &&
+			!(n > 0 && m.ph->kind == AR_ENT_LOC))
+			break;
+		if (article && (n > 0 || !(cue & W_ORGART)))
+			break;
+		if (n == 0 && (common_shape(s, len) || nisba_shape(s, len)))
+			break;
+		k++;
+		n++;
+	}
+	return n;
+}
+
 /* Split the input into words with their normalized forms. */
 static void
 collect_words(EntDoc *d, const char *s, size_t len)
@@ -863,11 +928,37 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 					i += m.ntok;
 					continue;
 				case AR_ENT_ORG:
+					{
+						/* حركة حماس، وكالة فرانس برس: the name without its descriptor */
+						EntMatch	inner;
+
+						if (m.ntok > 1 && (word_flags_cands(&d, i) & W_ORGCUE) &&
+							phrase_at(&d, i + 1, false, &inner) && inner.ntok == m.ntok - 1 &&
+							inner.ph->kind == AR_ENT_ORG && inner.ph->canon_off == ph->canon_off)
+						{
+							emit_static(&d, AR_ENT_ORG, i + 1, i + m.ntok, 0,
+										ent_blob + ph->canon_off, ph->canon_len);
+							i += m.ntok;
+							continue;
+						}
+					}
+					/* FALLTHROUGH */
 				case AR_ENT_LOC:
+					emit_static(&d, ph->kind, i, i + m.ntok, m.strip,
+								ent_blob + ph->canon_off, ph->canon_len);
+					i += m.ntok;
+					continue;
 				case AR_ENT_NAT:
 					emit_static(&d, ph->kind, i, i + m.ntok, m.strip,
 								ent_blob + ph->canon_off, ph->canon_len);
 					i += m.ntok;
+					/* المندوب الإسرائيلي دان غيلرمان: a name after a nationality */
+					if (i < d.ntok && d.tok[i].joined &&
+						(n = read_name(&d, i, NC_CONSTRUCT, &strip, &known)) > 0)
+					{
+						emit_person(&d, i, n, strip, known);
+						i += n;
+					}
 					continue;
 				case AR_ENT_GOV:
 				case AR_ENT_GOVSTRONG:
@@ -930,6 +1021,20 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 			emit_person(&d, i, n, strip, known);
 			i += n;
 			continue;
+		}
+		/* شركة موتورولا: an organization cue, then the name */
+		{
+			uint8_t		f = word_flags_cands(&d, i);
+
+			if ((f & W_ORGCUE) && (n = org_after_cue(&d, i, f)) > 0)
+			{
+				ArEntity   *e = emit(&d, AR_ENT_ORG, i + 1, i + 1 + n, 0);
+
+				append_surface_canon(&d, e->byte_start, e->byte_start + e->byte_len);
+				e->canon_len = d.out->canon.len - e->canon_off;
+				i += 1 + n;
+				continue;
+			}
 		}
 		/* وقال فارس: a verb of saying, then its subject */
 		if (i + 1 < d.ntok && d.tok[i + 1].joined && says(&d, i) &&
