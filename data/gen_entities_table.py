@@ -71,7 +71,7 @@ def read_lines(name):
 
 # ---- kinds and classes (mirrored in entities.c)
 KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
-W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART = 1, 2, 4, 8, 16, 32, 64, 128
+W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA = 1, 2, 4, 8, 16, 32, 64, 128, 256
 PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
@@ -247,7 +247,13 @@ for line in read_lines('entities_given_names.txt'):
 for line in read_lines('entities_stopwords.txt'):
     t = tokens(line)
     if t and len(t) == 1:
-        word(t[0])[0] |= W_STOP
+        # على and علي fold to one key: a stopword spelt with final ى only
+        # stops the word when it is written with ى (W_STOP_YA, checked on
+        # the original text), so the given name علي survives.
+        if line.endswith('ى') and words.get(t[0], [0])[0] & W_GIVEN:
+            word(t[0])[0] |= W_STOP_YA
+        else:
+            word(t[0])[0] |= W_STOP
 for line in read_lines('entities_org_cues.txt'):
     cols = line.split('\t')
     t = tokens(cols[0])

@@ -27,7 +27,7 @@ typedef struct ArEntWord
 {
 	uint32_t	key_off;
 	uint16_t	key_len;
-	uint8_t		flags;
+	uint16_t	flags;
 	uint8_t		maxtok;			/* longest phrase starting with this word */
 } ArEntWord;
 
@@ -40,6 +40,7 @@ typedef struct ArEntWord
 #define W_SAY		32
 #define W_ORGCUE	64
 #define W_ORGART	128
+#define W_STOP_YA	256		/* a stopword when written with final ى (على) */
 
 #include "entities_table.h"
 
@@ -99,7 +100,7 @@ typedef struct EntMatch
 	int			strip;
 } EntMatch;
 
-static uint8_t word_flags_cands(const struct EntDoc *d, size_t i);
+static uint16_t word_flags_cands(const struct EntDoc *d, size_t i);
 
 /* FNV-1a, the same as the generator's. */
 static inline uint32_t
@@ -454,7 +455,7 @@ person_by_surname(const EntDoc *d, size_t i, int *strip)
 	return NULL;
 }
 
-static inline uint8_t
+static inline uint16_t
 word_flags(const char *s, size_t len)
 {
 	const ArEntWord *w = word_find(s, len);
@@ -509,7 +510,7 @@ nisba_shape(const char *s, size_t len)
 		(len > 8 && memcmp(s + len - 4, "\xD9\x8A\xD9\x87", 4) == 0);	/* يه */
 }
 
-static inline uint8_t word_flags(const char *s, size_t len);
+static inline uint16_t word_flags(const char *s, size_t len);
 
 /* Is word i, with a proclitic peeled off, a stopword or a title (بوزير،
  * بأعضاء، وقال)? */
@@ -540,14 +541,26 @@ typedef enum NamePart
 	NP_UNKNOWN
 } NamePart;
 
+/* Is word i written with a final ى (على, not the name علي)? */
+static bool
+raw_ends_with_alef_maksura(const EntDoc *d, size_t i)
+{
+	const unsigned char *s = (const unsigned char *) d->src + d->tok[i].byte_start;
+	size_t		len = d->tok[i].byte_len;
+
+	return len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x89;
+}
+
 /* Classify word i (reading c) as part of a person name; NP_NONE ends the name. */
 static NamePart
 name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
 {
-	uint8_t		f = word_flags(s, len);
+	uint16_t	f = word_flags(s, len);
 	EntMatch	m;
 
 	if (f & W_STOP)
+		return NP_NONE;
+	if ((f & W_STOP_YA) && raw_ends_with_alef_maksura(d, i))
 		return NP_NONE;
 	if (phrase_at(d, i, clitics, &m) && m.ph->kind != AR_ENT_PER)
 		return NP_NONE;
@@ -761,7 +774,7 @@ says(const EntDoc *d, size_t i)
 
 /* Flags of word i read with its proclitics peeled off (first reading that
  * is in the word table). */
-static uint8_t
+static uint16_t
 word_flags_cands(const EntDoc *d, size_t i)
 {
 	EntCand		c[MAX_CANDS];
@@ -783,7 +796,7 @@ word_flags_cands(const EntDoc *d, size_t i)
  * of the organization's own name, or 0.
  */
 static size_t
-org_after_cue(const EntDoc *d, size_t i, uint8_t cue)
+org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
 {
 	size_t		k = i + 1,
 				n = 0;
@@ -793,7 +806,7 @@ org_after_cue(const EntDoc *d, size_t i, uint8_t cue)
 	{
 		const char *s = tok_norm(d, k);
 		size_t		len = d->tok[k].norm_len;
-		uint8_t		f = word_flags(s, len);
+		uint16_t	f = word_flags(s, len);
 		bool		article = starts_with(s, len, "\xD8\xA7\xD9\x84");
 
 		if ((f & (W_STOP | W_SAY | W_ORGCUE)) || len < 4 || verb_like(s, len) ||
@@ -1024,7 +1037,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 		}
 		/* شركة موتورولا: an organization cue, then the name */
 		{
-			uint8_t		f = word_flags_cands(&d, i);
+			uint16_t	f = word_flags_cands(&d, i);
 
 			if ((f & W_ORGCUE) && (n = org_after_cue(&d, i, f)) > 0)
 			{
