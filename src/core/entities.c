@@ -660,6 +660,9 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 						q;
 
 			np = NP_NONE;
+			/* بيان is not ب + يان: peel clitics only off words we do not know */
+			if (word_flags(c[0].s, c[0].len) & (W_STOP | W_SAY))
+				nc = 1;
 			for (q = 0; q < nc && np == NP_NONE; q++)
 			{
 				NamePart	t = name_part(d, k, c[q].s, c[q].len, false);
@@ -685,7 +688,7 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84"));	/* ال */
 				else
 					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
-						(ctx == NC_SAY && prev == NP_UNKNOWN && unknown < 2 &&
+						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
 						 !starts_with(s, len, "\xD8\xA7\xD9\x84"));
 				if (!ok || verb_like(s, len) || clitic_bearing(s, len) ||
 					common_shape(s, len) || (parts == 0 && ctx == NC_TITLE &&
