@@ -71,7 +71,7 @@ def read_lines(name):
 
 # ---- kinds and classes (mirrored in entities.c)
 KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
-W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA = 1, 2, 4, 8, 16, 32, 64, 128, 256
+W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
 PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
@@ -258,7 +258,10 @@ for line in read_lines('entities_org_cues.txt'):
     cols = line.split('\t')
     t = tokens(cols[0])
     if t and len(t) == 1:
-        word(t[0])[0] |= W_ORGCUE | (W_ORGART if len(cols) > 1 and cols[1] == 'article' else 0)
+        if len(cols) > 1 and cols[1] == 'descriptor':
+            word(t[0])[0] |= W_ORGDESC
+        else:
+            word(t[0])[0] |= W_ORGCUE | (W_ORGART if len(cols) > 1 and cols[1] == 'article' else 0)
 for line in read_lines('entities_verbs.txt'):
     t = tokens(line)
     if t and len(t) == 1:

@@ -41,6 +41,7 @@ typedef struct ArEntWord
 #define W_ORGCUE	64
 #define W_ORGART	128
 #define W_STOP_YA	256		/* a stopword when written with final ى (على) */
+#define W_ORGDESC	512		/* descriptor in front of an organization name (حركة) */
 
 #include "entities_table.h"
 
@@ -468,7 +469,8 @@ word_flags(const char *s, size_t len)
 static bool
 verb_like(const char *s, size_t len)
 {
-	if (len < 8)
+	/* 4-6 letters: prefix + root (+ suffix); longer words are foreign names */
+	if (len < 8 || len > 12)
 		return false;
 	return starts_with(s, len, "\xD9\x8A") || starts_with(s, len, "\xD8\xAA") ||
 		starts_with(s, len, "\xD9\x86");	/* ي ت ن */
@@ -488,6 +490,7 @@ common_shape(const char *s, size_t len)
 		"\xD9\x87\xD9\x85",		/* هم */
 		"\xD9\x83\xD9\x85",		/* كم */
 		"\xD8\xA7\xD8\xAA",		/* ات */
+		"\xD9\x87\xD8\xA7",		/* ها */
 		NULL
 	};
 	int			i;
@@ -686,6 +689,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 				if (parts == 0)
 					ok = ctx == NC_TITLE ||
 						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84"));	/* ال */
+				else if (ctx == NC_NONE && parts == 1 && first == NP_WEAK)
+					ok = !starts_with(s, len, "\xD8\xA7\xD9\x84");	/* نور الشمس */
 				else
 					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
 						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
@@ -820,7 +825,7 @@ org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
 			break;
 		if (article && (n > 0 || !(cue & W_ORGART)))
 			break;
-		if (n == 0 && (common_shape(s, len) || nisba_shape(s, len)))
+		if (common_shape(s, len) || (n == 0 && nisba_shape(s, len)))
 			break;
 		k++;
 		n++;
@@ -948,7 +953,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 						/* حركة حماس، وكالة فرانس برس: the name without its descriptor */
 						EntMatch	inner;
 
-						if (m.ntok > 1 && (word_flags_cands(&d, i) & W_ORGCUE) &&
+						if (m.ntok > 1 && (word_flags_cands(&d, i) & (W_ORGCUE | W_ORGDESC)) &&
 							phrase_at(&d, i + 1, false, &inner) && inner.ntok == m.ntok - 1 &&
 							inner.ph->kind == AR_ENT_ORG && inner.ph->canon_off == ph->canon_off)
 						{
