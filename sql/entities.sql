@@ -36,7 +36,7 @@ SELECT kind, surface, canonical FROM ar_entities('قالت حركة حماس و�
 -- known aliases win over the descriptor rule when the descriptor is part of the name
 SELECT kind, surface, canonical FROM ar_entities('قال حزب الله');
 -- organization cue + an unknown name
-SELECT kind, surface, canonical FROM ar_entities('أعلنت شركة موتورولا أرباحها');
+SELECT kind, surface, canonical FROM ar_entities('أعلنت شركة بتروفاك أرباحها');
 -- diacritics and tatweel do not matter; the surface is the text as written
 SELECT surface, canonical FROM ar_entities('زار بَرْلِين وألمـانيا');
 -- negative cases: common words that look like names

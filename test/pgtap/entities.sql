@@ -13,7 +13,7 @@ RESET client_min_messages;
 \set s3 `cat ../shared/seeds/003_*.txt 2>/dev/null || true`
 \set s4 `cat ../shared/seeds/004_*.txt 2>/dev/null || true`
 BEGIN;
-SELECT plan(19);
+SELECT plan(18);
 
 SELECT volatility_is('ar_entities', ARRAY['text'], 'immutable', 'ar_entities is IMMUTABLE');
 SELECT volatility_is('ar_entity_keys', ARRAY['text'], 'immutable', 'ar_entity_keys is IMMUTABLE');
