@@ -158,6 +158,49 @@ phrase_find(const char *s, size_t len)
 	}
 }
 
+/* Is key[0..len) unchanged by ArNormalizeChar (spaces kept)? */
+static bool
+key_is_normalized(const char *key, size_t len)
+{
+	size_t		p = 0;
+
+	while (p < len)
+	{
+		uint32_t	cp;
+		int			nb = ArUtf8Decode((const unsigned char *) key + p, len - p, &cp);
+
+		if (cp != ' ' && ArNormalizeChar(cp, AR_NORM_DEFAULT) != cp)
+			return false;
+		p += nb;
+	}
+	return true;
+}
+
+size_t
+ArEntitiesCheckTables(void)
+{
+	size_t		bad = 0,
+				i;
+
+	for (i = 0; i < sizeof(ent_phrases) / sizeof(ent_phrases[0]); i++)
+	{
+		const ArEntPhrase *p = &ent_phrases[i];
+
+		if (!key_is_normalized(ent_blob + p->key_off, p->key_len) ||
+			phrase_find(ent_blob + p->key_off, p->key_len) != p)
+			bad++;
+	}
+	for (i = 0; i < sizeof(ent_words) / sizeof(ent_words[0]); i++)
+	{
+		const ArEntWord *w = &ent_words[i];
+
+		if (!key_is_normalized(ent_blob + w->key_off, w->key_len) ||
+			word_find(ent_blob + w->key_off, w->key_len) != w)
+			bad++;
+	}
+	return bad;
+}
+
 const char *
 ArEntKindName(ArEntKind kind)
 {

@@ -55,6 +55,13 @@ extern void ArEntitiesExtract(const char *s, size_t len, ArEntityList *out);
 extern void ArEntityListInit(ArEntityList *list);
 extern void ArEntityListFree(ArEntityList *list);
 
+/*
+ * Self-check of the compiled tables for the unit tests: the number of keys
+ * that are not in normalized form (the generator's folding disagrees with
+ * ArNormalizeChar) or that their own hash table cannot find.  0 when sane.
+ */
+extern size_t ArEntitiesCheckTables(void);
+
 /* "PER", "ORG", "LOC", "NAT". */
 extern const char *ArEntKindName(ArEntKind kind);
 
