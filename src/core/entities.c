@@ -461,6 +461,17 @@ emit_static(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
 	e->canon_len = canon_len;
 }
 
+/* Append a copy of an earlier canonical (the buffer may move while it grows,
+ * so reserve first and copy by offset). */
+static void
+append_canon_copy(ArEntityList *l, size_t off, size_t len)
+{
+	ArBufReserve(&l->canon, len);
+	memmove(l->canon.data + l->canon.len, l->canon.data + off, len);
+	l->canon.len += len;
+	l->canon.data[l->canon.len] = '\0';
+}
+
 /* Remember a multi-word person so that a later bare surname resolves. */
 static void
 remember_person(EntDoc *d, size_t last, const ArEntity *e)
@@ -798,7 +809,7 @@ emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
 	if (n == 1 && (p = person_by_surname(d, i, &s2)) != NULL)
 	{
 		e = emit(d, AR_ENT_PER, i, i + 1, s2);
-		ArBufAppend(&d->out->canon, d->out->canon.data + p->canon_off, p->canon_len);
+		append_canon_copy(d->out, p->canon_off, p->canon_len);
 		e->canon_len = p->canon_len;
 		return;
 	}
@@ -1075,7 +1086,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 		{
 			ArEntity   *e = emit(&d, AR_ENT_PER, i, i + 1, strip);
 
-			ArBufAppend(&d.out->canon, d.out->canon.data + p->canon_off, p->canon_len);
+			append_canon_copy(d.out, p->canon_off, p->canon_len);
 			e->canon_len = p->canon_len;
 			i++;
 			continue;
