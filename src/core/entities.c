@@ -478,8 +478,15 @@ remember_person(EntDoc *d, size_t last, const ArEntity *e)
 {
 	EntPerson  *p;
 
+	int			k;
+
 	if (d->npersons >= MAX_PERSONS || d->tok[last].norm_len < 4)
 		return;
+	for (k = 0; k < d->npersons; k++)
+		if (d->persons[k].last_len == d->tok[last].norm_len &&
+			memcmp(d->norm.data + d->persons[k].last_off, tok_norm(d, last),
+				   d->tok[last].norm_len) == 0)
+			return;				/* the first full name with this surname wins */
 	p = &d->persons[d->npersons++];
 	p->last_off = d->tok[last].norm_off;
 	p->last_len = d->tok[last].norm_len;
