@@ -19,6 +19,7 @@ Reads (all reviewable text, see each file's header):
   entities_stopwords.txt words that never belong to a person name
   entities_verbs.txt     verbs of saying; the word after one may be a name
   entities_org_cues.txt  words that introduce an organization's name
+  entities_place_cues.txt words that introduce a place name
 
 Writes one C header with two open-addressing hash tables over normalized
 keys (FNV-1a, linear probing, sizes a power of two), built here so nothing
@@ -71,7 +72,7 @@ def read_lines(name):
 
 # ---- kinds and classes (mirrored in entities.c)
 KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
-W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
+W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048
 PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
@@ -262,6 +263,11 @@ for line in read_lines('entities_org_cues.txt'):
             word(t[0])[0] |= W_ORGDESC
         else:
             word(t[0])[0] |= W_ORGCUE | (W_ORGART if len(cols) > 1 and cols[1] == 'article' else 0)
+for line in read_lines('entities_place_cues.txt'):
+    cols = line.split('\t')
+    t = tokens(cols[0])
+    if t and len(t) == 1:
+        word(t[0])[0] |= W_LOCDESC if len(cols) > 1 and cols[1] == 'descriptor' else W_LOCCUE | W_LOCDESC
 for line in read_lines('entities_verbs.txt'):
     t = tokens(line)
     if t and len(t) == 1:

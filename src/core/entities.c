@@ -42,6 +42,8 @@ typedef struct ArEntWord
 #define W_ORGART	128
 #define W_STOP_YA	256		/* a stopword when written with final ى (على) */
 #define W_ORGDESC	512		/* descriptor in front of an organization name (حركة) */
+#define W_LOCCUE	1024	/* introduces a place name (مدينة، إقليم) */
+#define W_LOCDESC	2048	/* descriptor in front of a place name (قطاع، جنوب) */
 
 #include "entities_table.h"
 
@@ -861,8 +863,9 @@ word_flags_cands(const EntDoc *d, size_t i)
 }
 
 /*
- * After an organization cue (شركة، صحيفة، فريق …) at word i: the 1-3 words
- * of the organization's own name, or 0.
+ * After an organization cue (شركة، صحيفة، فريق …) or a place cue (مدينة،
+ * إقليم …) at word i: the words of the organization's or place's own name
+ * (1-3, places 1-2), or 0.
  */
 static size_t
 org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
@@ -871,20 +874,22 @@ org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
 				n = 0;
 	EntMatch	m;
 
-	while (k < d->ntok && n < 3 && d->tok[k].joined)
+	size_t		maxn = (cue & W_LOCCUE) ? 2 : 3;
+
+	while (k < d->ntok && n < maxn && d->tok[k].joined)
 	{
 		const char *s = tok_norm(d, k);
 		size_t		len = d->tok[k].norm_len;
 		uint16_t	f = word_flags(s, len);
 		bool		article = starts_with(s, len, "\xD8\xA7\xD9\x84");
 
-		if ((f & (W_STOP | W_SAY | W_ORGCUE)) || len < 4 || verb_like(s, len) ||
+		if ((f & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC | W_GIVEN)) || len < 4 || verb_like(s, len) ||
 			clitic_bearing(s, len) || clitic_reading_is_word(d, k))
 			break;
 		if (phrase_at(d, k, false, &m) && m.ph->kind != AR_ENT_ORG &&
 			!(n > 0 && m.ph->kind == AR_ENT_LOC))
 			break;
-		if (article && (n > 0 || !(cue & W_ORGART)))
+		if (article && (n > 0 || !(cue & (W_ORGART | W_LOCCUE))))
 			break;
 		if (common_shape(s, len) || (n == 0 && nisba_shape(s, len)))
 			break;
@@ -1010,22 +1015,22 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 					i += m.ntok;
 					continue;
 				case AR_ENT_ORG:
+				case AR_ENT_LOC:
 					{
-						/* حركة حماس، وكالة فرانس برس: the name without its descriptor */
+						/* حركة حماس، قطاع غزة: the name without its descriptor */
 						EntMatch	inner;
+						uint16_t	desc = ph->kind == AR_ENT_ORG ? (W_ORGCUE | W_ORGDESC) : W_LOCDESC;
 
-						if (m.ntok > 1 && (word_flags_cands(&d, i) & (W_ORGCUE | W_ORGDESC)) &&
+						if (m.ntok > 1 && (word_flags_cands(&d, i) & desc) &&
 							phrase_at(&d, i + 1, false, &inner) && inner.ntok == m.ntok - 1 &&
-							inner.ph->kind == AR_ENT_ORG && inner.ph->canon_off == ph->canon_off)
+							inner.ph->kind == ph->kind && inner.ph->canon_off == ph->canon_off)
 						{
-							emit_static(&d, AR_ENT_ORG, i + 1, i + m.ntok, 0,
+							emit_static(&d, ph->kind, i + 1, i + m.ntok, 0,
 										ent_blob + ph->canon_off, ph->canon_len);
 							i += m.ntok;
 							continue;
 						}
 					}
-					/* FALLTHROUGH */
-				case AR_ENT_LOC:
 					emit_static(&d, ph->kind, i, i + m.ntok, m.strip,
 								ent_blob + ph->canon_off, ph->canon_len);
 					i += m.ntok;
@@ -1108,9 +1113,10 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 		{
 			uint16_t	f = word_flags_cands(&d, i);
 
-			if ((f & W_ORGCUE) && (n = org_after_cue(&d, i, f)) > 0)
+			if ((f & (W_ORGCUE | W_LOCCUE)) && (n = org_after_cue(&d, i, f)) > 0)
 			{
-				ArEntity   *e = emit(&d, AR_ENT_ORG, i + 1, i + 1 + n, 0);
+				ArEntity   *e = emit(&d, (f & W_LOCCUE) ? AR_ENT_LOC : AR_ENT_ORG,
+									 i + 1, i + 1 + n, 0);
 
 				append_surface_canon(&d, e->byte_start, e->byte_start + e->byte_len);
 				e->canon_len = d.out->canon.len - e->canon_off;
