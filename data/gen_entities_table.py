@@ -72,7 +72,7 @@ def read_lines(name):
 
 # ---- kinds and classes (mirrored in entities.c)
 KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
-W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048
+W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC, W_FUNCNAME = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096
 PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
@@ -244,7 +244,9 @@ for line in read_lines('entities_given_names.txt'):
     if len(t) > 1:
         add_phrase('PER', cols[0], '', prio=9)   # never emitted alone
         continue
-    word(t[0])[0] |= W_GIVEN | (W_WEAK if len(cols) > 1 and cols[1] == 'weak' else 0)
+    cls = cols[1] if len(cols) > 1 else ''
+    word(t[0])[0] |= W_GIVEN | (W_WEAK if cls in ('weak', 'word') else 0) | \
+        (W_FUNCNAME if cls == 'word' else 0)
 for line in read_lines('entities_stopwords.txt'):
     t = tokens(line)
     if t and len(t) == 1:

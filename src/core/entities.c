@@ -44,6 +44,7 @@ typedef struct ArEntWord
 #define W_ORGDESC	512		/* descriptor in front of an organization name (حركة) */
 #define W_LOCCUE	1024	/* introduces a place name (مدينة، إقليم) */
 #define W_LOCDESC	2048	/* descriptor in front of a place name (قطاع، جنوب) */
+#define W_FUNCNAME	4096	/* a given name that is mostly a function word (علي/على) */
 
 #include "entities_table.h"
 
@@ -679,6 +680,7 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 				unknown = 0;
 	NamePart	prev = NP_NONE;
 	NamePart	first = NP_NONE;
+	bool		first_is_func = false;
 	EntMatch	m;
 
 	*strip = 0;
@@ -737,6 +739,7 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 				{
 					np = t;
 					*strip = c[q].strip;
+					first_is_func = (word_flags(c[q].s, c[q].len) & W_FUNCNAME) != 0;
 				}
 			}
 		}
@@ -753,7 +756,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					ok = ctx == NC_TITLE ||
 						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84"));	/* ال */
 				else if (ctx == NC_NONE && parts == 1 && first == NP_WEAK)
-					ok = !starts_with(s, len, "\xD8\xA7\xD9\x84");	/* نور الشمس */
+					ok = !first_is_func &&
+						!starts_with(s, len, "\xD8\xA7\xD9\x84");	/* نور الشمس */
 				else
 					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
 						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
