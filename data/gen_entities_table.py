@@ -72,7 +72,7 @@ def read_lines(name):
 
 # ---- kinds and classes (mirrored in entities.c)
 KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
-W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC, W_FUNCNAME = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096
+W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC, W_FUNCNAME, W_NOCOREF, W_REGNAL = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384
 PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
@@ -245,6 +245,12 @@ for line in read_lines('entities_given_names.txt'):
         add_phrase('PER', cols[0], '', prio=9)   # never emitted alone
         continue
     cls = cols[1] if len(cols) > 1 else ''
+    if cls == 'part':
+        word(t[0])[0] |= W_NOCOREF
+        continue
+    if cls == 'regnal':
+        word(t[0])[0] |= W_REGNAL | W_NOCOREF
+        continue
     word(t[0])[0] |= W_GIVEN | (W_WEAK if cls in ('weak', 'word') else 0) | \
         (W_FUNCNAME if cls == 'word' else 0)
 for line in read_lines('entities_stopwords.txt'):

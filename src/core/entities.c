@@ -45,6 +45,8 @@ typedef struct ArEntWord
 #define W_LOCCUE	1024	/* introduces a place name (مدينة، إقليم) */
 #define W_LOCDESC	2048	/* descriptor in front of a place name (قطاع، جنوب) */
 #define W_FUNCNAME	4096	/* a given name that is mostly a function word (علي/على) */
+#define W_NOCOREF	8192	/* never a surname for coreference (الدين، الله) */
+#define W_REGNAL	16384	/* regnal ordinal after a name (محمد السادس) */
 
 #include "entities_table.h"
 
@@ -139,6 +141,15 @@ word_find(const char *s, size_t len)
 			return w;
 		h = (h + 1) & (AR_ENT_WORD_SLOTS - 1);
 	}
+}
+
+/* Class bits of a normalized word (0 when unknown). */
+static inline uint16_t
+word_flags(const char *s, size_t len)
+{
+	const ArEntWord *w = word_find(s, len);
+
+	return w ? w->flags : 0;
 }
 
 /* Look a normalized phrase (words joined by one space) up. */
@@ -483,7 +494,8 @@ remember_person(EntDoc *d, size_t last, const ArEntity *e)
 
 	int			k;
 
-	if (d->npersons >= MAX_PERSONS || d->tok[last].norm_len < 4)
+	if (d->npersons >= MAX_PERSONS || d->tok[last].norm_len < 4 ||
+		(word_flags(tok_norm(d, last), d->tok[last].norm_len) & (W_NOCOREF | W_STOP | W_CONNECT)))
 		return;
 	for (k = 0; k < d->npersons; k++)
 		if (d->persons[k].last_len == d->tok[last].norm_len &&
@@ -520,13 +532,6 @@ person_by_surname(const EntDoc *d, size_t i, int *strip)
 	return NULL;
 }
 
-static inline uint16_t
-word_flags(const char *s, size_t len)
-{
-	const ArEntWord *w = word_find(s, len);
-
-	return w ? w->flags : 0;
-}
 
 /* Imperfect verbs (يبحث، تؤكد، نعمل) look like unknown names; refuse them
  * where a name is only guessed. */
@@ -576,8 +581,6 @@ nisba_shape(const char *s, size_t len)
 	return (len > 6 && memcmp(s + len - 2, "\xD9\x8A", 2) == 0) ||	/* ي */
 		(len > 8 && memcmp(s + len - 4, "\xD9\x8A\xD9\x87", 4) == 0);	/* يه */
 }
-
-static inline uint16_t word_flags(const char *s, size_t len);
 
 /* Is word i, with a proclitic peeled off, a stopword or a title (بوزير،
  * بأعضاء، وقال)? */
@@ -793,6 +796,20 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 	}
 	if (parts == 0)
 		return 0;
+	/* محمد السادس، ألفونسو الثالث عشر */
+	if (k < d->ntok && d->tok[k].joined && prev != NP_UNKNOWN &&
+		(word_flags(tok_norm(d, k), d->tok[k].norm_len) & W_REGNAL))
+	{
+		k++;
+		parts++;
+		if (k < d->ntok && d->tok[k].joined && d->tok[k].norm_len == 6 &&
+			memcmp(tok_norm(d, k), "\xD8\xB9\xD8\xB4\xD8\xB1", 6) == 0)	/* عشر */
+		{
+			k++;
+			parts++;
+		}
+		return parts;
+	}
 	/* a lone weak given name or connector is no name without a title */
 	if (parts == 1 && ctx == NC_NONE && (first == NP_WEAK || first == NP_CONNECT))
 		return 0;
