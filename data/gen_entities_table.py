@@ -72,7 +72,7 @@ def read_lines(name):
 
 # ---- kinds and classes (mirrored in entities.c)
 KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
-W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC, W_FUNCNAME, W_NOCOREF, W_REGNAL = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384
+W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC, W_FUNCNAME, W_NOCOREF, W_REGNAL, W_ORGHEAD = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768
 PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
@@ -269,6 +269,8 @@ for line in read_lines('entities_org_cues.txt'):
     if t and len(t) == 1:
         if len(cols) > 1 and cols[1] == 'descriptor':
             word(t[0])[0] |= W_ORGDESC
+        elif len(cols) > 1 and cols[1] == 'head':
+            word(t[0])[0] |= W_ORGHEAD
         else:
             word(t[0])[0] |= W_ORGCUE | (W_ORGART if len(cols) > 1 and cols[1] == 'article' else 0)
 for line in read_lines('entities_place_cues.txt'):

@@ -47,6 +47,7 @@ typedef struct ArEntWord
 #define W_FUNCNAME	4096	/* a given name that is mostly a function word (علي/على) */
 #define W_NOCOREF	8192	/* never a surname for coreference (الدين، الله) */
 #define W_REGNAL	16384	/* regnal ordinal after a name (محمد السادس) */
+#define W_ORGHEAD	32768	/* starts an organization name it belongs to (جامعة) */
 
 #include "entities_table.h"
 
@@ -883,6 +884,27 @@ word_flags_cands(const EntDoc *d, size_t i)
 	return 0;
 }
 
+/* The proclitic letters peeled off word i by word_flags_cands. */
+static void
+word_flags_strip(const EntDoc *d, size_t i, int *strip)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	*strip = 0;
+	for (k = 0; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+
+		if (w && w->flags)
+		{
+			*strip = c[k].strip;
+			return;
+		}
+	}
+}
+
 /*
  * After an organization cue (شركة، صحيفة، فريق …) or a place cue (مدينة،
  * إقليم …) at word i: the words of the organization's or place's own name
@@ -908,11 +930,11 @@ org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
 			clitic_bearing(s, len) || clitic_reading_is_word(d, k))
 			break;
 		if (phrase_at(d, k, false, &m) && m.ph->kind != AR_ENT_ORG &&
-			!(n > 0 && m.ph->kind == AR_ENT_LOC))
+			!((n > 0 || (cue & W_ORGHEAD)) && m.ph->kind == AR_ENT_LOC))
 			break;
-		if (article && (n > 0 || !(cue & (W_ORGART | W_LOCCUE))))
+		if (article && !(cue & W_ORGHEAD) && (n > 0 || !(cue & (W_ORGART | W_LOCCUE))))
 			break;
-		if (common_shape(s, len) || (n == 0 && nisba_shape(s, len)))
+		if (common_shape(s, len) || (n == 0 && nisba_shape(s, len) && !(cue & W_ORGHEAD)))
 			break;
 		k++;
 		n++;
@@ -1134,6 +1156,19 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 		{
 			uint16_t	f = word_flags_cands(&d, i);
 
+			/* جامعة القاهرة، اتحاد الكتاب العرب: the head is part of the name */
+			if ((f & W_ORGHEAD) && (n = org_after_cue(&d, i, f)) > 0)
+			{
+				int			s2;
+				ArEntity   *e;
+
+				word_flags_strip(&d, i, &s2);
+				e = emit(&d, AR_ENT_ORG, i, i + 1 + n, s2);
+				append_surface_canon(&d, e->byte_start, e->byte_start + e->byte_len);
+				e->canon_len = d.out->canon.len - e->canon_off;
+				i += 1 + n;
+				continue;
+			}
 			if ((f & (W_ORGCUE | W_LOCCUE)) && (n = org_after_cue(&d, i, f)) > 0)
 			{
 				ArEntity   *e = emit(&d, (f & W_LOCCUE) ? AR_ENT_LOC : AR_ENT_ORG,
