@@ -68,6 +68,7 @@ typedef struct EntTok
 	size_t		norm_off;		/* into EntDoc.norm */
 	size_t		norm_len;
 	bool		joined;			/* only white space since the previous word */
+	bool		comma;			/* a comma (، or ,) and nothing else since it */
 } EntTok;
 
 /* A reading of a word with some proclitics peeled off. */
@@ -851,6 +852,38 @@ emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
 		remember_person(d, i + n - 1, e);
 }
 
+/*
+ * Words [i, i+n) (1-2 words, right after punctuation or at the start) that
+ * stand between commas before a title: "، ارلن سبيكتر ، رئيس لجنة …".
+ * Returns n, or 0.
+ */
+static size_t
+apposition_name(const EntDoc *d, size_t i)
+{
+	size_t		n;
+	EntMatch	m;
+
+	if (d->tok[i].joined)
+		return 0;
+	for (n = 1; n <= 2 && i + n < d->ntok; n++)
+	{
+		size_t		k = i + n - 1;
+		const char *s = tok_norm(d, k);
+		size_t		len = d->tok[k].norm_len;
+
+		if ((n > 1 && !d->tok[k].joined) || len < 4 ||
+			(word_flags(s, len) & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC)) ||
+			starts_with(s, len, "\xD8\xA7\xD9\x84") || verb_like(s, len) ||
+			clitic_bearing(s, len) || common_shape(s, len) || nisba_shape(s, len) ||
+			clitic_reading_is_word(d, k) || phrase_at(d, k, true, &m))
+			return 0;
+		if (d->tok[k + 1].comma && phrase_at(d, k + 1, true, &m) &&
+			(m.ph->kind == AR_ENT_TITLE || m.ph->kind == AR_ENT_TITLEC))
+			return n;
+	}
+	return 0;
+}
+
 /* Is word i a verb of saying (قال، وأضاف، فأكدت)? */
 static bool
 says(const EntDoc *d, size_t i)
@@ -950,6 +983,8 @@ collect_words(EntDoc *d, const char *s, size_t len)
 	ArToken		t;
 	size_t		cap = 64;
 	bool		joined = false;
+	int			puncts = 0;		/* punctuation tokens since the last word */
+	bool		comma = false;
 	unsigned	steps = 0;
 
 	d->tok = ArAlloc(cap * sizeof(EntTok));
@@ -966,7 +1001,13 @@ collect_words(EntDoc *d, const char *s, size_t len)
 			continue;
 		if (t.type != AR_TOK_ARABIC && t.type != AR_TOK_LATIN)
 		{
+			const char *p = s + t.byte_start;
+
 			joined = false;
+			puncts++;
+			comma = t.type == AR_TOK_PUNCT &&
+				((t.byte_len == 1 && p[0] == ',') ||
+				 (t.byte_len == 2 && memcmp(p, "\xD8\x8C", 2) == 0));	/* ، */
 			continue;
 		}
 		if (d->ntok == cap)
@@ -980,6 +1021,7 @@ collect_words(EntDoc *d, const char *s, size_t len)
 		w->char_start = t.char_start;
 		w->char_len = t.char_len;
 		w->joined = joined;
+		w->comma = comma && puncts == 1;
 		w->norm_off = d->norm.len;
 		for (p = 0; p < t.byte_len;)
 		{
@@ -995,6 +1037,8 @@ collect_words(EntDoc *d, const char *s, size_t len)
 		}
 		w->norm_len = d->norm.len - w->norm_off;
 		joined = true;
+		puncts = 0;
+		comma = false;
 	}
 }
 
@@ -1179,6 +1223,13 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 				i += 1 + n;
 				continue;
 			}
+		}
+		/* ، ارلن سبيكتر ، رئيس اللجنة: a name set off before a title */
+		if ((n = apposition_name(&d, i)) > 0)
+		{
+			emit_person(&d, i, n, 0, NULL);
+			i += n;
+			continue;
 		}
 		/* وقال فارس: a verb of saying, then its subject */
 		if (i + 1 < d.ntok && d.tok[i + 1].joined && says(&d, i) &&
