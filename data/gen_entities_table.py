@@ -169,7 +169,8 @@ for fname in ('entities_orgs.tsv', 'entities_people.tsv'):
     for line in read_lines(fname):
         cols = line.split('\t')
         kind, c = cols[0], cols[1]
-        add_phrase(kind, c, c)
+        if '(' not in c:
+            add_phrase(kind, c, c)
         variants = cols[2].split('|') if len(cols) > 2 and cols[2] else []
         for v in variants:
             add_phrase(kind, v, c)
