@@ -113,19 +113,22 @@ RETURNS SETOF record
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 AS $$
 	WITH words AS (
-		SELECT t.normalized, t.start_pos, t.end_pos,
-			   row_number() OVER (ORDER BY t.start_pos) AS n
+		SELECT array_agg(t.normalized ORDER BY t.start_pos) AS w,
+			   array_agg(t.start_pos ORDER BY t.start_pos) AS s,
+			   array_agg(t.end_pos ORDER BY t.start_pos) AS e
 		FROM @extschema@.ar_tokens(input) AS t
 		WHERE t.kind IN ('arabic', 'latin')
-	), user_hits AS (
-		SELECT u.kind, substr(input, w1.start_pos, w2.end_pos - w1.start_pos) AS surface,
-			   u.canonical, w1.start_pos, w2.end_pos
+	), names AS (
+		SELECT u.kind, u.canonical,
+			   regexp_split_to_array(@extschema@.ar_normalize(u.name), '\s+') AS nw
 		FROM @extschema@.user_entities AS u
-		CROSS JOIN LATERAL (SELECT array_length(regexp_split_to_array(@extschema@.ar_normalize(u.name), '\s+'), 1) AS len) AS l
-		JOIN words AS w1 ON true
-		JOIN words AS w2 ON w2.n = w1.n + l.len - 1
-		WHERE (SELECT string_agg(w.normalized, ' ' ORDER BY w.n)
-			   FROM words AS w WHERE w.n BETWEEN w1.n AND w2.n) = @extschema@.ar_normalize(u.name)
+	), user_hits AS (
+		SELECT n.kind, substr(input, w.s[i], w.e[i + cardinality(n.nw) - 1] - w.s[i]) AS surface,
+			   n.canonical, w.s[i] AS start_pos, w.e[i + cardinality(n.nw) - 1] AS end_pos
+		FROM words AS w
+		CROSS JOIN generate_subscripts(w.w, 1) AS i
+		JOIN names AS n ON n.nw[1] = w.w[i]
+		WHERE w.w[i:i + cardinality(n.nw) - 1] = n.nw
 	)
 	SELECT h.kind, h.surface, h.canonical, h.start_pos, h.end_pos FROM user_hits AS h
 	UNION ALL

@@ -25,7 +25,7 @@ SELECT kind, surface, canonical FROM ar_entities('وقال السفير اليا
 -- a given name starts a name
 SELECT kind, surface, canonical FROM ar_entities('وصل أحمد عبد الرحمن العلي إلى المطار');
 -- a verb of saying, then its subject
-SELECT kind, surface, canonical FROM ar_entities('وأضاف غيلرمان أن الاجتماع انتهى');
+SELECT kind, surface, canonical FROM ar_entities('وأضاف كوستيلو أن الاجتماع انتهى');
 -- in-document coreference: a bare surname gets the canonical of the full name seen before
 SELECT kind, surface, canonical FROM ar_entities('التقى الوزير كارلوس بيريرا بالصحفيين، وقال بيريرا إن');
 -- government bodies: head + nationality or country, the country in the canonical
