@@ -499,6 +499,9 @@ remember_person(EntDoc *d, size_t last, const ArEntity *e)
 	if (d->npersons >= MAX_PERSONS || d->tok[last].norm_len < 4 ||
 		(word_flags(tok_norm(d, last), d->tok[last].norm_len) & (W_NOCOREF | W_STOP | W_CONNECT)))
 		return;
+	/* عبد العظيم، بن علي: the word after a connector is not a surname alone */
+	if (last > 0 && (word_flags(tok_norm(d, last - 1), d->tok[last - 1].norm_len) & W_CONNECT))
+		return;
 	for (k = 0; k < d->npersons; k++)
 		if (d->persons[k].last_len == d->tok[last].norm_len &&
 			memcmp(d->norm.data + d->persons[k].last_off, tok_norm(d, last),
