@@ -962,7 +962,7 @@ org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
 		uint16_t	f = word_flags(s, len);
 		bool		article = starts_with(s, len, "\xD8\xA7\xD9\x84");
 
-		if ((f & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC | W_GIVEN)) || len < 4 || verb_like(s, len) ||
+		if ((f & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC | W_GIVEN)) || len < 6 || verb_like(s, len) ||
 			clitic_bearing(s, len) || clitic_reading_is_word(d, k))
 			break;
 		if (phrase_at(d, k, false, &m) && m.ph->kind != AR_ENT_ORG &&
@@ -970,7 +970,7 @@ org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
 			break;
 		if (article && !(cue & W_ORGHEAD) && (n > 0 || !(cue & (W_ORGART | W_LOCCUE))))
 			break;
-		if (common_shape(s, len) || (n == 0 && nisba_shape(s, len) && !(cue & W_ORGHEAD)))
+		if (common_shape(s, len) || (n == 0 && nisba_shape(s, len) && !article))
 			break;
 		k++;
 		n++;
