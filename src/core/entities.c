@@ -770,12 +770,22 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
 						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
 						 !starts_with(s, len, "\xD8\xA7\xD9\x84"));
-				if (!ok || verb_like(s, len) || clitic_bearing(s, len) ||
-					common_shape(s, len) || (parts == 0 && ctx == NC_TITLE &&
-											 starts_with(s, len, "\xD8\xA7\xD9\x84")) ||
+				if (!ok || verb_like(s, len) || clitic_bearing(s, len) || common_shape(s, len) ||
+					(parts == 0 && ctx == NC_TITLE && starts_with(s, len, "\xD8\xA7\xD9\x84")) ||
 					clitic_reading_is_word(d, k))
 					np = NP_NONE;
 			}
+			else if (np == NP_NONE && parts >= 2 && prev != NP_CONNECT &&
+					 starts_with(s, len, "\xD8\xA7\xD9\x84") && nisba_shape(s, len) &&
+					 !(word_flags(s, len) & W_STOP))
+			{
+				/* سعيد محمد الكندي، أبو حمزة المصري: a nisba family name ends it */
+				k++;
+				parts++;
+				prev = NP_SURNAME;
+				break;
+			}
+
 			else if (np == NP_WEAK && parts == 0)
 				np = NP_GIVEN;	/* after a title or a verb of saying */
 		}
