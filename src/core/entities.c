@@ -57,6 +57,9 @@ typedef struct ArEntWord
 #define MAX_CANDS		6
 #define MAX_KEY			512
 #define MAX_PERSONS		64
+#ifndef VERB_NAME_MIN
+#define VERB_NAME_MIN	10		/* bytes: an imperfect-verb shape this long after a given name is a surname */
+#endif
 
 /* One word of the input (Arabic or Latin), with its search form. */
 typedef struct EntTok
@@ -626,6 +629,36 @@ raw_ends_with_alef_maksura(const EntDoc *d, size_t i)
 	return len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x89;
 }
 
+/* A family name ending in ة (جمعة، عبادة، عليوة), not a possessive. */
+static bool
+taa_marbuta(const char *s, size_t len)
+{
+	return len >= 6 && (memcmp(s + len - 2, "\xD9\x87", 2) == 0 ||
+						(len >= 8 && memcmp(s + len - 4, "\xD8\xA7\xD8\xAA", 4) == 0)) &&	/* ة ات */
+		!starts_with(s, len, "\xD8\xA7\xD9\x84");	/* not ال… */
+}
+
+/* A foreign family name that only looks like ب/ك + article (بالاك،
+ * كالديرون): بال/كال and at least three more letters, no second article. */
+static bool
+foreign_bal(const char *s, size_t len)
+{
+	return (starts_with(s, len, "\xD8\xA8\xD8\xA7\xD9\x84") ||	/* بال */
+			starts_with(s, len, "\xD9\x83\xD8\xA7\xD9\x84")) &&	/* كال */
+		len >= 10 && len <= 18;
+}
+
+/* Word i is exactly a nationality adjective of the masculine singular shape
+ * (السويدي، كندي): a family name after a given name. */
+static bool
+nat_surname(const EntDoc *d, size_t i, const char *s, size_t len)
+{
+	EntMatch	m;
+
+	return phrase_at(d, i, false, &m) && m.ph->kind == AR_ENT_NAT && m.ntok == 1 &&
+		len >= 6 && memcmp(s + len - 2, "\xD9\x8A", 2) == 0;	/* …ي */
+}
+
 /* Classify word i (reading c) as part of a person name; NP_NONE ends the name. */
 static NamePart
 name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
@@ -753,9 +786,20 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 		}
 		else
 		{
+			bool		after_given = parts > 0 && prev == NP_GIVEN;
+
 			s = tok_norm(d, k);
 			len = d->tok[k].norm_len;
 			np = name_part(d, k, s, len, false);
+			if (np == NP_NONE && after_given && nat_surname(d, k, s, len))
+			{
+				/* جون كندي، فيصل السويدي: a nisba right after a given name is
+				 * the family name */
+				k++;
+				parts++;
+				prev = NP_SURNAME;
+				break;
+			}
 			if (np == NP_UNKNOWN)
 			{
 				bool		ok;
@@ -770,7 +814,9 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
 						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
 						 !starts_with(s, len, "\xD8\xA7\xD9\x84"));
-				if (!ok || verb_like(s, len) || clitic_bearing(s, len) || common_shape(s, len) ||
+				if (!ok || (verb_like(s, len) && !(after_given && len >= VERB_NAME_MIN)) ||
+					(clitic_bearing(s, len) && !(after_given && foreign_bal(s, len))) ||
+					(common_shape(s, len) && !(after_given && taa_marbuta(s, len))) ||
 					(parts == 0 && ctx == NC_TITLE && starts_with(s, len, "\xD8\xA7\xD9\x84")) ||
 					clitic_reading_is_word(d, k))
 					np = NP_NONE;
