@@ -1022,11 +1022,14 @@ org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
 			clitic_bearing(s, len) || clitic_reading_is_word(d, k))
 			break;
 		if (phrase_at(d, k, false, &m) && m.ph->kind != AR_ENT_ORG &&
-			!((n > 0 || (cue & W_ORGHEAD)) && m.ph->kind == AR_ENT_LOC))
+			!((n > 0 || (cue & (W_ORGHEAD | W_ORGART))) && m.ph->kind == AR_ENT_LOC))
 			break;
 		if (article && !(cue & W_ORGHEAD) && (n > 0 || !(cue & (W_ORGART | W_LOCCUE))))
 			break;
-		if (common_shape(s, len) || (n == 0 && nisba_shape(s, len) && !article))
+		/* صحيفة الحياة، قناة الجزيرة: a media name may end in ة */
+		if ((common_shape(s, len) &&
+			 !(article && n == 0 && (cue & W_ORGART) && memcmp(s + len - 2, "\xD9\x87", 2) == 0)) ||
+			(n == 0 && nisba_shape(s, len) && !article))
 			break;
 		k++;
 		n++;
