@@ -943,6 +943,39 @@ apposition_name(const EntDoc *d, size_t i)
 	return 0;
 }
 
+/*
+ * Word i, as written, is an unknown word of at least six letters ending
+ * in a Slavic or Georgian family-name suffix (-سكي، -يتش، -ينكو، -شفيلي):
+ * a person without any other clue.
+ */
+static bool
+foreign_surname(const EntDoc *d, size_t i)
+{
+	static const char *const endings[] = {
+		"\xD8\xB3\xD9\x83\xD9\x8A",	/* سكي */
+		"\xD9\x8A\xD8\xAA\xD8\xB4",	/* يتش */
+		"\xD9\x8A\xD9\x86\xD9\x83\xD9\x88",	/* ينكو */
+		"\xD8\xB4\xD9\x81\xD9\x8A\xD9\x84\xD9\x8A",	/* شفيلي */
+		NULL
+	};
+	const char *s = tok_norm(d, i);
+	size_t		len = d->tok[i].norm_len;
+	int			k;
+	EntMatch	m;
+
+	if (len < 12 || starts_with(s, len, "\xD8\xA7\xD9\x84") ||	/* ال */
+		word_flags(s, len) != 0 || phrase_at(d, i, true, &m))
+		return false;
+	for (k = 0; endings[k]; k++)
+	{
+		size_t		n = strlen(endings[k]);
+
+		if (memcmp(s + len - n, endings[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Is word i a verb of saying (قال، وأضاف، فأكدت)? */
 static bool
 says(const EntDoc *d, size_t i)
@@ -1285,6 +1318,13 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 				i += 1 + n;
 				continue;
 			}
+		}
+		/* ميلوسيفيتش، كفاشنيفسكي، تيموشينكو: Slavic family-name endings */
+		if (foreign_surname(&d, i))
+		{
+			emit_person(&d, i, 1, 0, NULL);
+			i++;
+			continue;
 		}
 		/* ، ارلن سبيكتر ، رئيس اللجنة: a name set off before a title */
 		if ((n = apposition_name(&d, i)) > 0)
