@@ -629,13 +629,15 @@ raw_ends_with_alef_maksura(const EntDoc *d, size_t i)
 	return len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x89;
 }
 
-/* A family name ending in ة (جمعة، عبادة، عليوة), not a possessive. */
+/* A family name ending in ة or ات (جمعة، عبادة، بركات); a pronoun ه
+ * (صديقه) looks the same after normalization and is let through. */
 static bool
 taa_marbuta(const char *s, size_t len)
 {
-	return len >= 6 && (memcmp(s + len - 2, "\xD9\x87", 2) == 0 ||
-						(len >= 8 && memcmp(s + len - 4, "\xD8\xA7\xD8\xAA", 4) == 0)) &&	/* ة ات */
-		!starts_with(s, len, "\xD8\xA7\xD9\x84");	/* not ال… */
+	if (len < 6 || starts_with(s, len, "\xD8\xA7\xD9\x84"))	/* ال… */
+		return false;
+	return memcmp(s + len - 2, "\xD9\x87", 2) == 0 ||	/* ة */
+		(len >= 8 && memcmp(s + len - 4, "\xD8\xA7\xD8\xAA", 4) == 0);	/* ات */
 }
 
 /* A foreign family name that only looks like ب/ك + article (بالاك،
@@ -815,7 +817,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
 						 !starts_with(s, len, "\xD8\xA7\xD9\x84"));
 				if (!ok || (verb_like(s, len) && !(after_given && len >= VERB_NAME_MIN)) ||
-					(clitic_bearing(s, len) && !(after_given && foreign_bal(s, len))) ||
+					(clitic_bearing(s, len) &&
+					 !(after_given && foreign_bal(s, len))) ||
 					(common_shape(s, len) && !(after_given && taa_marbuta(s, len))) ||
 					(parts == 0 && ctx == NC_TITLE && starts_with(s, len, "\xD8\xA7\xD9\x84")) ||
 					clitic_reading_is_word(d, k))
