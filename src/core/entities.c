@@ -808,7 +808,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 
 				if (parts == 0)
 					ok = ctx == NC_TITLE ||
-						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84"));	/* ال */
+						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84") &&	/* ال */
+					 !((starts_with(s, len, "\xD8\xA8") || starts_with(s, len, "\xD9\x84"))));	/* ب ل */
 				else if (ctx == NC_NONE && parts == 1 && first == NP_WEAK)
 					ok = !first_is_func &&
 						!starts_with(s, len, "\xD8\xA7\xD9\x84");	/* نور الشمس */
