@@ -650,14 +650,6 @@ foreign_bal(const char *s, size_t len)
 		len >= 10 && len <= 18;
 }
 
-/* ال + a given name (السعيد، العبدالله، الأحمد): a family name. */
-static bool
-al_given(const char *s, size_t len)
-{
-	return len > 6 && starts_with(s, len, "\xD8\xA7\xD9\x84") &&
-		(word_flags(s + 4, len - 4) & W_GIVEN) != 0;
-}
-
 /* Word i is exactly a nationality adjective of the masculine singular shape
  * (السويدي، كندي): a family name after a given name. */
 static bool
@@ -821,7 +813,7 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 				else if (ctx == NC_NONE && parts == 1 && first == NP_WEAK)
 					ok = !first_is_func &&
 						(!starts_with(s, len, "\xD8\xA7\xD9\x84") ||	/* نور الشمس */
-						 al_given(s, len) || nisba_shape(s, len));
+						 nisba_shape(s, len));
 				else
 					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
 						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&

@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """ner_score.py — score ar_entities output against a CoNLL NER file.
 
-  ner_score.py sentences GOLD.conll OUT.tsv    write one sentence per line
-                                                (tokens joined by one space)
+  ner_score.py sentences GOLD.conll OUT.tsv [N]
+                                                write one sentence per line
+                                                (tokens joined by one space);
+                                                with N > 0, a first column
+                                                holds the N sentences before
+                                                it (document context)
   ner_score.py score GOLD.conll PRED.tsv [NAME] print per-type P/R/F1 and micro F1
 
 PRED.tsv rows: sentence number (1-based) TAB kind TAB start_pos TAB end_pos,
@@ -77,8 +81,13 @@ def main():
     mode, gold = sys.argv[1], read_conll(sys.argv[2])
     if mode == 'sentences':
         with open(sys.argv[3], 'w', encoding='utf-8') as f:
-            for toks, _ in gold:
-                f.write(' '.join(toks).replace('\\', '\\\\') + '\n')
+            ctx = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+            lines = [' '.join(toks).replace('\\', '\\\\') for toks, _ in gold]
+            for n, line in enumerate(lines):
+                if ctx > 0:
+                    # COPY text format: \n inside a field is a newline
+                    f.write('\\n'.join(lines[max(0, n - ctx):n]) + '\t')
+                f.write(line + '\n')
         return
     name = sys.argv[4] if len(sys.argv) > 4 else sys.argv[2]
     pred = {}
