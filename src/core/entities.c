@@ -747,7 +747,11 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 			}
 			if (m.ph->canon_len > 0)
 			{
-				if (words + m.ntok <= MAX_NAME_TOK + 1 && prev != NP_UNKNOWN && prev != NP_WEAK)
+				/* a known surname after a given name, or after any name word
+				 * that a title or verb of saying introduced (الرئيس اوغو شافيز) */
+				if (words + m.ntok <= MAX_NAME_TOK + 1 &&
+					((prev != NP_UNKNOWN && prev != NP_WEAK) ||
+					 ((ctx == NC_TITLE || ctx == NC_SAY) && prev == NP_UNKNOWN && words == 1)))
 				{
 					k += m.ntok;
 					parts += m.ntok;
@@ -818,6 +822,17 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
 						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
 						 !starts_with(s, len, "\xD8\xA7\xD9\x84"));
+				/* محمد مقلد المريخي: a nisba family name closes a name of
+				 * a given name and another name word */
+				if (!ok && parts >= 2 && prev == NP_UNKNOWN && first == NP_GIVEN &&
+					starts_with(s, len, "\xD8\xA7\xD9\x84") && nisba_shape(s, len) &&
+					!clitic_reading_is_word(d, k))
+				{
+					k++;
+					parts++;
+					prev = NP_SURNAME;
+					break;
+				}
 				if (!ok || (verb_like(s, len) && !(after_given && len >= VERB_NAME_MIN)) ||
 					(clitic_bearing(s, len) &&
 					 !(after_given && foreign_bal(s, len))) ||
