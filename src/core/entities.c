@@ -650,6 +650,30 @@ foreign_bal(const char *s, size_t len)
 		len >= 10 && len <= 18;
 }
 
+/* ال + a given name (الحسين، الرضا after الإمام; السعيد): a name. */
+static bool
+al_given(const char *s, size_t len)
+{
+	return len > 8 && starts_with(s, len, "\xD8\xA7\xD9\x84") &&
+		(word_flags(s + 4, len - 4) & W_GIVEN) != 0;
+}
+
+/* An accusative adverb or participle (مبكرا، موظفا، مستشارا، شرعياً):
+ * tanween written on word i, or م…ا of five letters or more. */
+static bool
+adverbial(const EntDoc *d, size_t i, const char *s, size_t len)
+{
+	const char *r = d->src + d->tok[i].byte_start;
+	size_t		rl = d->tok[i].byte_len,
+				p;
+
+	for (p = 0; p + 1 < rl; p++)
+		if ((unsigned char) r[p] == 0xD9 && (unsigned char) r[p + 1] == 0x8B)	/* ً */
+			return true;
+	return len >= 10 && starts_with(s, len, "\xD9\x85") &&	/* م */
+		memcmp(s + len - 2, "\xD8\xA7", 2) == 0;	/* ا */
+}
+
 /* Word i is exactly a nationality adjective of the masculine singular shape
  * (السويدي، كندي): a family name after a given name. */
 static bool
@@ -834,10 +858,12 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					break;
 				}
 				if (!ok || (verb_like(s, len) && !(after_given && len >= VERB_NAME_MIN)) ||
+					(parts > 0 && adverbial(d, k, s, len)) ||
 					(clitic_bearing(s, len) &&
 					 !(after_given && foreign_bal(s, len))) ||
 					(common_shape(s, len) && !(after_given && taa_marbuta(s, len))) ||
-					(parts == 0 && ctx == NC_TITLE && starts_with(s, len, "\xD8\xA7\xD9\x84")) ||
+					(parts == 0 && ctx == NC_TITLE && starts_with(s, len, "\xD8\xA7\xD9\x84") &&
+					 !al_given(s, len)) ||
 					clitic_reading_is_word(d, k))
 					np = NP_NONE;
 			}
