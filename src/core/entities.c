@@ -1341,6 +1341,19 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 		{
 			uint16_t	f = word_flags_cands(&d, i);
 
+			/* منظمة أوبك: a head in front of a known organization is part of
+			 * its name; the canonical stays the organization's */
+			if ((f & W_ORGHEAD) && i + 1 < d.ntok && d.tok[i + 1].joined &&
+				phrase_at(&d, i + 1, false, &m) && m.ph->kind == AR_ENT_ORG)
+			{
+				int			s2;
+
+				word_flags_strip(&d, i, &s2);
+				emit_static(&d, AR_ENT_ORG, i, i + 1 + m.ntok, s2,
+							ent_blob + m.ph->canon_off, m.ph->canon_len);
+				i += 1 + m.ntok;
+				continue;
+			}
 			/* جامعة القاهرة، اتحاد الكتاب العرب: the head is part of the name */
 			if ((f & W_ORGHEAD) && (n = org_after_cue(&d, i, f)) > 0)
 			{
