@@ -880,6 +880,9 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 
 			else if (np == NP_WEAK && parts == 0)
 				np = NP_GIVEN;	/* after a title or a verb of saying */
+			else if (np == NP_SURNAME && parts == 0 &&
+					 starts_with(s, len, "\xD8\xA7\xD9\x84") && !al_given(s, len))
+				np = NP_NONE;	/* الصحابي الجليل: a surname of someone else, an adjective here */
 		}
 		if (np == NP_NONE)
 			break;
@@ -899,7 +902,9 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 	{
 		k--;
 		parts--;
-		prev = parts > 0 ? NP_GIVEN : NP_NONE;
+		/* سعد بن أبي: drop every connector at the end */
+		prev = parts > 0 && (word_flags(tok_norm(d, k - 1), d->tok[k - 1].norm_len) & W_CONNECT) &&
+			k - 1 >= j ? NP_CONNECT : (parts > 0 ? NP_GIVEN : NP_NONE);
 	}
 	if (parts == 0)
 		return 0;
