@@ -27,7 +27,7 @@ typedef struct ArEntWord
 {
 	uint32_t	key_off;
 	uint16_t	key_len;
-	uint16_t	flags;
+	uint32_t	flags;
 	uint8_t		maxtok;			/* longest phrase starting with this word */
 } ArEntWord;
 
@@ -48,6 +48,7 @@ typedef struct ArEntWord
 #define W_NOCOREF	8192	/* never a surname for coreference (الدين، الله) */
 #define W_REGNAL	16384	/* regnal ordinal after a name (محمد السادس) */
 #define W_ORGHEAD	32768	/* starts an organization name it belongs to (جامعة) */
+#define W_SAYOBJ	65536	/* a verb of saying that mostly takes an object (رفض، كشف) */
 
 #include "entities_table.h"
 
@@ -111,7 +112,7 @@ typedef struct EntMatch
 	int			strip;
 } EntMatch;
 
-static uint16_t word_flags_cands(const struct EntDoc *d, size_t i);
+static uint32_t word_flags_cands(const struct EntDoc *d, size_t i);
 
 /* FNV-1a, the same as the generator's. */
 static inline uint32_t
@@ -149,7 +150,7 @@ word_find(const char *s, size_t len)
 }
 
 /* Class bits of a normalized word (0 when unknown). */
-static inline uint16_t
+static inline uint32_t
 word_flags(const char *s, size_t len)
 {
 	const ArEntWord *w = word_find(s, len);
@@ -658,6 +659,15 @@ al_given(const char *s, size_t len)
 		(word_flags(s + 4, len - 4) & W_GIVEN) != 0;
 }
 
+/* A plural participle (متمردون، مراقبو، مسؤولو): a group, not a person. */
+static bool
+plural_participle(const char *s, size_t len)
+{
+	return len >= 8 && starts_with(s, len, "\xD9\x85") &&	/* م */
+		(memcmp(s + len - 2, "\xD9\x88", 2) == 0 ||	/* …و */
+		 memcmp(s + len - 4, "\xD9\x88\xD9\x86", 4) == 0);	/* …ون */
+}
+
 /* An accusative adverb or participle (مبكرا، موظفا، مستشارا، شرعياً):
  * tanween written on word i, or م…ا of five letters or more. */
 static bool
@@ -689,7 +699,7 @@ nat_surname(const EntDoc *d, size_t i, const char *s, size_t len)
 static NamePart
 name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
 {
-	uint16_t	f = word_flags(s, len);
+	uint32_t	f = word_flags(s, len);
 	EntMatch	m;
 
 	if (f & W_STOP)
@@ -837,6 +847,7 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 				if (parts == 0)
 					ok = ctx == NC_TITLE ||
 						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84") &&	/* ال */
+					 !plural_participle(s, len) &&
 					 !((starts_with(s, len, "\xD8\xA8") || starts_with(s, len, "\xD9\x84"))));	/* ب ل */
 				else if (ctx == NC_NONE && parts == 1 && first == NP_WEAK)
 					ok = !first_is_func &&
@@ -1027,7 +1038,8 @@ foreign_surname(const EntDoc *d, size_t i)
 	return false;
 }
 
-/* Is word i a verb of saying (قال، وأضاف، فأكدت)? */
+/* Is word i a verb of saying that introduces its subject (قال، وأضاف،
+ * فأكدت; not رفض، كشف, which mostly take an object)? */
 static bool
 says(const EntDoc *d, size_t i)
 {
@@ -1036,14 +1048,18 @@ says(const EntDoc *d, size_t i)
 				k;
 
 	for (k = 0; k < nc && k < 2; k++)
-		if (word_flags(c[k].s, c[k].len) & W_SAY)
-			return true;
+	{
+		uint32_t	f = word_flags(c[k].s, c[k].len);
+
+		if (f & W_SAY)
+			return !(f & W_SAYOBJ);
+	}
 	return false;
 }
 
 /* Flags of word i read with its proclitics peeled off (first reading that
  * is in the word table). */
-static uint16_t
+static uint32_t
 word_flags_cands(const EntDoc *d, size_t i)
 {
 	EntCand		c[MAX_CANDS];
@@ -1087,7 +1103,7 @@ word_flags_strip(const EntDoc *d, size_t i, int *strip)
  * (1-3, places 1-2), or 0.
  */
 static size_t
-org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
+org_after_cue(const EntDoc *d, size_t i, uint32_t cue)
 {
 	size_t		k = i + 1,
 				n = 0;
@@ -1099,7 +1115,7 @@ org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
 	{
 		const char *s = tok_norm(d, k);
 		size_t		len = d->tok[k].norm_len;
-		uint16_t	f = word_flags(s, len);
+		uint32_t	f = word_flags(s, len);
 		bool		article = starts_with(s, len, "\xD8\xA7\xD9\x84");
 
 		if ((f & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC | W_GIVEN)) || len < 6 || verb_like(s, len) ||
@@ -1252,7 +1268,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 					{
 						/* حركة حماس، قطاع غزة: the name without its descriptor */
 						EntMatch	inner;
-						uint16_t	desc = ph->kind == AR_ENT_ORG ? (W_ORGCUE | W_ORGDESC) : W_LOCDESC;
+						uint32_t	desc = ph->kind == AR_ENT_ORG ? (W_ORGCUE | W_ORGDESC) : W_LOCDESC;
 
 						if (m.ntok > 1 && (word_flags_cands(&d, i) & desc) &&
 							phrase_at(&d, i + 1, false, &inner) && inner.ntok == m.ntok - 1 &&
@@ -1344,7 +1360,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 		}
 		/* شركة موتورولا: an organization cue, then the name */
 		{
-			uint16_t	f = word_flags_cands(&d, i);
+			uint32_t	f = word_flags_cands(&d, i);
 
 			/* منظمة أوبك: a head in front of a known organization is part of
 			 * its name; the canonical stays the organization's */
