@@ -873,6 +873,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					(clitic_bearing(s, len) &&
 					 !(after_given && foreign_bal(s, len))) ||
 					(common_shape(s, len) && !(after_given && taa_marbuta(s, len))) ||
+					(parts == 0 && ctx == NC_TITLE &&	/* الملك بقليل، التنفيذي لمركز */
+					 (starts_with(s, len, "\xD8\xA8") || starts_with(s, len, "\xD9\x84"))) ||	/* ب ل */
 					(parts == 0 && ctx == NC_TITLE && starts_with(s, len, "\xD8\xA7\xD9\x84") &&
 					 !al_given(s, len)) ||
 					clitic_reading_is_word(d, k))
