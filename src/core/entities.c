@@ -1120,8 +1120,19 @@ org_after_cue(const EntDoc *d, size_t i, uint32_t cue)
 		uint32_t	f = word_flags(s, len);
 		bool		article = starts_with(s, len, "\xD8\xA7\xD9\x84");
 
+		/* معهد ماساشوستس للتكنولوجيا: one لل-word closes a head's name */
+		if (n > 0 && (cue & W_ORGHEAD) && starts_with(s, len, "\xD9\x84\xD9\x84") && len >= 10 &&
+			!(f & W_STOP) && !clitic_reading_is_word(d, k))
+		{
+			n++;
+			break;
+		}
 		if ((f & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC | W_GIVEN)) || len < 6 || verb_like(s, len) ||
-			clitic_bearing(s, len) || clitic_reading_is_word(d, k))
+			clitic_bearing(s, len) || clitic_reading_is_word(d, k) || adverbial(d, k, s, len))
+			break;
+		/* شركة مايكروسوفت: a known organization is read on its own, with
+		 * its canonical */
+		if (phrase_at(d, k, false, &m) && m.ph->kind == AR_ENT_ORG && n == 0 && !(cue & W_ORGHEAD))
 			break;
 		if (phrase_at(d, k, false, &m) && m.ph->kind != AR_ENT_ORG &&
 			!((n > 0 || (cue & (W_ORGHEAD | W_ORGART))) && m.ph->kind == AR_ENT_LOC))
