@@ -1137,6 +1137,14 @@ org_after_cue(const EntDoc *d, size_t i, uint32_t cue)
 		if (phrase_at(d, k, false, &m) && m.ph->kind != AR_ENT_ORG &&
 			!((n > 0 || (cue & (W_ORGHEAD | W_ORGART))) && m.ph->kind == AR_ENT_LOC))
 			break;
+		/* اتحاد طنجة، جامعة بيونغ يانغ: a place inside the name, whatever
+		 * its shape */
+		if (m.ph != NULL && m.ph->kind == AR_ENT_LOC && (n > 0 || (cue & (W_ORGHEAD | W_ORGART))))
+		{
+			k += m.ntok;
+			n += m.ntok;
+			continue;
+		}
 		if (article && !(cue & W_ORGHEAD) && (n > 0 || !(cue & (W_ORGART | W_LOCCUE))))
 			break;
 		/* صحيفة الحياة، قناة الجزيرة: a media name may end in ة */
