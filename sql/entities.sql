@@ -37,6 +37,16 @@ SELECT kind, surface, canonical FROM ar_entities('قالت حركة حماس و�
 SELECT kind, surface, canonical FROM ar_entities('قال حزب الله');
 -- organization cue + an unknown name
 SELECT kind, surface, canonical FROM ar_entities('أعلنت شركة بتروفاك أرباحها');
+-- family names after a given name: ة ending, بال that is not ب + ال, a nisba
+SELECT kind, surface FROM ar_entities('وتحدث عبدالسلام جمعة مع مايكل بالاك وجون كندي');
+-- a Slavic or Georgian family-name ending alone (-فيتش، -سكي، -ينكو، -شفيلي)
+SELECT kind, surface FROM ar_entities('وصل بيتروفيتش وأوستروفسكي أمس');
+-- منظمة in front of a known organization belongs to its name; the canonical stays
+SELECT kind, surface, canonical FROM ar_entities('قالت منظمة أوبك');
+-- a media name after a media cue may be a place name (صحيفة القدس) or end in ة
+SELECT kind, surface, canonical FROM ar_entities('ذكرت صحيفة القدس وفضائية الجزيرة');
+-- a place inside an organization name; a لل-word closes a head's name
+SELECT kind, surface FROM ar_entities('فاز فريق اتحاد طنجة على معهد ماساشوستس للتكنولوجيا');
 -- diacritics and tatweel do not matter; the surface is the text as written
 SELECT surface, canonical FROM ar_entities('زار بَرْلِين وألمـانيا');
 -- negative cases: common words that look like names
@@ -46,6 +56,10 @@ SELECT count(*) AS no_entities FROM ar_entities('الدعم المالي للم�
 SELECT count(*) AS no_entities FROM ar_entities('الرئيس يبحث سبل التعاون');      -- a verb after a title
 SELECT count(*) AS no_entities FROM ar_entities('قال بيان صدر أمس');             -- بيان is not ب + يان
 SELECT count(*) AS no_entities FROM ar_entities('أمل كبير ونور الشمس');           -- weak given names alone
+SELECT count(*) AS no_entities FROM ar_entities('رفض مبادرة السلام');             -- a verb that takes an object
+SELECT count(*) AS no_entities FROM ar_entities('وقال متمردون إن');               -- a plural participle
+SELECT count(*) AS no_entities FROM ar_entities('الصحابي الجليل');                -- an adjective after a title
+SELECT count(*) AS no_entities FROM ar_entities('زوج ها وحياة نا');                -- pronouns written apart
 -- ar_entity_keys: distinct, sorted KIND:canonical keys
 SELECT ar_entity_keys('الناتو وحلف الناتو في ألمانيا والمانيا مع مارك روته وروته الألماني');
 SELECT ar_entity_keys('لا شيء هنا');

@@ -1008,12 +1008,12 @@ apposition_name(const EntDoc *d, size_t i)
 }
 
 /*
- * Word i, as written, is an unknown word of at least six letters ending
- * in a Slavic or Georgian family-name suffix (-سكي، -يتش، -ينكو، -شفيلي):
- * a person without any other clue.
+ * Word i (after a و, or as written) is an unknown word of at least six
+ * letters ending in a Slavic or Georgian family-name suffix (-سكي، -يتش،
+ * -ينكو، -شفيلي): a person without any other clue; *strip is set.
  */
 static bool
-foreign_surname(const EntDoc *d, size_t i)
+foreign_surname(const EntDoc *d, size_t i, int *strip)
 {
 	static const char *const endings[] = {
 		"\xD8\xB3\xD9\x83\xD9\x8A",	/* سكي */
@@ -1022,20 +1022,34 @@ foreign_surname(const EntDoc *d, size_t i)
 		"\xD8\xB4\xD9\x81\xD9\x8A\xD9\x84\xD9\x8A",	/* شفيلي */
 		NULL
 	};
-	const char *s = tok_norm(d, i);
-	size_t		len = d->tok[i].norm_len;
-	int			k;
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				q,
+				k;
 	EntMatch	m;
 
-	if (len < 12 || starts_with(s, len, "\xD8\xA7\xD9\x84") ||	/* ال */
-		word_flags(s, len) != 0 || phrase_at(d, i, true, &m))
+	if (phrase_at(d, i, true, &m))
 		return false;
-	for (k = 0; endings[k]; k++)
+	/* without a و in front (وأوستروفسكي), else as written (فيشينسكي: V is
+	 * written ف, so ف stays) */
+	for (q = nc > 1 && starts_with(c[0].s, c[0].len, "\xD9\x88") ? 1 : 0; q >= 0; q--)	/* و */
 	{
-		size_t		n = strlen(endings[k]);
+		const char *s = c[q].s;
+		size_t		len = c[q].len;
 
-		if (memcmp(s + len - n, endings[k], n) == 0)
-			return true;
+		if (len < 12 || starts_with(s, len, "\xD8\xA7\xD9\x84") ||	/* ال */
+			word_flags(s, len) != 0)
+			continue;
+		for (k = 0; endings[k]; k++)
+		{
+			size_t		n = strlen(endings[k]);
+
+			if (memcmp(s + len - n, endings[k], n) == 0)
+			{
+				*strip = c[q].strip;
+				return true;
+			}
+		}
 	}
 	return false;
 }
@@ -1421,9 +1435,9 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 			}
 		}
 		/* ميلوسيفيتش، كفاشنيفسكي، تيموشينكو: Slavic family-name endings */
-		if (foreign_surname(&d, i))
+		if (foreign_surname(&d, i, &strip))
 		{
-			emit_person(&d, i, 1, 0, NULL);
+			emit_person(&d, i, 1, strip, NULL);
 			i++;
 			continue;
 		}

@@ -77,6 +77,28 @@ main(void)
 	check("وزارة الصحة المصرية", "ORG:وزارة الصحة المصرية=وزارة الصحة (مصر)@0", "government body + nationality");
 	check("جلس على الكرسي", "", "على is not the name علي");
 	check("الرئيس يبحث", "", "no name after a title when a verb follows");
+	check("وتحدث عبدالسلام جمعة", "PER:عبدالسلام جمعة=عبدالسلام جمعة@6", "a family name in ة after a given name");
+	check("تشلسي مايكل بالاك عن", "ORG:تشلسي=تشلسي@0|PER:مايكل بالاك=ميكايل بالاك@6",
+		  "بال that is not ب + ال after a given name");
+	check("الرئيس جون كندي رفض", "PER:جون كندي=جون كندي@7", "a nisba after a given name is a family name");
+	check("وصل بيتروفيتش أمس", "PER:بيتروفيتش=بيتروفيتش@4", "a Slavic family-name ending alone");
+	check("فايز الحديدي", "PER:فايز الحديدي=فايز الحديدي@0", "a nisba after a weak given name");
+	check("مع محمد مقلد المريخي أمس", "PER:محمد مقلد المريخي=محمد مقلد المريخي@3",
+		  "a nisba closes given + name word");
+	check("قال محفوظ مبكرا", "PER:محفوظ=محفوظ@4", "an accusative adverb ends a name");
+	check("الإمام الرضا", "PER:الرضا=الرضا@7", "ال + given name after a title");
+	check("فضائية الجزيرة", "ORG:الجزيرة=قناة الجزيرة@7", "a media name after a media cue");
+	check("صحيفة القدس", "ORG:القدس=القدس@6", "a place name as a media name");
+	check("منظمة أوبك", "ORG:منظمة أوبك=أوبك@0", "منظمة belongs to a known organization's name");
+	check("فريق اتحاد طنجة", "ORG:اتحاد طنجة=اتحاد طنجة@5", "a place inside an organization name");
+	check("معهد ماساشوستس للتكنولوجيا", "ORG:معهد ماساشوستس للتكنولوجيا=معهد ماساشوستس للتكنولوجيا@0",
+		  "a لل-word closes a head's name");
+	check("شركة مايكروسوفت", "ORG:مايكروسوفت=مايكروسوفت@5", "a known organization after a cue");
+	check("رفض مبادرة", "", "no name after a verb that takes an object");
+	check("قال متمردون", "", "a plural participle is no name");
+	check("الملك بقليل", "", "no ب-word as a name after a title");
+	check("سعد بن أبي", "", "trailing connectors are dropped");
+	check("الصحابي الجليل", "", "a known family name with the article is no name alone");
 	check("", "", "empty input");
 	check("مَارْك رُوتّه", "PER:مَارْك رُوتّه=مارك روته@0", "diacritics inside a name");
 
