@@ -1023,13 +1023,20 @@ foreign_surname(const EntDoc *d, size_t i, int *strip)
 		NULL
 	};
 	EntCand		c[MAX_CANDS];
-	int			nc = word_cands(d, i, true, c),
+	int			nc,
 				q,
 				k;
 	EntMatch	m;
+	const char *w = tok_norm(d, i);
+	size_t		wl = d->tok[i].norm_len;
 
-	if (phrase_at(d, i, true, &m))
+	/* cheap test first: the word as written ends in one of the suffixes */
+	for (k = 0; endings[k]; k++)
+		if (wl >= 12 && memcmp(w + wl - strlen(endings[k]), endings[k], strlen(endings[k])) == 0)
+			break;
+	if (endings[k] == NULL || phrase_at(d, i, true, &m))
 		return false;
+	nc = word_cands(d, i, true, c);
 	/* without a و in front (وأوستروفسكي), else as written (فيشينسكي: V is
 	 * written ف, so ف stays) */
 	for (q = nc > 1 && starts_with(c[0].s, c[0].len, "\xD9\x88") ? 1 : 0; q >= 0; q--)	/* و */
