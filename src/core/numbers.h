@@ -1,0 +1,76 @@
+/*
+ * numbers.h — the Arabic number grammar behind ar_numbers() and ar_pledges().
+ *
+ * Reads the shared token stream (numlex.h) and finds every numeric
+ * expression: digits in any script, number words from zero to trillions
+ * (genders, duals, construct duals, plurals, clitics), digits mixed with
+ * scale words, fractions, money with ISO 4217 units, percentages, and the
+ * kind of each number (money, percent, count, ordinal, year, time,
+ * duration, number).  Values are decimal strings, never binary floats.
+ */
+#ifndef AR_NUMBERS_H
+#define AR_NUMBERS_H
+
+#include "arcore.h"
+#include "numlex.h"
+
+typedef enum ArNumKind
+{
+	AR_NUM_NUMBER = 0,
+	AR_NUM_COUNT,
+	AR_NUM_ORDINAL,
+	AR_NUM_YEAR,
+	AR_NUM_TIME,
+	AR_NUM_DURATION,
+	AR_NUM_MONEY,
+	AR_NUM_PERCENT,
+} ArNumKind;
+
+/* Numbers with more digits than this get value NULL (surface still given). */
+#define AR_NUM_MAX_DIGITS 1000
+
+/* A rational value: num/den, or a long decimal string when too big. */
+typedef struct ArNumVal
+{
+	__int128	num;
+	int64_t		den;
+	char	   *big;			/* non-NULL: the value as a decimal string */
+	bool		overflow;		/* beyond AR_NUM_MAX_DIGITS: no value */
+} ArNumVal;
+
+typedef struct ArNumItem
+{
+	ArNumKind	kind;
+	ArNumVal	val;
+	const char *unit;			/* ISO 4217, "percent", "percentage point", a time unit, or NULL */
+	size_t		char_start;		/* 0-based, in code points of the input */
+	size_t		char_end;		/* exclusive */
+	int			tok_first;		/* first and last token of the number itself */
+	int			tok_last;
+	int			tok_end;		/* last token of the whole mention (unit included) */
+	int			scale;			/* power of ten of a scale word, 0 when none */
+	bool		approx;			/* نحو، حوالي، أكثر من … */
+	bool		words;			/* written (at least partly) in words */
+} ArNumItem;
+
+typedef struct ArNumList
+{
+	ArNumItem  *items;
+	int			n;
+	int			cap;
+} ArNumList;
+
+extern void ArNumListInit(ArNumList *l);
+extern void ArNumListFree(ArNumList *l);
+
+/* Find every number in a token stream; appends to out in text order. */
+extern void ArNumbersExtract(const ArLexStream *ls, ArNumList *out);
+
+/* Write the value as a plain decimal ("2000000000", "3.5", "-0.25") into a
+ * new ArAlloc'd string; NULL when the value is over the digit cap. */
+extern char *ArNumValString(const ArNumVal *v);
+
+/* Lower-case name of a kind ("money", "percent", …). */
+extern const char *ArNumKindName(ArNumKind kind);
+
+#endif							/* AR_NUMBERS_H */
