@@ -58,3 +58,26 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
 
 COMMENT ON FUNCTION ar_tokens(text, boolean) IS
 'the arabic_news tokenizer: token, kind, normalized form and character offsets';
+
+-- ==== numbers, dates and pledges ====
+
+-- Every numeric expression, in digits (any script) or words: kind is one of
+-- money, percent, count, ordinal, year, time, duration, number; unit is an
+-- ISO 4217 code for money, 'percent' or 'percentage point' for percentages,
+-- a time unit for durations.  value is NULL for numbers of more than 1000
+-- digits.  IMMUTABLE: the grammar and its word lists are compiled in.
+CREATE FUNCTION ar_numbers(
+	input text,
+	OUT kind text,
+	OUT value numeric,
+	OUT unit text,
+	OUT surface text,
+	OUT start_pos integer,
+	OUT end_pos integer,
+	OUT approx boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_numbers'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+
+COMMENT ON FUNCTION ar_numbers(text) IS
+'numbers, money, percentages, counts, ordinals, years, times and durations in Arabic text, with character offsets';

@@ -12,7 +12,7 @@
  * kind, unit and approx flag.
  *
  * Every loop advances at least one token, so the work is linear in the
- * input; values are exact rationals (__int128), and digit strings too long
+ * input; values are exact rationals (ar_int128), and digit strings too long
  * for those are carried as decimal strings.
  */
 #include "numbers.h"
@@ -71,14 +71,14 @@ ArNumListFree(ArNumList *l)
 
 /* ---- exact values ---- */
 
-static __int128
-gcd128(__int128 a, __int128 b)
+static ar_int128
+gcd128(ar_int128 a, ar_int128 b)
 {
 	if (a < 0)
 		a = -a;
 	while (b)
 	{
-		__int128	t = a % b;
+		ar_int128	t = a % b;
 
 		a = b;
 		b = t;
@@ -87,10 +87,10 @@ gcd128(__int128 a, __int128 b)
 }
 
 static ArNumVal
-nv_make(__int128 num, int64_t den)
+nv_make(ar_int128 num, int64_t den)
 {
 	ArNumVal	v;
-	__int128	g = gcd128(num, den);
+	ar_int128	g = gcd128(num, den);
 
 	memset(&v, 0, sizeof(v));
 	v.num = num / g;
@@ -98,10 +98,10 @@ nv_make(__int128 num, int64_t den)
 	return v;
 }
 
-static __int128
+static ar_int128
 pow10_128(int e)
 {
-	__int128	p = 1;
+	ar_int128	p = 1;
 
 	while (e-- > 0)
 		p *= 10;
@@ -115,7 +115,7 @@ nv_add(ArNumVal a, ArNumVal b)
 }
 
 static ArNumVal
-nv_mul(ArNumVal a, __int128 num, int64_t den)
+nv_mul(ArNumVal a, ar_int128 num, int64_t den)
 {
 	return nv_make(a.num * num, a.den * den);
 }
@@ -130,14 +130,14 @@ nv_is_int(const ArNumVal *v)
 static int64_t
 nv_small_int(const ArNumVal *v)
 {
-	if (!nv_is_int(v) || v->num < 0 || v->num > (__int128) 1000000000000000000LL)
+	if (!nv_is_int(v) || v->num < 0 || v->num > (ar_int128) 1000000000000000000LL)
 		return -1;
 	return (int64_t) v->num;
 }
 
-/* Append the decimal digits of a non-negative __int128. */
+/* Append the decimal digits of a non-negative ar_int128. */
 static void
-buf_int128(ArBuf *b, __int128 x)
+buf_int128(ArBuf *b, ar_int128 x)
 {
 	char		tmp[48];
 	int			n = 0;
@@ -155,8 +155,8 @@ char *
 ArNumValString(const ArNumVal *v)
 {
 	ArBuf		b;
-	__int128	num = v->num;
-	__int128	ip,
+	ar_int128	num = v->num;
+	ar_int128	ip,
 				rem;
 
 	if (v->overflow)
@@ -267,7 +267,7 @@ digits_value(const ArLexStream *ls, const ArLexTok *t, bool neg)
 			sig++;
 	if (sig <= NUM_RATIONAL_DIGITS)
 	{
-		__int128	num = 0;
+		ar_int128	num = 0;
 		int64_t		den = 1;
 		bool		frac = false;
 
@@ -1031,6 +1031,9 @@ emit(Ctx *c, ArNumKind kind, ArNumVal val, int first, int last, size_t prechars)
 	it->tok_end = last;
 	it->char_start = TOK(c, first)->char_start + prechars;
 	it->char_end = TOK(c, last)->char_start + TOK(c, last)->char_len;
+	it->byte_start = TOK(c, first)->byte_start +
+		(prechars ? TOK(c, first)->prebytes : 0);
+	it->byte_end = TOK(c, last)->byte_start + TOK(c, last)->byte_len;
 	return it;
 }
 
@@ -1040,6 +1043,7 @@ extend(Ctx *c, ArNumItem *it, int k)
 {
 	it->tok_end = k;
 	it->char_end = TOK(c, k)->char_start + TOK(c, k)->char_len;
+	it->byte_end = TOK(c, k)->byte_start + TOK(c, k)->byte_len;
 }
 
 /* A currency word at token k: its code through *code; returns the last token. */
@@ -1112,10 +1116,14 @@ classify(Ctx *c, ArNumItem *it)
 		it->kind = AR_NUM_MONEY;
 		it->unit = code;
 		it->char_start = TOK(c, L)->char_start;
+		it->byte_start = TOK(c, L)->byte_start;
 		if (code[0] == 'U' && VALID(c, L - 1) && TOK(c, L - 1)->type == AR_TOK_LATIN &&
 			TOK(c, L - 1)->byte_len == 2 && !TOK(c, L)->space_before &&
 			strncasecmp(c->ls->buf + TOK(c, L - 1)->byte_start, "US", 2) == 0)
+		{
 			it->char_start = TOK(c, L - 1)->char_start;
+			it->byte_start = TOK(c, L - 1)->byte_start;
+		}
 		/* a trailing code repeats it: $5 USD */
 		return;
 	}

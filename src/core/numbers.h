@@ -29,10 +29,17 @@ typedef enum ArNumKind
 /* Numbers with more digits than this get value NULL (surface still given). */
 #define AR_NUM_MAX_DIGITS 1000
 
+/*
+ * 128-bit integers with 8-byte alignment: palloc only guarantees MAXALIGN
+ * (8), and a 16-byte-aligned type in palloc'd memory faults on SSE moves
+ * (PostgreSQL's own int128 is declared the same way).
+ */
+typedef __int128 ar_int128 __attribute__((aligned(8)));
+
 /* A rational value: num/den, or a long decimal string when too big. */
 typedef struct ArNumVal
 {
-	__int128	num;
+	ar_int128	num;
 	int64_t		den;
 	char	   *big;			/* non-NULL: the value as a decimal string */
 	bool		overflow;		/* beyond AR_NUM_MAX_DIGITS: no value */
@@ -45,6 +52,8 @@ typedef struct ArNumItem
 	const char *unit;			/* ISO 4217, "percent", "percentage point", a time unit, or NULL */
 	size_t		char_start;		/* 0-based, in code points of the input */
 	size_t		char_end;		/* exclusive */
+	size_t		byte_start;		/* the same span in bytes */
+	size_t		byte_end;
 	int			tok_first;		/* first and last token of the number itself */
 	int			tok_last;
 	int			tok_end;		/* last token of the whole mention (unit included) */
