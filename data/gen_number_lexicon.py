@@ -16,19 +16,19 @@ CLASSES = [
     # number_words.tsv
     'unit', 'ten', 'tens', 'hundred', 'scale', 'fraction', 'ordinal', 'neg', 'point',
     # currencies.tsv
-    'currency', 'adj', 'latin',
+    'currency', 'adj', 'latin', 'subunit',
     # number_context.tsv
     'approx', 'approxafter', 'pctword', 'pctratio', 'pctpoint', 'pctadj', 'yearcue',
     'yearmark', 'timecue', 'daypart', 'durunit', 'prep', 'from', 'to', 'or', 'between', 'and',
     # months.tsv
     'month', 'monthpre', 'hijripre', 'weekday', 'relday', 'relunit', 'reladj', 'hijrimark',
-    'agree', 'defart', 'after',
+    'agree', 'defart', 'after', 'durcue', 'durfull',
     # pledge_cues.tsv
     'cue', 'stat', 'negword', 'actorverb',
 ]
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
-         'greg', 'levant', 'maghreb', 'hijri', 'target']
+         'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100']
 
 
 def fold(word):
@@ -104,6 +104,9 @@ def main():
         word, cls, family = c[0], c[1], c[2]
         code = None if c[3] == '-' else c[3]
         flags = flagbits(c[4] if len(c) > 4 else '', path, lineno)
+        if cls == 'subunit':
+            add(word, cls, flags, 1, int(code), None, family)
+            continue
         add(word, cls, flags, 0, 1, code, family)
         if cls == 'adj':
             # feminine and definite forms: دولار أمريكي، ليرة تركية، الدولار الأمريكي
@@ -142,7 +145,7 @@ def main():
         if f:
             o.write('#define LXFAM_%s %d\n' % (f.upper(), i))
     o.write('\ntypedef struct ArLexEntry\n{\n\tuint8_t\t\tcls;\n\tuint8_t\t\tfamily;\n'
-            '\tuint32_t\tflags;\n\tint32_t\t\tval;\n\tint32_t\t\tden;\n\tconst char *code;\n} ArLexEntry;\n\n')
+            '\tuint32_t\tflags;\n\tint64_t\t\tval;\n\tint32_t\t\tden;\n\tconst char *code;\n} ArLexEntry;\n\n')
     o.write('typedef struct ArLexKey\n{\n\tconst char *word;\n\tuint8_t\t\tlen;\n'
             '\tuint16_t\tfirst;\n\tuint8_t\t\tcount;\n} ArLexKey;\n\n')
     o.write('static const ArLexEntry ar_lex_entries[] = {\n')

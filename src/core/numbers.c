@@ -449,11 +449,16 @@ typedef struct Piece
 	bool		found;
 } Piece;
 
+/* Ways piece_at may read a word. */
+#define PIECE_WHOLE 0			/* the word as written */
+#define PIECE_ANY 1				/* as written, else without proclitics */
+#define PIECE_STRIPPED 2		/* without proclitics only */
+
 static void
-piece_at(const Ctx *c, int i, bool allow_pre, Piece *p)
+piece_at(const Ctx *c, int i, int mode, Piece *p)
 {
 	const ArLexTok *t;
-	int			k;
+	int			k = -1;
 
 	memset(p, 0, sizeof(*p));
 	if (!VALID(c, i))
@@ -461,23 +466,20 @@ piece_at(const Ctx *c, int i, bool allow_pre, Piece *p)
 	t = TOK(c, i);
 	if (t->type != AR_TOK_ARABIC)
 		return;
-	k = t->key;
-	if (k < 0 || !(ar_lex_entries[ar_lex_keys[k].first].cls <= LX_POINT))
+	if (mode != PIECE_STRIPPED && t->key >= 0)
 	{
-		bool		numeric = false;
-
-		if (k >= 0)
-			for (int e = 0; e < AR_LEX_COUNT(k); e++)
-				if (AR_LEX_ENTRIES(k)[e].cls <= LX_POINT && AR_LEX_ENTRIES(k)[e].cls != LX_ORDINAL)
-					numeric = true;
-		if (!numeric)
-		{
-			if (!allow_pre || t->skey < 0)
-				return;
-			k = t->skey;
-			p->pre = t->pre;
-		}
+		for (int e = 0; e < AR_LEX_COUNT(t->key); e++)
+			if (AR_LEX_ENTRIES(t->key)[e].cls <= LX_POINT &&
+				AR_LEX_ENTRIES(t->key)[e].cls != LX_ORDINAL)
+				k = t->key;
 	}
+	if (k < 0 && mode != PIECE_WHOLE && t->skey >= 0)
+	{
+		k = t->skey;
+		p->pre = t->pre;
+	}
+	if (k < 0)
+		return;
 	for (int e = 0; e < AR_LEX_COUNT(k); e++)
 	{
 		const ArLexEntry *en = &AR_LEX_ENTRIES(k)[e];
@@ -606,12 +608,36 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		j++;
 	}
 
+	/* a leading decimal point: .77، ٫٧٧ */
+	if ((is_punct(c, j, '.') || is_punct(c, j, 0x066B)) && VALID(c, j + 1) &&
+		TOK(c, j + 1)->type == AR_TOK_NUMBER && !TOK(c, j + 1)->space_before &&
+		!TOK(c, j + 1)->has_decimal && TOK(c, j + 1)->char_len <= 15 &&
+		!(VALID(c, j - 1) && TOK(c, j - 1)->type == AR_TOK_NUMBER))
+	{
+		np->group = nv_mul(digits_value(c->ls, TOK(c, j + 1), np->neg), 1,
+						   (int64_t) pow10_128((int) TOK(c, j + 1)->char_len));
+		np->neg = false;
+		np->any = true;
+		np->last = P_DIGITS;
+		np->end = j + 1;
+		np->total = nv_add(np->total, np->group);
+		return true;
+	}
+
 	while (VALID(c, j))
 	{
-		const ArLexTok *t = TOK(c, j);
+		const ArLexTok *t;
 		bool		conn = false;
-		int			pj = j;		/* token of the piece */
+		int			pj;			/* token of the piece */
 		Piece		p;
+
+		/* "مائة مليون، ومائة ألف": a comma before و between scale groups */
+		if (np->any && np->last == P_SCALE && VALID(c, j + 1) &&
+			(is_punct(c, j, 0x060C) || is_punct(c, j, ',')) &&
+			(is_and(c, j + 1) || TOK(c, j + 1)->pre == AR_PRE_WA))
+			j++;
+		t = TOK(c, j);
+		pj = j;
 
 		/* the connector: a separate و, or و glued to the piece */
 		if (np->any && is_and(c, j))
@@ -621,18 +647,22 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			if (!VALID(c, pj))
 				break;
 			t = TOK(c, pj);
-			piece_at(c, pj, false, &p);
+			piece_at(c, pj, PIECE_WHOLE, &p);
 		}
 		else
 		{
-			piece_at(c, pj, !np->any, &p);
-			if (np->any && p.found && p.pre)
-				break;
-			if (np->any && !p.found && t->type == AR_TOK_ARABIC && t->skey >= 0 &&
-				t->pre == AR_PRE_WA)
+			if (!np->any)
+				piece_at(c, pj, PIECE_ANY, &p);
+			else
 			{
-				piece_at(c, pj, true, &p);
-				conn = p.found;
+				p.found = false;
+				if (t->type == AR_TOK_ARABIC && t->skey >= 0 && t->pre == AR_PRE_WA)
+				{
+					piece_at(c, pj, PIECE_STRIPPED, &p);
+					conn = p.found;
+				}
+				if (!p.found)
+					piece_at(c, pj, PIECE_WHOLE, &p);
 			}
 		}
 
@@ -646,13 +676,32 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				/* only with a smaller scale after it: مليون و500 ألف */
 				Piece		s;
 
-				piece_at(c, pj + 1, false, &s);
+				piece_at(c, pj + 1, PIECE_WHOLE, &s);
 				if (!s.scale || s.scale->val >= np->last_scale || t->has_decimal)
 					break;
 			}
 			if (!conn && np->any)
 				break;
 			np->group = digits_value(c->ls, t, np->neg);
+			/* decimal comma: ٤,٨ and 3,5% (a comma before exactly three
+			 * digits is a thousands separator, already inside the token) */
+			if (!t->has_decimal && (is_punct(c, pj + 1, ',') || is_punct(c, pj + 1, 0x060C)) &&
+				VALID(c, pj + 2) && TOK(c, pj + 2)->type == AR_TOK_NUMBER &&
+				!TOK(c, pj + 1)->space_before && !TOK(c, pj + 2)->space_before &&
+				!TOK(c, pj + 2)->has_decimal && TOK(c, pj + 2)->char_len != 3 &&
+				TOK(c, pj + 2)->char_len <= 15 && t->char_len <= 3 &&
+				!is_punct(c, pj - 1, ',') && !is_punct(c, pj + 3, ',') &&
+				!is_punct(c, pj - 1, 0x060C) && !is_punct(c, pj + 3, 0x060C) &&
+				!np->group.big && is_punct(c, pj + 1, ','))
+			{
+				ArNumVal	fr = digits_value(c->ls, TOK(c, pj + 2), false);
+
+				fr = nv_mul(fr, 1, (int64_t) pow10_128((int) TOK(c, pj + 2)->char_len));
+				if (np->neg)
+					fr.num = -fr.num;
+				np->group = nv_add(np->group, fr);
+				pj += 2;
+			}
 			np->neg = false;
 			/* space-grouped thousands: "100 000", "1 500 000" */
 			while (!t->has_decimal && VALID(c, pj + 1) &&
@@ -681,7 +730,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				Piece		s;
 				int			e = latin_scale(c, j);
 
-				piece_at(c, j, false, &s);
+				piece_at(c, j, PIECE_WHOLE, &s);
 				if (s.scale && apply_scale(np, s.scale->val, s.scale->flags & ~(LXF_DUAL | LXF_CONSTRUCT), false, true))
 				{
 					np->words = true;
@@ -690,6 +739,14 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				}
 				else if (e && !TOK(c, j)->break_before && apply_scale(np, e, LXF_SING, false, true))
 				{
+					np->end = j;
+					j++;
+				}
+				else if (s.hundred && s.hundred->val == 100 && !(s.hundred->flags & LXF_CONSTRUCT) &&
+						 !np->group.big)
+				{
+					/* ٣ مئة */
+					np->group = nv_mul(np->group, 100, 1);
 					np->end = j;
 					j++;
 				}
@@ -707,7 +764,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		{
 			Piece		q;
 
-			piece_at(c, pj + 1, false, &q);
+			piece_at(c, pj + 1, PIECE_WHOLE, &q);
 			if (!q.found && !(VALID(c, pj + 1) && TOK(c, pj + 1)->type == AR_TOK_NUMBER))
 				break;
 			np->neg = true;
@@ -755,7 +812,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		{
 			Piece		q;
 
-			piece_at(c, pj + 1, false, &q);
+			piece_at(c, pj + 1, PIECE_WHOLE, &q);
 			if (q.ten && !TOK(c, pj + 1)->break_before)
 			{
 				if (np->any && !(conn && (np->last == P_SCALE || np->last == P_HUNDRED)))
@@ -875,7 +932,9 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				/* ثلاثة أرباع */
 				if (conn || np->last != P_UNIT)
 					break;
-				np->group = nv_mul(np->group, f->val, f->den);
+				/* the fraction counts the unit only: مائة وثلاثة أرباع = 100.75 */
+				np->group = nv_add(nv_add(np->group, nv_make(-np->unit_in_group, 1)),
+								   nv_make((ar_int128) np->unit_in_group * f->val, f->den));
 				np->last = P_FRACTION;
 				np->end = pj;
 				j = pj + 1;
@@ -930,7 +989,8 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 
 /* ---- ordinals ---- */
 
-/* Read an ordinal at token i (الحادي عشر، الخامس والعشرون، الـ 76). */
+/* Read an ordinal at token i (الحادي عشر، الخامس والعشرون، المئة والخامس،
+ * الـ 76). */
 static bool
 parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 {
@@ -953,10 +1013,10 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 
 		*value = nv_small_int(&nv);
 		*end = i + 1;
-		*fem = true;			/* the caller starts the surface at the digits */
+		*fem = false;
 		return *value >= 0;
 	}
-	if (!o || (o->flags & LXF_HUNDRED))
+	if (!o)
 		return false;
 	/* كانون الثاني، ربيع الأول، جمادى الأولى are months, not ordinals */
 	if (lx(c, i - 1, LX_MONTHPRE) || lx(c, i - 1, LX_HIJRIPRE))
@@ -964,13 +1024,61 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 	v = o->val;
 	j = i;
 	*fem = (o->flags & LXF_FEM) != 0;
-	if (o->flags & LXF_TENS)
+	if (o->flags & LXF_HUNDRED)
 	{
+		/* في المئة، بالمئة are percent signs, not "the hundredth" */
+		if (pre == AR_PRE_BI || (VALID(c, i - 1) && lx(c, i - 1, LX_PREP) &&
+								 TOK(c, i - 1)->byte_len == 4))
+			return false;
+		/* المئة والخامس والعشرون */
+		if (VALID(c, j + 1))
+		{
+			int64_t		v2;
+			int			e2;
+			bool		f2;
+			int			k = is_and(c, j + 1) ? j + 2 : j + 1;
+
+			if ((k == j + 2 || TOK(c, k)->pre == AR_PRE_WA) &&
+				parse_ordinal(c, k, &v2, &e2, &f2) && v2 < v)
+			{
+				v += v2;
+				j = e2;
+			}
+		}
 		*value = v;
-		*end = i;
+		*end = j;
 		return true;
 	}
-	if (v <= 9 && VALID(c, j + 1) && lx(c, j + 1, LX_TEN))
+	if (o->flags & LXF_MUL100)
+	{
+		/* الثلاث مئة، الخمسة مائة (والعشرين) */
+		const ArLexEntry *h = lx(c, i + 1, LX_HUNDRED);
+		int64_t		v2;
+		int			e2;
+		bool		f2;
+
+		if (!h || h->val != 100)
+			return false;
+		v *= 100;
+		j = i + 1;
+		if (VALID(c, j + 1))
+		{
+			int			k = is_and(c, j + 1) ? j + 2 : j + 1;
+
+			if ((k == j + 2 || TOK(c, k)->pre == AR_PRE_WA) &&
+				parse_ordinal(c, k, &v2, &e2, &f2) && v2 < 100)
+			{
+				v += v2;
+				j = e2;
+			}
+		}
+		*value = v;
+		*end = j;
+		return true;
+	}
+	if (o->flags & LXF_TENS)
+		;
+	else if (v <= 9 && VALID(c, j + 1) && lx(c, j + 1, LX_TEN))
 	{
 		v += 10;
 		j++;
@@ -980,12 +1088,21 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 		int			k = j + 1;
 		const ArLexEntry *t = NULL;
 		uint8_t		tpre = 0;
+		bool		sep = is_and(c, k);
 
-		if (is_and(c, k))
-			t = lx(c, k + 1, LX_ORDINAL), k++;
-		else if (VALID(c, k) && (t = lxs(c, k, LX_ORDINAL, &tpre)) != NULL && tpre != AR_PRE_WA)
-			t = NULL;
-		if (t && (t->flags & LXF_TENS) && v <= 9)
+		if (sep)
+			k++;
+		if (VALID(c, k))
+		{
+			t = sep ? lx(c, k, LX_ORDINAL) : lxs(c, k, LX_ORDINAL, &tpre);
+			if (t && !(t->flags & LXF_TENS))
+				t = NULL;
+			if (!t)
+				t = sep ? lx(c, k, LX_TENS) : lxs(c, k, LX_TENS, &tpre);
+			if (!sep && tpre != AR_PRE_WA)
+				t = NULL;
+		}
+		if (t && v <= 9)
 		{
 			v += t->val;
 			j = k;
@@ -1276,13 +1393,58 @@ dual_word(Ctx *c, int i)
 	ArNumItem  *it;
 	bool		found;
 	const char *code = NULL;
+	uint8_t		pre = 0;
 
-	if ((e = lx(c, i, LX_DURUNIT)) != NULL && (e->flags & LXF_DUAL))
+	if ((e = lxs(c, i, LX_DURUNIT, &pre)) != NULL && !(e->flags & LXF_PLURAL) &&
+		!(VALID(c, i + 1) && TOK(c, i + 1)->type == AR_TOK_NUMBER) &&
+		((pre == 0 && lxs(c, i - 1, LX_DURCUE, NULL)) ||
+		 (pre == AR_PRE_LI && lxs(c, i - 1, LX_DURCUE, NULL) == NULL) ||
+		 lx(c, i + 1, LX_DURFULL)) &&
+		!(e->flags & LXF_DUAL) &&
+		!(pre == AR_PRE_LI && !lx(c, i + 1, LX_DURFULL)))
 	{
-		it = emit(c, AR_NUM_DURATION, nv_make(2, 1), i, i, 0);
+		/* لمدة أسبوع، طوال اليوم، يوم كامل، ليوم كامل */
+		it = emit(c, AR_NUM_DURATION, nv_make(1, 1), i, i, pre ? TOK(c, i)->prechars : 0);
 		it->unit = dur_units[e->val];
 		it->words = true;
+		if (lx(c, i + 1, LX_DURFULL))
+			extend(c, it, i + 1);
 		return true;
+	}
+	if ((e = lx(c, i, LX_DURUNIT)) != NULL &&
+		((e->flags & LXF_DUAL) || (!(e->flags & LXF_PLURAL) && VALID(c, i + 1) &&
+								   TOK(c, i + 1)->pre == AR_PRE_WA &&
+								   lxs(c, i + 1, LX_FRACTION, NULL))))
+	{
+		/* يومين، ساعة ونصف، ساعتين وربع */
+		const ArLexEntry *f;
+		uint8_t		fpre = 0;
+
+		it = emit(c, AR_NUM_DURATION, nv_make((e->flags & LXF_DUAL) ? 2 : 1, 1), i, i, 0);
+		it->unit = dur_units[e->val];
+		it->words = true;
+		if (VALID(c, i + 1) && (f = lxs(c, i + 1, LX_FRACTION, &fpre)) != NULL &&
+			fpre == AR_PRE_WA && !(f->flags & (LXF_PLURAL | LXF_AFTERAND)) &&
+			!TOK(c, i + 1)->break_before)
+		{
+			it->val = nv_add(it->val, nv_make(f->val, f->den));
+			extend(c, it, i + 1);
+		}
+		return true;
+	}
+	if ((e = lx(c, i, LX_CURRENCY)) != NULL && VALID(c, i + 1) && !TOK(c, i + 1)->break_before)
+	{
+		/* ليرة واحدة، ريالان اثنان: the noun, then the number one or two */
+		int			k = currency_at(c, i, &code, &found);
+		const ArLexEntry *u = lx(c, k + 1, LX_UNIT);
+
+		if (u && (u->val == 1 || u->val == 2) && !(u->flags & LXF_TEENONLY))
+		{
+			it = emit(c, AR_NUM_MONEY, nv_make(u->val, 1), i, k + 1, 0);
+			it->unit = code;
+			it->words = true;
+			return true;
+		}
 	}
 	if ((e = lx(c, i, LX_CURRENCY)) != NULL && (e->flags & LXF_DUAL))
 	{
@@ -1303,6 +1465,42 @@ dual_word(Ctx *c, int i)
 		return true;
 	}
 	return false;
+}
+
+/* Money subunits: "عشرون ألف ريال و اثنتا عشرة هللة" adds 0.12 to the
+ * amount; the subunit's number is folded into the money row. */
+static void
+merge_subunits(Ctx *c)
+{
+	ArNumList  *l = c->out;
+	int			w = 0;
+
+	for (int k = 0; k < l->n; k++)
+	{
+		ArNumItem  *a = &l->items[k];
+
+		l->items[w] = *a;
+		a = &l->items[w];
+		w++;
+		if (a->kind == AR_NUM_MONEY && k + 1 < l->n && !a->val.big)
+		{
+			ArNumItem  *b = &l->items[k + 1];
+			int			gap = b->tok_first - a->tok_end;
+			const ArLexEntry *su = lx(c, b->tok_last + 1, LX_SUBUNIT);
+
+			if (su && !b->val.big && nv_small_int(&b->val) > 0 &&
+				nv_small_int(&b->val) < su->den &&
+				((gap == 2 && is_and(c, a->tok_end + 1)) ||
+				 (gap == 1 && TOK(c, b->tok_first)->pre == AR_PRE_WA)))
+			{
+				a->val = nv_add(a->val, nv_make(nv_small_int(&b->val), su->den));
+				extend(c, a, b->tok_last + 1);
+				ArFree(b->val.big);
+				k++;
+			}
+		}
+	}
+	l->n = w;
 }
 
 /* Ranges: بين 2 و3%، من 10 إلى 20 دولار، 2-3 مليارات: the first end takes
@@ -1375,7 +1573,8 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 			AR_CHECK_INTERRUPTS();
 		/* fast rejection: only digits, a minus, and lexicon words can start one */
 		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0 &&
-			!(t->type == AR_TOK_PUNCT && t->first_cp == '-'))
+			!(t->type == AR_TOK_PUNCT && (t->first_cp == '-' || t->first_cp == '.' ||
+										  t->first_cp == 0x066B)))
 		{
 			i++;
 			continue;
@@ -1425,6 +1624,8 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 
 		(void) first;
 		c.out = &sub;
+		merge_subunits(&c);
 		link_ranges(&c);
+		*out = sub;
 	}
 }

@@ -153,9 +153,11 @@ lex_word(ArLexStream *ls, ArLexTok *t)
 	if (n <= 0)
 		return;
 	t->key = ArLexLookup(w, n);
-	if (t->key >= 0)
-		return;
-	/* up to two proclitics: و ب ل ك ف, and لل standing for ل + ال */
+	/*
+	 * Up to two proclitics (و ب ل ك ف; لل stands for ل + ال), even after a
+	 * whole-word hit: وأحد folds to واحد (one), but after a number it is
+	 * و + أحد (مائة وأحد عشر).
+	 */
 	{
 		int			off = 0;
 		uint8_t		pre = 0;
