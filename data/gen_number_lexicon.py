@@ -22,7 +22,7 @@ CLASSES = [
     'yearmark', 'timecue', 'daypart', 'durunit', 'prep', 'from', 'to', 'or', 'between', 'and',
     # months.tsv
     'month', 'monthpre', 'hijripre', 'weekday', 'relday', 'relunit', 'reladj', 'hijrimark',
-    'agree', 'defart', 'after', 'durcue', 'durfull',
+    'agree', 'defart', 'after', 'durcue', 'durfull', 'monthord', 'monthcue', 'relafter', 'relbefore', 'this', 'ago', 'mid',
     # pledge_cues.tsv
     'cue', 'stat', 'negword', 'actorverb',
 ]

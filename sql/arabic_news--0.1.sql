@@ -81,3 +81,26 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 
 COMMENT ON FUNCTION ar_numbers(text) IS
 'numbers, money, percentages, counts, ordinals, years, times and durations in Arabic text, with character offsets';
+
+-- Calendar dates: value (a Gregorian date; Hijri dates converted with ICU's
+-- Umm al-Qura calendar), the surface as written, its character offsets, and
+-- the precision of the value: day, week (value = the Monday), month (value =
+-- the first of the month, or the day named by منتصف/نهاية) or year (value =
+-- 1 January).  reference resolves dates without a year and relative words
+-- (اليوم، أمس، الأسبوع المقبل، قبل ثلاثة أيام); with NULL they are skipped.
+-- Not STRICT (the reference may be NULL); a NULL input gives no rows.
+-- IMMUTABLE: the reference is an argument, the calendars are compiled in.
+CREATE FUNCTION ar_dates(
+	input text,
+	reference date DEFAULT NULL,
+	OUT value date,
+	OUT surface text,
+	OUT start_pos integer,
+	OUT end_pos integer,
+	OUT "precision" text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_dates'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 5;
+
+COMMENT ON FUNCTION ar_dates(text, date) IS
+'calendar dates in Arabic text (Gregorian, Levantine, Maghrebi and Hijri months, numeric, relative to a reference date)';

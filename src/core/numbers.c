@@ -683,6 +683,31 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			if (!conn && np->any)
 				break;
 			np->group = digits_value(c->ls, t, np->neg);
+			/* Arabic comma as thousands separator: ١،٢٣٤،٥٦٧ (three digits, no spaces) */
+			while (!t->has_decimal && t->char_len <= 3 && pj == j && is_punct(c, pj + 1, 0x060C) &&
+				   VALID(c, pj + 2) && TOK(c, pj + 2)->type == AR_TOK_NUMBER &&
+				   TOK(c, pj + 2)->char_len == 3 && !TOK(c, pj + 1)->space_before &&
+				   !TOK(c, pj + 2)->space_before && !TOK(c, pj + 2)->has_decimal &&
+				   is_punct(c, pj + 3, 0x060C) && VALID(c, pj + 4) &&
+				   TOK(c, pj + 4)->type == AR_TOK_NUMBER && TOK(c, pj + 4)->char_len == 3 &&
+				   !TOK(c, pj + 3)->space_before && !TOK(c, pj + 4)->space_before)
+			{
+				/* at least two groups, so that "٣،٤" lists stay apart */
+				for (int g = 0; g < 2; g++)
+				{
+					np->group = nv_add(nv_mul(np->group, 1000, 1), digits_value(c->ls, TOK(c, pj + 2), false));
+					pj += 2;
+				}
+				while (is_punct(c, pj + 1, 0x060C) && VALID(c, pj + 2) &&
+					   TOK(c, pj + 2)->type == AR_TOK_NUMBER && TOK(c, pj + 2)->char_len == 3 &&
+					   !TOK(c, pj + 1)->space_before && !TOK(c, pj + 2)->space_before &&
+					   nv_small_int(&np->group) < 1000000000000LL)
+				{
+					np->group = nv_add(nv_mul(np->group, 1000, 1), digits_value(c->ls, TOK(c, pj + 2), false));
+					pj += 2;
+				}
+				break;
+			}
 			/* decimal comma: ٤,٨ and 3,5% (a comma before exactly three
 			 * digits is a thousands separator, already inside the token) */
 			if (!t->has_decimal && (is_punct(c, pj + 1, ',') || is_punct(c, pj + 1, 0x060C)) &&
@@ -835,7 +860,14 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			else if (!conn)
 				ok = false;
 			else
-				ok = np->last == P_SCALE || np->last == P_HUNDRED;
+			{
+				Piece		q;
+
+				/* عشرون وثلاثة أخماس: a unit counting a fraction may follow anything */
+				piece_at(c, pj + 1, PIECE_WHOLE, &q);
+				ok = np->last == P_SCALE || np->last == P_HUNDRED ||
+					(q.fraction && (q.fraction->flags & LXF_PLURAL) && np->last != P_FRACTION);
+			}
 			if (ok && p.unit->val == 0 && np->any)
 				ok = false;
 			if (ok)
@@ -1628,4 +1660,37 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 		link_ranges(&c);
 		*out = sub;
 	}
+}
+
+bool
+ArNumOrdinalAt(const ArLexStream *ls, int i, int64_t *value, int *end)
+{
+	Ctx			c;
+	bool		fem;
+
+	c.ls = ls;
+	c.out = NULL;
+	if (i < 0 || i >= ls->n || ls->toks[i].type != AR_TOK_ARABIC)
+		return false;
+	return parse_ordinal(&c, i, value, end, &fem) && *value >= 0;
+}
+
+bool
+ArNumCardinalAt(const ArLexStream *ls, int i, int64_t *value, int *end)
+{
+	Ctx			c;
+	NumParse	np;
+	bool		ok;
+
+	c.ls = ls;
+	c.out = NULL;
+	if (i < 0 || i >= ls->n)
+		return false;
+	if (!parse_number(&c, i, &np, false))
+		return false;
+	*value = nv_small_int(&np.total);
+	*end = np.end;
+	ok = *value >= 0;
+	ArFree(np.total.big);
+	return ok;
 }

@@ -79,6 +79,14 @@ extern void ArNumbersExtract(const ArLexStream *ls, ArNumList *out);
  * new ArAlloc'd string; NULL when the value is over the digit cap. */
 extern char *ArNumValString(const ArNumVal *v);
 
+/* Read an ordinal written in words at token i (الحادي عشر، الثالث والعشرون);
+ * used by the date grammar for "الرابع من أبريل". */
+extern bool ArNumOrdinalAt(const ArLexStream *ls, int i, int64_t *value, int *end);
+
+/* Read a cardinal at token i (digits or words); its value must be a
+ * small non-negative integer.  Used by the date grammar. */
+extern bool ArNumCardinalAt(const ArLexStream *ls, int i, int64_t *value, int *end);
+
 /* Lower-case name of a kind ("money", "percent", …). */
 extern const char *ArNumKindName(ArNumKind kind);
 

@@ -162,7 +162,7 @@ lex_word(ArLexStream *ls, ArLexTok *t)
 		int			off = 0;
 		uint8_t		pre = 0;
 
-		for (int round = 0; round < 2 && n - off > 4; round++)
+		for (int round = 0; round < 2 && n - off - 2 > 4; round++)
 		{
 			uint8_t		c = clitic_of(w + off);
 			int			k;
