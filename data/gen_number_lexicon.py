@@ -24,11 +24,11 @@ CLASSES = [
     'month', 'monthpre', 'hijripre', 'weekday', 'relday', 'relunit', 'reladj', 'hijrimark',
     'agree', 'defart', 'after', 'durcue', 'durfull', 'monthord', 'monthcue', 'relafter', 'relbefore', 'this', 'ago', 'mid',
     # pledge_cues.tsv
-    'cue', 'stat', 'negword', 'actorverb',
+    'cue', 'stat', 'negword', 'actorverb', 'particle',
 ]
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
-         'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100']
+         'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun']
 
 
 def fold(word):

@@ -104,3 +104,27 @@ LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 5;
 
 COMMENT ON FUNCTION ar_dates(text, date) IS
 'calendar dates in Arabic text (Gregorian, Levantine, Maghrebi and Hijri months, numeric, relative to a reference date)';
+
+-- The money and percentage mentions that are commitments (pledged,
+-- promised, allocated, granted, agreed targets) — not prices, statistics,
+-- past totals or negated commitments.  actor is the committing party as
+-- written (NULL when the sentence does not name one), cue the trigger word
+-- as written, purpose the ل- phrase after the amount when there is one.
+CREATE FUNCTION ar_pledges(
+	input text,
+	OUT kind text,
+	OUT value numeric,
+	OUT unit text,
+	OUT surface text,
+	OUT start_pos integer,
+	OUT end_pos integer,
+	OUT actor text,
+	OUT cue text,
+	OUT purpose text,
+	OUT approx boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_pledges'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+COMMENT ON FUNCTION ar_pledges(text) IS
+'money and percentage commitments in Arabic text, with actor, cue and purpose';
