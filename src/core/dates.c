@@ -385,6 +385,19 @@ rule_numeric(DCtx *c, int i)
 	if (DTOK(c, i + 1)->space_before || DTOK(c, i + 2)->space_before)
 		return -1;
 	b = int_at(c, i + 2, 2);
+	if (sep == '-' && DTOK(c, i)->char_len == 4 && DTOK(c, i + 2)->char_len == 4 &&
+		a >= 1900 && a <= 2100 && !dpunct(c, i + 3, '-'))
+	{
+		/* a span of years: 2024-2026 */
+		int			y2 = int_at(c, i + 2, 4);
+
+		if (y2 > a && y2 <= 2100 && demit(c, i, i, 0, a, 1, 1, AR_DATE_YEAR))
+		{
+			demit(c, i + 2, i + 2, 0, y2, 1, 1, AR_DATE_YEAR);
+			return i + 2;
+		}
+		return -1;
+	}
 	if (b < 0)
 	{
 		/* month/year: 2/2013 */
@@ -408,7 +421,9 @@ rule_numeric(DCtx *c, int i)
 		/* year first: 2025-06-24، 2016/02/22 */
 		if (DTOK(c, i + 4)->char_len > 2)
 			return -1;
-		return demit(c, i, i + 4, 0, a, b, y3, AR_DATE_DAY) ? i + 4 : -1;
+		/* an impossible date (2023-02-30) is read and dropped */
+		demit(c, i, i + 4, 0, a, b, y3, AR_DATE_DAY);
+		return i + 4;
 	}
 	if (DTOK(c, i)->char_len > 2)
 		return -1;
@@ -416,7 +431,8 @@ rule_numeric(DCtx *c, int i)
 		y3 += 2000;
 	else if (DTOK(c, i + 4)->char_len != 4)
 		return -1;
-	return demit(c, i, i + 4, 0, y3, b, a, AR_DATE_DAY) ? i + 4 : -1;
+	demit(c, i, i + 4, 0, y3, b, a, AR_DATE_DAY);
+	return i + 4;
 }
 
 /* The day number or ordinal day word at token i: 12، ١٥، الرابع، الحادي والعشرين. */
@@ -926,6 +942,7 @@ rule_weekday(DCtx *c, int i)
 		if (day >= 1 && day <= 31 && k > i && !dlx(c, k + 1, LX_MONTH) && !dlx(c, k + 1, LX_MONTHPRE) &&
 			!dlx(c, k + 1, LX_HIJRIPRE) && !dlx(c, k + 1, LX_MONTHCUE) &&
 			!dpunct(c, k + 1, '/') && !dpunct(c, k + 1, '-') && !dpunct(c, k + 1, '.') &&
+			!dpunct(c, k + 1, ':') &&
 			!dlx(c, k + 1, LX_TO) && !dlx(c, k + 1, LX_FROM))
 		{
 			for (int delta = 0; delta <= 2; delta++)

@@ -1403,6 +1403,17 @@ context_left:
 			extend(c, it, R);
 		return;
 	}
+	/* the year of a numeric date: 15/10/2025، 21-04-2016 */
+	if (iv >= 1 && iv <= 9999 && TOK(c, it->tok_first)->char_len == 4 &&
+		(is_punct(c, L, '/') || is_punct(c, L, '-') || is_punct(c, L, '.')) &&
+		!TOK(c, L)->space_before && !TOK(c, it->tok_first)->space_before &&
+		VALID(c, L - 1) && TOK(c, L - 1)->type == AR_TOK_NUMBER && TOK(c, L - 1)->char_len <= 2 &&
+		VALID(c, L - 2) && TOK(c, L - 2)->first_cp == TOK(c, L)->first_cp &&
+		(TOK(c, L - 2)->type == AR_TOK_PUNCT || TOK(c, L - 2)->type == AR_TOK_SYMBOL))
+	{
+		it->kind = AR_NUM_YEAR;
+		return;
+	}
 	if (iv >= 1900 && iv <= 2100 && TOK(c, it->tok_first)->type == AR_TOK_NUMBER &&
 		TOK(c, it->tok_first)->char_len == 4 && (lx(c, L, LX_PREP) || lx(c, L, LX_TO) ||
 												 lx(c, L, LX_FROM)))

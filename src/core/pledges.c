@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* How far back from a number a cue may stand, in tokens. */
-#define PLEDGE_WINDOW 40
+#define PLEDGE_WINDOW 15
 /* Longest actor or purpose phrase, in tokens. */
 #define PHRASE_MAX 4
 
@@ -80,6 +80,16 @@ phrase_word(const ArLexStream *ls, int i)
 	return true;
 }
 
+/* Does the word at token k start with the article ال? */
+static bool
+starts_with_al(const ArLexStream *ls, int k)
+{
+	const ArLexTok *t = PTOK(ls, k);
+
+	return t->type == AR_TOK_ARABIC && t->byte_len > 4 &&
+		memcmp(ls->buf + t->byte_start, "\xd8\xa7\xd9\x84", 4) == 0;
+}
+
 /* The noun phrase starting at token i going forward (dir 1) or ending at it
  * going backward (dir -1): first and last token, or false. */
 static bool
@@ -90,12 +100,20 @@ phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int
 
 	while (n < PHRASE_MAX && k >= lo && k <= hi && phrase_word(ls, k))
 	{
+		/* لأفضل، لأوكرانيا: a recipient or purpose, not the actor */
+		if (dir > 0 && n == 0 && PTOK(ls, k)->first_cp == 0x0644 && !starts_with_al(ls, k))
+			break;
 		if (n > 0 && dir > 0 && PTOK(ls, k)->break_before)
 			break;
 		if (n > 0 && dir < 0 && PTOK(ls, k + 1)->break_before)
 			break;
 		/* a word glued to و starts a new phrase */
 		if (n > 0 && dir > 0 && PTOK(ls, k)->pre == AR_PRE_WA && PTOK(ls, k)->key < 0)
+			break;
+		/* after a definite word only definite words continue the phrase
+		 * (البنك الدولي | مصر), while an indefinite head may take a name
+		 * or a genitive (حلف شمال الأطلسي، وزارة الدفاع) */
+		if (n > 0 && dir > 0 && starts_with_al(ls, k - 1) && !starts_with_al(ls, k))
 			break;
 		n++;
 		if (dir < 0 && PTOK(ls, k)->pre == AR_PRE_WA && PTOK(ls, k)->key < 0)
@@ -144,6 +162,68 @@ purpose_start(const ArLexStream *ls, int k)
 	return true;
 }
 
+/* A clause boundary at token k: brackets, quotes, commas, colons. */
+static bool
+clause_break(const ArLexStream *ls, int k)
+{
+	const ArLexTok *t = PTOK(ls, k);
+
+	if (t->type != AR_TOK_PUNCT)
+		return false;
+	switch (t->first_cp)
+	{
+		case '(':
+		case ')':
+		case ',':
+		case ';':
+		case ':':
+		case '"':
+		case 0x060C:			/* ، */
+		case 0x061B:			/* ؛ */
+		case 0x00AB:			/* « */
+		case 0x00BB:			/* » */
+		case 0x201C:
+		case 0x201D:
+			return true;
+	}
+	return false;
+}
+
+/* The purpose: the ل- phrase right after the amount (للدفاع الأساسي،
+ * لأوكرانيا، لدعم الجيش). */
+static void
+set_purpose(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
+{
+	int			k = it->tok_end + 1;
+
+	if (k < ls->n && !PTOK(ls, k)->break_before && purpose_start(ls, k))
+	{
+		int			l = k;
+		int			m = 1;
+
+		while (m < PHRASE_MAX && l + 1 < ls->n && phrase_word(ls, l + 1) &&
+			   !PTOK(ls, l + 1)->break_before &&
+			   !(PTOK(ls, l + 1)->pre == AR_PRE_WA && PTOK(ls, l + 1)->key < 0))
+		{
+			l++;
+			m++;
+		}
+		p->purpose_first = k;
+		p->purpose_last = l;
+	}
+}
+
+static void
+push_pledge(ArPledgeList *out, const ArPledge *p)
+{
+	if (out->n == out->cap)
+	{
+		out->cap *= 2;
+		out->items = ArRealloc(out->items, sizeof(ArPledge) * out->cap);
+	}
+	out->items[out->n++] = *p;
+}
+
 void
 ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out)
 {
@@ -164,12 +244,38 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 		start = it->tok_first;
 		while (start > 0 && it->tok_first - start < PLEDGE_WINDOW && !PTOK(ls, start)->break_before)
 			start--;
-		/* the nearest cue or reporting verb before the number */
+		/*
+		 * A part of the pledge before it in the same sentence: "إلى 5% …،
+		 * بواقع 3.5% … و1.5%" — the same cue and actor, when nothing in
+		 * between reports a statistic or opens a new clause.
+		 */
+		if (out->n > 0 && nums->items[out->items[out->n - 1].item].tok_end < it->tok_first &&
+			it->tok_first - nums->items[out->items[out->n - 1].item].tok_end <= PLEDGE_WINDOW &&
+			nums->items[out->items[out->n - 1].item].tok_end >= start)
+		{
+			const ArPledge *prev = &out->items[out->n - 1];
+			bool		clean = true;
+
+			for (int k = nums->items[prev->item].tok_end + 1; k < it->tok_first; k++)
+				if (plx(ls, k, LX_STAT) || plx(ls, k, LX_PARTICLE) || plx(ls, k, LX_CUE) ||
+					plx(ls, k, LX_ACTORVERB) || PTOK(ls, k)->break_before)
+					clean = false;
+			if (clean)
+			{
+				p = *prev;
+				p.item = n;
+				p.purpose_first = p.purpose_last = -1;
+				set_purpose(ls, it, &p);
+				push_pledge(out, &p);
+				continue;
+			}
+		}
+		/* the nearest cue before the number, in the same clause */
 		for (int k = it->tok_first - 1; k >= start; k--)
 		{
 			const ArLexEntry *e;
 
-			if (plx(ls, k, LX_STAT))
+			if (plx(ls, k, LX_STAT) || plx(ls, k, LX_PARTICLE) || clause_break(ls, k))
 				break;
 			if ((e = plx(ls, k, LX_TO)) != NULL || plx(ls, k, LX_PCTRATIO))
 				target_ok = true;
@@ -232,32 +338,7 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 			}
 		}
 
-		/* the purpose: للدفاع الأساسي، لأوكرانيا، لدعم الجيش */
-		{
-			int			k = it->tok_end + 1;
-
-			if (k < ls->n && !PTOK(ls, k)->break_before && purpose_start(ls, k))
-			{
-				int			f = k,
-							l = k;
-				int			m = 1;
-
-				while (m < PHRASE_MAX && l + 1 < ls->n && phrase_word(ls, l + 1) &&
-					   !PTOK(ls, l + 1)->break_before &&
-					   !(PTOK(ls, l + 1)->pre == AR_PRE_WA && PTOK(ls, l + 1)->key < 0))
-				{
-					l++;
-					m++;
-				}
-				p.purpose_first = f;
-				p.purpose_last = l;
-			}
-		}
-		if (out->n == out->cap)
-		{
-			out->cap *= 2;
-			out->items = ArRealloc(out->items, sizeof(ArPledge) * out->cap);
-		}
-		out->items[out->n++] = p;
+		set_purpose(ls, it, &p);
+		push_pledge(out, &p);
 	}
 }
