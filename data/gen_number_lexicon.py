@@ -28,7 +28,7 @@ CLASSES = [
 ]
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
-         'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun']
+         'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause']
 
 
 def fold(word):

@@ -257,7 +257,9 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 			bool		clean = true;
 
 			for (int k = nums->items[prev->item].tok_end + 1; k < it->tok_first; k++)
-				if (plx(ls, k, LX_STAT) || plx(ls, k, LX_PARTICLE) || plx(ls, k, LX_CUE) ||
+				if (plx(ls, k, LX_STAT) ||
+					(plx(ls, k, LX_PARTICLE) && (plx(ls, k, LX_PARTICLE)->flags & LXF_CLAUSE)) ||
+					plx(ls, k, LX_CUE) ||
 					plx(ls, k, LX_ACTORVERB) || PTOK(ls, k)->break_before)
 					clean = false;
 			if (clean)
@@ -275,7 +277,9 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 		{
 			const ArLexEntry *e;
 
-			if (plx(ls, k, LX_STAT) || plx(ls, k, LX_PARTICLE) || clause_break(ls, k))
+			const ArLexEntry *pe = plx(ls, k, LX_PARTICLE);
+
+			if (plx(ls, k, LX_STAT) || (pe && (pe->flags & LXF_CLAUSE)) || clause_break(ls, k))
 				break;
 			if ((e = plx(ls, k, LX_TO)) != NULL || plx(ls, k, LX_PCTRATIO))
 				target_ok = true;
@@ -308,7 +312,7 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 			else
 			{
 				/* a verbal noun: the verb before it (تعهدت ألمانيا بتقديم، أعلنت الوزارة عن تخصيص) */
-				for (int k = cue - 1; k >= start && cue - k <= 8; k--)
+				for (int k = cue - 1; k >= start && cue - k <= 12; k--)
 				{
 					const ArLexEntry *e = plx(ls, k, LX_CUE);
 
