@@ -432,6 +432,7 @@ typedef struct NumParse
 	bool		neg;
 	int			end;			/* last token used */
 	int			scale;			/* first scale exponent used */
+	bool		first_pre;		/* the first word was read without its proclitics */
 } NumParse;
 
 /* The number pieces token i can be: fills the entries found. */
@@ -466,6 +467,12 @@ piece_at(const Ctx *c, int i, int mode, Piece *p)
 	t = TOK(c, i);
 	if (t->type != AR_TOK_ARABIC)
 		return;
+	/* وأحد، وإحدى: و + the teen-only أحد, not واحد (one) */
+	if (mode == PIECE_ANY && t->skey >= 0 && t->pre == AR_PRE_WA && t->byte_len > 4 &&
+		(unsigned char) c->ls->buf[t->byte_start + 2] == 0xD8 &&
+		((unsigned char) c->ls->buf[t->byte_start + 3] == 0xA3 ||
+		 (unsigned char) c->ls->buf[t->byte_start + 3] == 0xA5))
+		mode = PIECE_STRIPPED;
 	if (mode != PIECE_STRIPPED && t->key >= 0)
 	{
 		for (int e = 0; e < AR_LEX_COUNT(t->key); e++)
@@ -652,7 +659,10 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		else
 		{
 			if (!np->any)
+			{
 				piece_at(c, pj, PIECE_ANY, &p);
+				np->first_pre = p.pre != 0;
+			}
 			else
 			{
 				p.found = false;
@@ -708,6 +718,23 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				}
 				break;
 			}
+			/* AFP's right-to-left decimals: 2ر1 is 1.2, 1ر0 is 0.1 */
+			if (!t->has_decimal && VALID(c, pj + 2) && TOK(c, pj + 1)->type == AR_TOK_ARABIC &&
+				TOK(c, pj + 1)->char_len == 1 && TOK(c, pj + 1)->first_cp == 0x0631 &&
+				!TOK(c, pj + 1)->space_before && TOK(c, pj + 2)->type == AR_TOK_NUMBER &&
+				!TOK(c, pj + 2)->space_before && !TOK(c, pj + 2)->has_decimal &&
+				t->char_len <= 15 && !np->group.big)
+			{
+				ArNumVal	ip = digits_value(c->ls, TOK(c, pj + 2), np->neg);
+
+				if (!ip.big)
+				{
+					ArNumVal	fr = nv_mul(np->group, 1, (int64_t) pow10_128((int) t->char_len));
+
+					np->group = nv_add(ip, fr);
+					pj += 2;
+				}
+			}
 			/* decimal comma: ٤,٨ and 3,5% (a comma before exactly three
 			 * digits is a thousands separator, already inside the token) */
 			if (!t->has_decimal && (is_punct(c, pj + 1, ',') || is_punct(c, pj + 1, 0x060C)) &&
@@ -717,7 +744,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				TOK(c, pj + 2)->char_len <= 15 && t->char_len <= 3 &&
 				!is_punct(c, pj - 1, ',') && !is_punct(c, pj + 3, ',') &&
 				!is_punct(c, pj - 1, 0x060C) && !is_punct(c, pj + 3, 0x060C) &&
-				!np->group.big && is_punct(c, pj + 1, ','))
+				!np->group.big)
 			{
 				ArNumVal	fr = digits_value(c->ls, TOK(c, pj + 2), false);
 
@@ -1393,13 +1420,23 @@ context_left:
 	}
 
 	/* years: عام 2024، لعام 1949، نوفمبر 2024، 2024م */
+	/* سنة واحدة، عام واحد: a duration of one */
+	if (iv == 1 && it->words && (e = lx(c, L, LX_DURUNIT)) != NULL && !(e->flags & (LXF_DUAL | LXF_PLURAL)))
+	{
+		it->kind = AR_NUM_DURATION;
+		it->unit = dur_units[e->val];
+		it->char_start = TOK(c, L)->char_start;
+		it->byte_start = TOK(c, L)->byte_start;
+		return;
+	}
 	if (iv >= 1 && iv <= 2200 && !it->scale &&
-		(lxs(c, L, LX_YEARCUE, &pre) ||
+		((lxs(c, L, LX_YEARCUE, &pre) && (TOK(c, it->tok_first)->type == AR_TOK_NUMBER || iv >= 1000)) ||
 		 (lx(c, L, LX_MONTH) && TOK(c, it->tok_first)->type == AR_TOK_NUMBER) ||
-		 (VALID(c, R) && lx(c, R, LX_YEARMARK) && !TOK(c, R)->break_before)))
+		 (VALID(c, R) && (lx(c, R, LX_YEARMARK) || lx(c, R, LX_HIJRIMARK)) && iv >= 100 &&
+		  !TOK(c, R)->break_before && TOK(c, it->tok_first)->type == AR_TOK_NUMBER)))
 	{
 		it->kind = AR_NUM_YEAR;
-		if (VALID(c, R) && lx(c, R, LX_YEARMARK) && !TOK(c, R)->break_before)
+		if (VALID(c, R) && (lx(c, R, LX_YEARMARK) || lx(c, R, LX_HIJRIMARK)) && !TOK(c, R)->break_before)
 			extend(c, it, R);
 		return;
 	}
@@ -1415,8 +1452,8 @@ context_left:
 		return;
 	}
 	if (iv >= 1900 && iv <= 2100 && TOK(c, it->tok_first)->type == AR_TOK_NUMBER &&
-		TOK(c, it->tok_first)->char_len == 4 && (lx(c, L, LX_PREP) || lx(c, L, LX_TO) ||
-												 lx(c, L, LX_FROM)))
+		TOK(c, it->tok_first)->char_len == 4 && (lxs(c, L, LX_PREP, NULL) || lxs(c, L, LX_TO, NULL) ||
+												 lxs(c, L, LX_FROM, NULL) || lxs(c, L, LX_DURCUE, NULL)))
 	{
 		it->kind = AR_NUM_YEAR;
 		return;
@@ -1439,7 +1476,7 @@ dual_word(Ctx *c, int i)
 	uint8_t		pre = 0;
 
 	if ((e = lxs(c, i, LX_DURUNIT, &pre)) != NULL && !(e->flags & LXF_PLURAL) &&
-		!(VALID(c, i + 1) && TOK(c, i + 1)->type == AR_TOK_NUMBER) &&
+		!(VALID(c, i + 1) && TOK(c, i + 1)->type == AR_TOK_NUMBER) && !lx(c, i + 1, LX_UNIT) &&
 		((pre == 0 && lxs(c, i - 1, LX_DURCUE, NULL)) ||
 		 (pre == AR_PRE_LI && lxs(c, i - 1, LX_DURCUE, NULL) == NULL) ||
 		 lx(c, i + 1, LX_DURFULL)) &&
@@ -1644,7 +1681,7 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 
 			if (is_punct(&c, i, '-') && np.end > i)
 				;			/* the sign belongs to the surface */
-			else if (t->type == AR_TOK_ARABIC && t->key < 0)
+			else if (t->type == AR_TOK_ARABIC && np.first_pre)
 				prechars = t->prechars;
 			/* "ألف" alone right after a number is not a second number */
 			it = emit(&c, AR_NUM_NUMBER, np.total, start, np.end, prechars);
