@@ -369,6 +369,7 @@ rule_numeric(DCtx *c, int i)
 {
 	int			a = int_at(c, i, 4);
 	uint32_t	sep;
+	bool		spaced;
 	int			b,
 				y3;
 
@@ -382,7 +383,9 @@ rule_numeric(DCtx *c, int i)
 		sep = '.';
 	else
 		return -1;
-	if (DTOK(c, i + 1)->space_before || DTOK(c, i + 2)->space_before)
+	/* spaces around the separators only with slashes: 10 / 10 / 1436هـ */
+	spaced = DTOK(c, i + 1)->space_before || DTOK(c, i + 2)->space_before;
+	if (spaced && sep != '/')
 		return -1;
 	b = int_at(c, i + 2, 2);
 	if (sep == '-' && DTOK(c, i)->char_len == 4 && DTOK(c, i + 2)->char_len == 4 &&
@@ -410,12 +413,25 @@ rule_numeric(DCtx *c, int i)
 			return i + 2;
 		return -1;
 	}
-	if (!dpunct(c, i + 3, sep) || !DVALID(c, i + 4) || DTOK(c, i + 3)->space_before ||
-		DTOK(c, i + 4)->space_before)
+	if (!dpunct(c, i + 3, sep) || !DVALID(c, i + 4) ||
+		(!spaced && (DTOK(c, i + 3)->space_before || DTOK(c, i + 4)->space_before)))
 		return -1;
 	y3 = int_at(c, i + 4, 4);
 	if (y3 < 0)
 		return -1;
+	/*
+	 * A Hijri date: marked هـ, or a year from 1350 to 1500 — Gregorian years
+	 * that old are not written as numeric dates in news (8-10-1436).
+	 */
+	if (DTOK(c, i)->char_len <= 2 && DTOK(c, i + 4)->char_len == 4 &&
+		((DVALID(c, i + 5) && dlx(c, i + 5, LX_HIJRIMARK) && !DTOK(c, i + 5)->break_before) ||
+		 (y3 >= 1350 && y3 <= 1500)))
+	{
+		int			last = (DVALID(c, i + 5) && dlx(c, i + 5, LX_HIJRIMARK)) ? i + 5 : i + 4;
+
+		demit_cal(c, i, last, 0, y3, b, a, AR_DATE_DAY, true);
+		return last;
+	}
 	if (DTOK(c, i)->char_len == 4)
 	{
 		/* year first: 2025-06-24، 2016/02/22 */
@@ -719,8 +735,9 @@ rule_relative(DCtx *c, int i)
 			off = (int) e->val;
 			last = i + 1;
 		}
-		else if (off == 0 && dlx(c, i + 1, LX_MONTHCUE))
-			return -1;
+		else if (off == 0 && (dlx(c, i + 1, LX_MONTHCUE) || dlx(c, i + 1, LX_PARTICLE) ||
+							  dlx(c, i + 1, LX_RELUNIT)))
+			return -1;			/* اليوم الذي يليه: not today */
 		ref_shift(c->ref, off, 0, 0, &y, &m, &d);
 		it = demit(c, first, last, pre ? DTOK(c, first)->prechars : 0, y, m, d, AR_DATE_DAY);
 		if (it)
