@@ -932,7 +932,6 @@ rule_weekday(DCtx *c, int i)
 	 * month near the reference that falls on that weekday */
 	{
 		int			day = int_at(c, k, 2);
-		int			n0 = c->out->n;
 		int64_t		v;
 		int			e2;
 
@@ -978,7 +977,6 @@ rule_weekday(DCtx *c, int i)
 				}
 			}
 		}
-		(void) n0;
 	}
 	return -1;
 }

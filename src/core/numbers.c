@@ -1033,7 +1033,9 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 	if (!np->any)
 		return false;
 	if (np->total.big || np->total.overflow)
-		;
+	{
+		/* a long digit string times a scale: the group was folded in */
+	}
 	else if (np->group.big || np->group.overflow)
 	{
 		np->total = np->group;
@@ -1637,7 +1639,6 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 {
 	Ctx			c;
 	int			i = 0;
-	int			first = out->n;
 
 	c.ls = ls;
 	c.out = out;
@@ -1683,7 +1684,6 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 				;			/* the sign belongs to the surface */
 			else if (t->type == AR_TOK_ARABIC && np.first_pre)
 				prechars = t->prechars;
-			/* "ألف" alone right after a number is not a second number */
 			it = emit(&c, AR_NUM_NUMBER, np.total, start, np.end, prechars);
 			it->scale = np.scale;
 			it->words = np.words;
@@ -1699,15 +1699,8 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 		}
 		i++;
 	}
-	{
-		ArNumList	sub = *out;
-
-		(void) first;
-		c.out = &sub;
-		merge_subunits(&c);
-		link_ranges(&c);
-		*out = sub;
-	}
+	merge_subunits(&c);
+	link_ranges(&c);
 }
 
 bool
