@@ -555,8 +555,14 @@ rule_day_range(DCtx *c, int i)
 		  (DVALID(c, k) && DTOK(c, k)->type == AR_TOK_CLITIC)))
 		return -1;
 	n0 = c->out->n;
-	if (rule_day_month(c, k + 1) < 0)
-		return -1;
+	{
+		int			end2 = rule_day_month(c, k + 1);
+
+		if (end2 < 0)
+			return -1;
+		if (c->out->n == n0)
+			return end2;		/* the second day was impossible: drop both */
+	}
 	{
 		ArDateItem	second = c->out->items[n0];
 		ArDateItem *it;

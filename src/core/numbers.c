@@ -87,14 +87,32 @@ gcd128(ar_int128 a, ar_int128 b)
 }
 
 static ArNumVal
-nv_make(ar_int128 num, int64_t den)
+nv_make(ar_int128 num, ar_int128 den)
 {
 	ArNumVal	v;
 	ar_int128	g = gcd128(num, den);
 
 	memset(&v, 0, sizeof(v));
 	v.num = num / g;
-	v.den = (int64_t) (den / g);
+	v.den = den / g;
+	/* keep the denominator bounded: beyond 10^30 digits are dropped */
+	while (v.den > (ar_int128) 1000000000000000LL * 1000000000000000LL)
+	{
+		v.num /= 10;
+		v.den /= 10;
+	}
+	return v;
+}
+
+/* A value too large to compute: no value, the surface is still returned. */
+static ArNumVal
+nv_overflow(void)
+{
+	ArNumVal	v;
+
+	memset(&v, 0, sizeof(v));
+	v.den = 1;
+	v.overflow = true;
 	return v;
 }
 
@@ -111,13 +129,28 @@ pow10_128(int e)
 static ArNumVal
 nv_add(ArNumVal a, ArNumVal b)
 {
-	return nv_make(a.num * b.den + b.num * a.den, a.den * b.den);
+	ar_int128	x,
+				y,
+				s,
+				d;
+
+	if (a.overflow || b.overflow ||
+		__builtin_mul_overflow(a.num, b.den, &x) || __builtin_mul_overflow(b.num, a.den, &y) ||
+		__builtin_add_overflow(x, y, &s) || __builtin_mul_overflow(a.den, b.den, &d))
+		return nv_overflow();
+	return nv_make(s, d);
 }
 
 static ArNumVal
-nv_mul(ArNumVal a, ar_int128 num, int64_t den)
+nv_mul(ArNumVal a, ar_int128 num, ar_int128 den)
 {
-	return nv_make(a.num * num, a.den * den);
+	ar_int128	x,
+				d;
+
+	if (a.overflow || __builtin_mul_overflow(a.num, num, &x) ||
+		__builtin_mul_overflow(a.den, den, &d))
+		return nv_overflow();
+	return nv_make(x, d);
 }
 
 static bool
@@ -265,10 +298,11 @@ digits_value(const ArLexStream *ls, const ArLexTok *t, bool neg)
 	for (p = ascii; *p; p++)
 		if (*p != '.')
 			sig++;
+	/* with at most 24 digits, a rational (the denominator fits 10^24) */
 	if (sig <= NUM_RATIONAL_DIGITS)
 	{
 		ar_int128	num = 0;
-		int64_t		den = 1;
+		ar_int128	den = 1;
 		bool		frac = false;
 
 		for (p = ascii; *p; p++)
@@ -282,11 +316,8 @@ digits_value(const ArLexStream *ls, const ArLexTok *t, bool neg)
 			if (frac)
 				den *= 10;
 		}
-		if (den <= 1000000000000000000LL / 10)
-		{
-			ArFree(ascii);
-			return nv_make(neg ? -num : num, den);
-		}
+		ArFree(ascii);
+		return nv_make(neg ? -num : num, den);
 	}
 	v.big = big_shift(ascii, 0, neg, &v.overflow);
 	ArFree(ascii);
@@ -622,7 +653,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		!(VALID(c, j - 1) && TOK(c, j - 1)->type == AR_TOK_NUMBER))
 	{
 		np->group = nv_mul(digits_value(c->ls, TOK(c, j + 1), np->neg), 1,
-						   (int64_t) pow10_128((int) TOK(c, j + 1)->char_len));
+						   pow10_128((int) TOK(c, j + 1)->char_len));
 		np->neg = false;
 		np->any = true;
 		np->last = P_DIGITS;
@@ -729,7 +760,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 
 				if (!ip.big)
 				{
-					ArNumVal	fr = nv_mul(np->group, 1, (int64_t) pow10_128((int) t->char_len));
+					ArNumVal	fr = nv_mul(np->group, 1, pow10_128((int) t->char_len));
 
 					np->group = nv_add(ip, fr);
 					pj += 2;
@@ -748,7 +779,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			{
 				ArNumVal	fr = digits_value(c->ls, TOK(c, pj + 2), false);
 
-				fr = nv_mul(fr, 1, (int64_t) pow10_128((int) TOK(c, pj + 2)->char_len));
+				fr = nv_mul(fr, 1, pow10_128((int) TOK(c, pj + 2)->char_len));
 				if (np->neg)
 					fr.num = -fr.num;
 				np->group = nv_add(np->group, fr);
@@ -846,7 +877,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				(dv = nv_small_int(&d.total)) < 0)
 				break;
 			{
-				int64_t		den = 1;
+				ar_int128	den = 1;
 
 				for (int64_t x = dv; x > 0; x /= 10)
 					den *= 10;

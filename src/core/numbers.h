@@ -40,7 +40,7 @@ typedef __int128 ar_int128 __attribute__((aligned(8)));
 typedef struct ArNumVal
 {
 	ar_int128	num;
-	int64_t		den;
+	ar_int128	den;
 	char	   *big;			/* non-NULL: the value as a decimal string */
 	bool		overflow;		/* beyond AR_NUM_MAX_DIGITS: no value */
 } ArNumVal;
