@@ -1316,7 +1316,7 @@ classify(Ctx *c, ArNumItem *it)
 		it->approx = true;
 	if (VALID(c, R) && lx(c, R, LX_APPROXAFTER))
 		it->approx = true;
-	if (it->kind != AR_NUM_NUMBER && it->kind != AR_NUM_ORDINAL)
+	if (it->kind != AR_NUM_NUMBER && it->kind != AR_NUM_ORDINAL && it->kind != AR_NUM_TIME)
 		return;
 
 	/* money with the sign or code before: $5، €2bn، US$ 3، USD 10 */
