@@ -80,6 +80,7 @@ eval-ner:
 regen:
 	python3 data/gen_normalize_table.py data/normalize.tsv > src/core/normalize_table.h
 	python3 data/gen_entities_table.py data > src/core/entities_table.h
+	python3 data/gen_number_lexicon.py data > src/core/numlex_table.h
 
 # Arabic country and exemplar-city names from the ICU/CLDR on this machine
 # (reviewed, then committed; regen-entities compiles them into C tables).
