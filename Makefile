@@ -44,6 +44,9 @@ else
 include $(PGXS)
 endif
 
+# PGXS does not track header dependencies: rebuild when any header changes.
+$(OBJS): $(wildcard src/core/*.h src/*.h)
+
 # ---- core (plain C) unit tests, built outside PGXS, optionally with sanitizers
 CORE_TESTS   = $(sort $(basename $(notdir $(wildcard test/core/test_*.c))))
 CORE_CC     ?= cc
@@ -54,7 +57,7 @@ CORE_CFLAGS ?= -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 
 core-tests: $(addprefix .build/core/,$(CORE_TESTS))
 
-.PHONY: deps demo test bench eval-search eval-numbers eval-ner regen core-tests nopgxs
+.PHONY: deps demo test bench eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -67,6 +70,8 @@ eval-search:
 	@bash test/eval/eval_search.sh
 eval-numbers:
 	@bash test/eval/eval_numbers.sh
+eval-normalize:
+	@bash test/eval/eval_normalize.sh
 eval-ner:
 	@bash test/eval/eval_ner.sh
 regen:
