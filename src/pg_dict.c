@@ -1,0 +1,172 @@
+/*
+ * pg_dict.c — the arabic_news_stem text search dictionary template.
+ *
+ * Shaped like PostgreSQL's dict_snowball: options are parsed and validated
+ * first, stopwords come from a DATA_TSEARCH file (data/arabic_news.stop),
+ * a stopword gives an empty lexeme (so phrase queries keep positions), and
+ * over-long words are returned without stemming.  Each token is normalized
+ * with the same core function as ar_normalize (ArNormalize, default folds)
+ * and then stemmed by the core light stemmer (src/core/stem.c); numbers
+ * come out as plain ASCII ("٣٬٥٠٠٫٢٥" → "3500.25").
+ *
+ * Per token the work is one normalization into a buffer kept with the
+ * dictionary, a stopword look-up and a stemmer pass that only moves two
+ * indexes; the only allocations are the two the API needs (the result
+ * array and the lexeme).
+ */
+#include "postgres.h"
+
+#include "commands/defrem.h"
+#include "fmgr.h"
+#include "tsearch/ts_public.h"
+#include "utils/builtins.h"
+
+#include "normalize.h"
+#include "pg_common.h"
+#include "stem.h"
+#include "tokenize.h"
+
+/* Words longer than this (in bytes) are normalized but not stemmed. */
+#define AR_DICT_MAX_STEM_BYTES 1000
+
+typedef struct ArDict
+{
+	StopList	stoplist;
+	bool		stemming;		/* false: normalize only */
+	ArBuf		buf;			/* normalization scratch, lives with the dict */
+} ArDict;
+
+PG_FUNCTION_INFO_V1(ar_dict_init);
+PG_FUNCTION_INFO_V1(ar_dict_lexize);
+
+/* Normalize a stopword-file line the way tokens are normalized. */
+static char *
+normalize_stopword(const char *word
+#if PG_VERSION_NUM >= 180000
+				   ,size_t len, Oid collation
+#endif
+)
+{
+	ArBuf		b;
+	char	   *res;
+
+	ArBufInit(&b, strlen(word) + 1);
+	ArNormalize(word, strlen(word), AR_NORM_DEFAULT, &b);
+	res = pnstrdup(b.data, b.len);
+	ArFree(b.data);
+	return res;
+}
+
+/* Lower-case ASCII letters in place (Latin words mapped to this dict). */
+static void
+ascii_lower(char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] += 'a' - 'A';
+}
+
+/* INIT: parse and check the options, load the stopwords. */
+Datum
+ar_dict_init(PG_FUNCTION_ARGS)
+{
+	List	   *options = (List *) PG_GETARG_POINTER(0);
+	ArDict	   *d;
+	bool		stopwords_seen = false,
+				stemming_seen = false;
+	ListCell   *l;
+
+	ArRequireUtf8();
+	d = palloc0(sizeof(ArDict));
+	d->stemming = true;
+
+	foreach(l, options)
+	{
+		DefElem    *defel = (DefElem *) lfirst(l);
+
+		if (strcmp(defel->defname, "stopwords") == 0)
+		{
+			if (stopwords_seen)
+				ereport(ERROR,
+						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("multiple StopWords parameters"),
+						errhint("Give StopWords once."));
+			readstoplist(defGetString(defel), &d->stoplist, normalize_stopword);
+			stopwords_seen = true;
+		}
+		else if (strcmp(defel->defname, "stemming") == 0)
+		{
+			if (stemming_seen)
+				ereport(ERROR,
+						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("multiple Stemming parameters"),
+						errhint("Give Stemming once."));
+			d->stemming = defGetBoolean(defel);
+			stemming_seen = true;
+		}
+		else
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("unrecognized arabic_news_stem parameter: \"%s\"",
+						   defel->defname),
+					errdetail("Valid parameters are StopWords and Stemming."));
+	}
+	if (!stopwords_seen)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("missing StopWords parameter"),
+				errhint("Use StopWords = arabic_news for the shipped list, or StopWords = '' for none."));
+
+	/* the scratch buffer is allocated here, in the dictionary's context */
+	ArBufInit(&d->buf, 128);
+	PG_RETURN_POINTER(d);
+}
+
+/* LEXIZE: normalize, drop stopwords, stem. */
+Datum
+ar_dict_lexize(PG_FUNCTION_ARGS)
+{
+	ArDict	   *d = (ArDict *) PG_GETARG_POINTER(0);
+	char	   *in = (char *) PG_GETARG_POINTER(1);
+	int32		len = PG_GETARG_INT32(2);
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
+	char	   *word;
+	size_t		wlen;
+
+	d->buf.len = 0;
+	ArNormalize(in, (size_t) len, AR_NORM_DEFAULT, &d->buf);
+	ArBufAppendChar(&d->buf, '\0');
+	word = d->buf.data;
+	wlen = d->buf.len - 1;
+
+	if (wlen == 0)
+		PG_RETURN_POINTER(res);	/* nothing left: like a stopword */
+
+	if (word[0] >= '0' && word[0] <= '9')
+	{
+		/* a number: ASCII digits, '.' decimal point, no group separators */
+		char	   *num = palloc(wlen + 1);
+		size_t		n = ArNumberTokenAscii(word, wlen, num);
+
+		num[n] = '\0';
+		res[0].lexeme = num;
+		PG_RETURN_POINTER(res);
+	}
+
+	ascii_lower(word, wlen);
+	if (searchstoplist(&d->stoplist, word))
+		PG_RETURN_POINTER(res);
+
+	if (d->stemming && wlen <= AR_DICT_MAX_STEM_BYTES)
+	{
+		size_t		slen;
+		const char *stem = ArStem(word, wlen, &slen);
+
+		res[0].lexeme = pnstrdup(stem, slen);
+	}
+	else
+		res[0].lexeme = pnstrdup(word, wlen);
+	PG_RETURN_POINTER(res);
+}
