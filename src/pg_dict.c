@@ -164,6 +164,19 @@ ar_dict_lexize(PG_FUNCTION_ARGS)
 		size_t		slen;
 		const char *stem = ArStem(word, wlen, &slen);
 
+		/*
+		 * A function word with a pronoun or particle attached (بعدها, قبله,
+		 * كلهم) is still a function word: test the stem against the list too.
+		 */
+		if (slen != wlen)
+		{
+			char		key[AR_DICT_MAX_STEM_BYTES + 1];
+
+			memcpy(key, stem, slen);
+			key[slen] = '\0';
+			if (searchstoplist(&d->stoplist, key))
+				PG_RETURN_POINTER(res);
+		}
 		res[0].lexeme = pnstrdup(stem, slen);
 	}
 	else
