@@ -36,6 +36,8 @@
 #define MIN_AFTER_AT		3	/* مشروبات → مشروب */
 #define MIN_AFTER_PLURAL	4	/* لاعبون → لاعب, but برلين, قانون stay */
 #define MIN_AFTER_TEH		3	/* حكومت(ها) → حكوم */
+#define MIN_AFTER_TANWEEN	3	/* عاما → عام, but معا stays */
+#define MIN_AFTER_BARE		5	/* بمناسبة → مناسب, but فرنسا, برلين stay */
 
 typedef struct StemWord
 {
@@ -256,6 +258,50 @@ strip_teh(StemWord *w)
 		w->end -= 1;
 }
 
+/*
+ * The accusative alif (tanween fath) of an indefinite noun: عاما, قيودا,
+ * جديدا, مليونا.  Not after ي (روسيا, رسميا), ه (ها), هم/كم (هما كما), و (وا) or
+ * ن (نا) — except ونا/ينا, which are a noun's own ن plus the alif.
+ */
+static void
+strip_tanween(StemWord *w)
+{
+	uint16_t	prev;
+
+	if (LEN(w) - 1 < MIN_AFTER_TANWEEN || BACK(w, 0) != L_ALEF)
+		return;
+	prev = BACK(w, 1);
+	if (prev == L_YEH || prev == L_HEH || prev == L_TEH_M ||
+		prev == L_WAW || prev == L_ALEF)
+		return;
+	if (prev == L_MEEM && LEN(w) >= 3 &&
+		(BACK(w, 2) == L_HEH || BACK(w, 2) == L_KAF))
+		return;
+	if (prev == L_NOON && !(LEN(w) >= 4 && (BACK(w, 2) == L_WAW || BACK(w, 2) == L_YEH)))
+		return;
+	w->end -= 1;
+}
+
+/*
+ * A bare ب ل ك ف before a long stem (بمناسبة, لتعزيز, بهارفارد).  Decided on
+ * the stem left after the suffixes, so that every form of the word (فرنسي,
+ * فرنسية, الفرنسيين) sees the same length and stems alike.
+ */
+static void
+strip_bare_particle(StemWord *w)
+{
+	uint16_t	c0;
+
+	/* a loop, so that بفيكتوريا and فيكتوريا agree */
+	while (LEN(w) - 1 >= MIN_AFTER_BARE)
+	{
+		c0 = AT(w, 0);
+		if (c0 != L_BEH && c0 != L_LAM && c0 != L_KAF && c0 != L_FEH)
+			break;
+		w->start += 1;
+	}
+}
+
 /* Map the letters of word into w; false if it is not all Arabic letters. */
 static bool
 load_letters(StemWord *w, const char *word, size_t len)
@@ -304,11 +350,13 @@ ArStem(const char *word, size_t len, size_t *stem_len)
 		return x->stem;
 	}
 
+	strip_tanween(&w);
 	stripped = strip_pronoun(&w);
 	if (strip_number(&w))
 		stripped = true;
 	if (stripped)
 		strip_teh(&w);
+	strip_bare_particle(&w);
 
 	*stem_len = 2 * (size_t) LEN(&w);
 	return word + 2 * w.start;

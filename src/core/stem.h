@@ -16,10 +16,14 @@
  *     what remains is a listed word (بفرنسا → فرنسا).
  *  2. Listed words (data/stem_exceptions.tsv: names and words whose endings
  *     look like suffixes) stop stemming and give their listed stem.
- *  3. Suffixes, outermost first: one pronoun (هما هم هن ها كما كم كن نا ه,
- *     the last also covering ة), then one plural/dual ending (ات ون ين ان,
- *     وا), with ت left behind by ة before a suffix removed (حكومتها →
- *     حكوم = حكومة).  The nisba ي is kept: السعودية → سعودي, not سعود.
+ *  3. Suffixes, outermost first: the accusative alif (عاما → عام), one
+ *     pronoun (هما هم هن ها كما كم كن نا ه, the last also covering ة), then
+ *     one plural/dual ending (ات ون ين تان وا), with ت left behind by ة
+ *     before a suffix removed (حكومتها → حكوم = حكومة).  The nisba ي is
+ *     kept: السعودية → سعودي, not سعود; المحلي → محلي, not محل.
+ *  4. A bare ب ل ك ف before a stem of five letters or more (بمناسبة →
+ *     مناسب), decided on the stem left after the suffixes so that every
+ *     form of a word sees the same length.
  *  Every removal keeps a minimum stem length, counted in letters.
  */
 #ifndef AR_STEM_H
