@@ -41,7 +41,7 @@ def main(path):
             parts = line.split("\t")
             word = fold(parts[0].strip())
             stem = fold(parts[1].strip()) if len(parts) > 1 else word
-            if not all(0x0621 <= ord(c) <= 0x064A for c in word + stem):
+            if not all(0x0621 <= ord(c) <= 0x064A for c in word + stem) or len(word) >= 32:
                 sys.exit("%s:%d: not Arabic letters only: %r" % (path, lineno, line))
             if word in entries and entries[word] != stem:
                 sys.exit("%s:%d: %s listed twice with different stems" % (path, lineno, word))
@@ -63,6 +63,18 @@ def main(path):
     print("} ArStemException;")
     print()
     print("#define AR_STEM_N_EXCEPTIONS %d" % len(keys))
+    print()
+    # A cheap pre-filter: for each first letter, a bit per word length (in
+    # letters) that occurs in the table, so most look-ups end at one test.
+    masks = [0] * 42
+    for w in keys:
+        if len(w) < 32:
+            masks[ord(w[0]) - 0x0621] |= 1 << len(w)
+    print("/* per first letter (U+0621 + i): bit n set if a listed word has n letters */")
+    print("static const uint32_t ar_stem_exception_lengths[42] = {")
+    for i in range(0, 42, 6):
+        print("\t" + ", ".join("0x%08x" % m for m in masks[i:i + 6]) + ",")
+    print("};")
     print()
     print("static const ArStemException ar_stem_exceptions[AR_STEM_N_EXCEPTIONS] = {")
     for w in keys:

@@ -29,12 +29,72 @@
 /* Words longer than this (in bytes) are normalized but not stemmed. */
 #define AR_DICT_MAX_STEM_BYTES 1000
 
+/*
+ * Stopwords in an open-addressing hash set (searchstoplist's binary search
+ * of strcmp calls was the single largest cost of lexize).
+ */
+typedef struct ArStopSet
+{
+	const char **slot;			/* NULL = empty; entries are NUL-terminated */
+	uint32		mask;			/* table size - 1 (size is a power of two) */
+} ArStopSet;
+
 typedef struct ArDict
 {
-	StopList	stoplist;
+	ArStopSet	stop;
 	bool		stemming;		/* false: normalize only */
 	ArBuf		buf;			/* normalization scratch, lives with the dict */
 } ArDict;
+
+/* FNV-1a over len bytes. */
+static inline uint32
+stop_hash(const char *s, size_t len)
+{
+	uint32		h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
+/* Build the hash set from a loaded StopList (in the current context). */
+static void
+stopset_build(ArStopSet *set, const StopList *list)
+{
+	uint32		size = 16;
+	int			i;
+
+	while (size < (uint32) list->len * 2 + 1)
+		size <<= 1;
+	set->slot = palloc0(sizeof(char *) * size);
+	set->mask = size - 1;
+	for (i = 0; i < list->len; i++)
+	{
+		const char *w = list->stop[i];
+		uint32		h = stop_hash(w, strlen(w)) & set->mask;
+
+		while (set->slot[h] != NULL && strcmp(set->slot[h], w) != 0)
+			h = (h + 1) & set->mask;
+		set->slot[h] = w;
+	}
+}
+
+/* True when s[0..len) is a stopword. */
+static inline bool
+stopset_has(const ArStopSet *set, const char *s, size_t len)
+{
+	uint32		h = stop_hash(s, len) & set->mask;
+	const char *w;
+
+	while ((w = set->slot[h]) != NULL)
+	{
+		if (strncmp(w, s, len) == 0 && w[len] == '\0')
+			return true;
+		h = (h + 1) & set->mask;
+	}
+	return false;
+}
 
 PG_FUNCTION_INFO_V1(ar_dict_init);
 PG_FUNCTION_INFO_V1(ar_dict_lexize);
@@ -88,12 +148,15 @@ ar_dict_init(PG_FUNCTION_ARGS)
 
 		if (strcmp(defel->defname, "stopwords") == 0)
 		{
+			StopList	list;
+
 			if (stopwords_seen)
 				ereport(ERROR,
 						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("multiple StopWords parameters"),
 						errhint("Give StopWords once."));
-			readstoplist(defGetString(defel), &d->stoplist, normalize_stopword);
+			readstoplist(defGetString(defel), &list, normalize_stopword);
+			stopset_build(&d->stop, &list);
 			stopwords_seen = true;
 		}
 		else if (strcmp(defel->defname, "stemming") == 0)
@@ -156,7 +219,7 @@ ar_dict_lexize(PG_FUNCTION_ARGS)
 	}
 
 	ascii_lower(word, wlen);
-	if (searchstoplist(&d->stoplist, word))
+	if (stopset_has(&d->stop, word, wlen))
 		PG_RETURN_POINTER(res);
 
 	if (d->stemming && wlen <= AR_DICT_MAX_STEM_BYTES)
@@ -168,15 +231,8 @@ ar_dict_lexize(PG_FUNCTION_ARGS)
 		 * A function word with a pronoun or particle attached (بعدها, قبله,
 		 * كلهم) is still a function word: test the stem against the list too.
 		 */
-		if (slen != wlen)
-		{
-			char		key[AR_DICT_MAX_STEM_BYTES + 1];
-
-			memcpy(key, stem, slen);
-			key[slen] = '\0';
-			if (searchstoplist(&d->stoplist, key))
-				PG_RETURN_POINTER(res);
-		}
+		if (slen != wlen && stopset_has(&d->stop, stem, slen))
+			PG_RETURN_POINTER(res);
 		res[0].lexeme = pnstrdup(stem, slen);
 	}
 	else

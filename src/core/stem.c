@@ -62,6 +62,10 @@ exception_find(const StemWord *w, int s, int e)
 	int			lo = 0,
 				hi = AR_STEM_N_EXCEPTIONS - 1;
 
+	if (e - s >= 32 ||
+		!(ar_stem_exception_lengths[w->letter[s] - 0x0621] & (1u << (e - s))))
+		return NULL;
+
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;

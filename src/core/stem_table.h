@@ -15,6 +15,17 @@ typedef struct ArStemException
 
 #define AR_STEM_N_EXCEPTIONS 87
 
+/* per first letter (U+0621 + i): bit n set if a listed word has n letters */
+static const uint32_t ar_stem_exception_lengths[42] = {
+	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x000003f0, 0x000001f0, 0x00000000, 0x000000b0, 0x00000040, 0x00000040,
+	0x00000000, 0x00000020, 0x00000010, 0x00000000, 0x000000b0, 0x00000100,
+	0x00000230, 0x00000020, 0x00000000, 0x00000000, 0x00000020, 0x00000000,
+	0x000000b0, 0x00000008, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000060, 0x00000008, 0x00000050, 0x00000030,
+	0x00000068, 0x00000080, 0x00000040, 0x00000040, 0x00000000, 0x00000000,
+};
+
 static const ArStemException ar_stem_exceptions[AR_STEM_N_EXCEPTIONS] = {
 	{"\xd8\xa7\xd8\xab\xd9\x86\xd8\xa7\xd9\x86", 10, "\xd8\xa7\xd8\xab\xd9\x86", 6},	/* اثنان → اثن */
 	{"\xd8\xa7\xd8\xab\xd9\x86\xd9\x8a\xd9\x86", 10, "\xd8\xa7\xd8\xab\xd9\x86", 6},	/* اثنين → اثن */
