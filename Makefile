@@ -6,6 +6,7 @@
 #   make test         every test on a throwaway cluster; last line "N passed, N failed"
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
+#   make fuzz SECONDS=n   every libFuzzer target for n seconds each
 #   make regen        rebuild generated C tables from data/
 
 EXTENSION  = arabic_news
@@ -57,7 +58,7 @@ CORE_CFLAGS ?= -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 
 core-tests: $(addprefix .build/core/,$(CORE_TESTS))
 
-.PHONY: deps demo test bench eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
+.PHONY: fuzz deps demo test bench eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -70,6 +71,8 @@ eval-search:
 	@bash test/eval/eval_search.sh
 eval-numbers:
 	@bash test/eval/eval_numbers.sh
+fuzz:
+	@SECONDS_PER_TARGET=$(or $(SECONDS),60) bash tools/fuzz.sh
 eval-normalize:
 	@bash test/eval/eval_normalize.sh
 eval-ner:
