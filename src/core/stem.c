@@ -53,25 +53,27 @@ typedef struct StemWord
 #define BACK(w, i)	((w)->letter[(w)->end - 1 - (i)])
 #define LEN(w)		((w)->end - (w)->start)
 
-/* Look the letters [s, e) up in the exception table (binary search). */
+/*
+ * Look the letters [s, e) up in a sorted word table (binary search), after a
+ * one-test filter on the first letter and the length.
+ */
 static const ArStemException *
-exception_find(const StemWord *w, int s, int e)
+table_find(const StemWord *w, int s, int e, const ArStemException *table,
+		   int n, const uint32_t *lengths)
 {
 	const char *key = w->bytes + 2 * s;
 	size_t		klen = 2 * (size_t) (e - s);
 	int			lo = 0,
-				hi = AR_STEM_N_EXCEPTIONS - 1;
+				hi = n - 1;
 
-	if (e - s >= 32 ||
-		!(ar_stem_exception_lengths[w->letter[s] - 0x0621] & (1u << (e - s))))
+	if (e - s >= 32 || !(lengths[w->letter[s] - 0x0621] & (1u << (e - s))))
 		return NULL;
-
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		const ArStemException *x = &ar_stem_exceptions[mid];
-		size_t		n = klen < x->wlen ? klen : x->wlen;
-		int			c = memcmp(key, x->word, n);
+		const ArStemException *x = &table[mid];
+		size_t		m = klen < x->wlen ? klen : x->wlen;
+		int			c = memcmp(key, x->word, m);
 
 		if (c == 0)
 			c = (klen > x->wlen) - (klen < x->wlen);
@@ -83,6 +85,22 @@ exception_find(const StemWord *w, int s, int e)
 			lo = mid + 1;
 	}
 	return NULL;
+}
+
+/* A listed word (data/stem_exceptions.tsv) at letters [s, e)? */
+static inline const ArStemException *
+exception_find(const StemWord *w, int s, int e)
+{
+	return table_find(w, s, e, ar_stem_exceptions, AR_STEM_N_EXCEPTIONS,
+					  ar_stem_exception_lengths);
+}
+
+/* A known short word (data/stem_known.tsv) at letters [s, e)? */
+static inline bool
+known_find(const StemWord *w, int s, int e)
+{
+	return table_find(w, s, e, ar_stem_known, AR_STEM_N_KNOWN,
+					  ar_stem_known_lengths) != NULL;
 }
 
 /* True when the stem ends with the letters of suf (n letters). */
@@ -131,15 +149,24 @@ strip_prefixes(StemWord *w)
 
 		/*
 		 * A bare ف ب ك ل is too often part of the word (فرنسا, برلين, كتاب,
-		 * لبنان) to strip blindly; strip it only before a listed word.  This
-		 * comes first so that للبنان is ل + لبنان, not لل + بنان.
+		 * لبنان) to strip blindly from a short word; strip it before a listed
+		 * or known word.  This comes first so that للبنان is ل + لبنان, not
+		 * لل + بنان.
 		 */
-		if ((c0 == L_FEH || c0 == L_BEH || c0 == L_KAF || c0 == L_LAM ||
-			 c0 == L_WAW) &&
-			(x = exception_find(w, w->start + 1, w->end)) != NULL)
+		if (c0 == L_FEH || c0 == L_BEH || c0 == L_KAF || c0 == L_LAM ||
+			c0 == L_WAW)
 		{
-			w->start += 1;
-			return x;
+			if ((x = exception_find(w, w->start + 1, w->end)) != NULL)
+			{
+				w->start += 1;
+				return x;
+			}
+			/* a short news word from data/stem_known.tsv: لحلف, بقوة */
+			if (known_find(w, w->start + 1, w->end))
+			{
+				w->start += 1;
+				return NULL;
+			}
 		}
 
 		/* وال فال بال كال: a particle and the article */
