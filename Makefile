@@ -79,4 +79,4 @@ eval-ner:
 	@bash test/eval/eval_ner.sh
 regen:
 	python3 data/gen_normalize_table.py data/normalize.tsv > src/core/normalize_table.h
-	python3 data/gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv > src/core/stem_table.h
+	python3 data/gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_waw.tsv > src/core/stem_table.h

@@ -21,6 +21,8 @@
 #include "tsearch/ts_public.h"
 #include "utils/builtins.h"
 
+#include <unistd.h>
+
 #include "normalize.h"
 #include "pg_common.h"
 #include "stem.h"
@@ -128,6 +130,27 @@ ascii_lower(char *s, size_t len)
 			s[i] += 'a' - 'A';
 }
 
+/*
+ * A missing list is a user mistake: say which name was not found without
+ * the server's file system path (which readstoplist would print).
+ */
+static void
+check_stopword_file(const char *name)
+{
+	char	   *path;
+
+	if (name[0] == '\0')
+		return;
+	path = get_tsearch_config_filename(name, "stop");
+	if (access(path, R_OK) != 0)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("stopword list \"%s\" not found", name),
+				errdetail("Stopword lists are files named \"%s.stop\" in the tsearch_data directory of the server's share directory.", name),
+				errhint("Use StopWords = arabic_news for the list shipped with arabic_news, or StopWords = '' for none."));
+	pfree(path);
+}
+
 /* INIT: parse and check the options, load the stopwords. */
 Datum
 ar_dict_init(PG_FUNCTION_ARGS)
@@ -155,6 +178,7 @@ ar_dict_init(PG_FUNCTION_ARGS)
 						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("multiple StopWords parameters"),
 						errhint("Give StopWords once."));
+			check_stopword_file(defGetString(defel));
 			readstoplist(defGetString(defel), &list, normalize_stopword);
 			stopset_build(&d->stop, &list);
 			stopwords_seen = true;

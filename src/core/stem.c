@@ -9,6 +9,7 @@
  */
 #include "stem.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "stem_table.h"
@@ -93,6 +94,74 @@ exception_find(const StemWord *w, int s, int e)
 {
 	return table_find(w, s, e, ar_stem_exceptions, AR_STEM_N_EXCEPTIONS,
 					  ar_stem_exception_lengths);
+}
+
+static void strip_suffixes(StemWord *w);
+static bool load_letters(StemWord *w, const char *word, size_t len);
+
+/*
+ * Stems of the words whose first و is their own (data/stem_waw.tsv), built
+ * once on first use with the stemmer's own suffix rules, so that every
+ * suffixed form of a listed word (وزارة, وزارتها, وزارات → وزار) keeps its و.
+ */
+typedef struct WawStem
+{
+	const char *bytes;
+	size_t		len;
+} WawStem;
+
+static WawStem waw_stems[AR_STEM_N_WAW];
+static bool waw_stems_ready = false;
+
+/* Order WawStem entries by bytes, then length. */
+static int
+waw_stem_cmp(const void *a, const void *b)
+{
+	const WawStem *x = a,
+			   *y = b;
+	size_t		n = x->len < y->len ? x->len : y->len;
+	int			c = memcmp(x->bytes, y->bytes, n);
+
+	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Stem every listed word once (the table is constant, so this is pure). */
+static void
+waw_stems_init(void)
+{
+	int			i;
+
+	for (i = 0; i < AR_STEM_N_WAW; i++)
+	{
+		StemWord	sw;
+
+		if (!load_letters(&sw, ar_stem_waw[i].word, ar_stem_waw[i].wlen))
+			continue;
+		strip_suffixes(&sw);
+		waw_stems[i].bytes = ar_stem_waw[i].word + 2 * sw.start;
+		waw_stems[i].len = 2 * (size_t) LEN(&sw);
+	}
+	qsort(waw_stems, AR_STEM_N_WAW, sizeof(WawStem), waw_stem_cmp);
+	waw_stems_ready = true;
+}
+
+/* True when the و starting the current word is its own (وزير, وافق). */
+static bool
+waw_is_own(StemWord *w)
+{
+	int			save_end = w->end;
+	WawStem		key;
+	bool		found;
+
+	if (!waw_stems_ready)
+		waw_stems_init();
+	strip_suffixes(w);
+	key.bytes = w->bytes + 2 * w->start;
+	key.len = 2 * (size_t) LEN(w);
+	found = bsearch(&key, waw_stems, AR_STEM_N_WAW, sizeof(WawStem),
+					waw_stem_cmp) != NULL;
+	w->end = save_end;
+	return found;
 }
 
 /* A known short word (data/stem_known.tsv) at letters [s, e)? */
@@ -198,7 +267,7 @@ strip_prefixes(StemWord *w)
 			continue;
 		}
 		/* the conjunction و */
-		if (c0 == L_WAW && n - 1 >= MIN_AFTER_WAW)
+		if (c0 == L_WAW && n - 1 >= MIN_AFTER_WAW && !waw_is_own(w))
 		{
 			w->start += 1;
 			continue;
@@ -333,6 +402,20 @@ strip_bare_particle(StemWord *w)
 	}
 }
 
+/* The suffix rules, outermost first; only w->end moves. */
+static void
+strip_suffixes(StemWord *w)
+{
+	bool		stripped;
+
+	strip_tanween(w);
+	stripped = strip_pronoun(w);
+	if (strip_number(w))
+		stripped = true;
+	if (stripped)
+		strip_teh(w);
+}
+
 /* Map the letters of word into w; false if it is not all Arabic letters. */
 static bool
 load_letters(StemWord *w, const char *word, size_t len)
@@ -366,7 +449,6 @@ ArStem(const char *word, size_t len, size_t *stem_len)
 {
 	StemWord	w;
 	const ArStemException *x;
-	bool		stripped;
 
 	if (!load_letters(&w, word, len))
 	{
@@ -381,12 +463,7 @@ ArStem(const char *word, size_t len, size_t *stem_len)
 		return x->stem;
 	}
 
-	strip_tanween(&w);
-	stripped = strip_pronoun(&w);
-	if (strip_number(&w))
-		stripped = true;
-	if (stripped)
-		strip_teh(&w);
+	strip_suffixes(&w);
 	strip_bare_particle(&w);
 
 	*stem_len = 2 * (size_t) LEN(&w);

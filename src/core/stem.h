@@ -12,8 +12,11 @@
  *  1. Proclitics: ال and its combinations (وال فال بال كال لل) and the
  *     conjunction و are peeled one at a time; each remainder is treated
  *     exactly like a bare word, so حلف, الحلف, والحلف, للحلف, بالحلف give
- *     one stem.  A bare ف ب ك ل is not stripped (فرنسا, برلين, كتاب) unless
- *     what remains is a listed word (بفرنسا → فرنسا).
+ *     one stem.  و is kept when it belongs to the word (data/stem_waw.tsv:
+ *     وزير, وافق — checked on the suffix-stripped stem, so وزارتها keeps it
+ *     too).  A bare ف ب ك ل is not stripped from a short word (فرنسا,
+ *     برلين, كتاب) unless what remains is a listed name (بفرنسا → فرنسا)
+ *     or a known short news word (data/stem_known.tsv: لحلف → حلف).
  *  2. Listed words (data/stem_exceptions.tsv: names and words whose endings
  *     look like suffixes) stop stemming and give their listed stem.
  *  3. Suffixes, outermost first: the accusative alif (عاما → عام), one

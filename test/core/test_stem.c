@@ -53,6 +53,17 @@ main(void)
 	for (i = 0; i < sizeof(clitics) / sizeof(clitics[0]); i++)
 		is(clitics[i], "حلف");
 
+	/* a root و stays (data/stem_waw.tsv), in every suffixed form */
+	is("وافقت", "وافقت");
+	is("ووافقت", "وافقت");
+	is("وافقوا", "وافق");
+	is("الوزير", "وزير");
+	is("والوزير", "وزير");
+	is("وزارة", "وزار");
+	is("وزارتها", "وزار");
+	is("الوزارات", "وزار");
+	is("وقال", "قال");
+
 	/* the article and its combinations */
 	is("الكتاب", "كتاب");
 	is("للآخر", "اخر");
