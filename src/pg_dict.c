@@ -190,7 +190,13 @@ ar_dict_init(PG_FUNCTION_ARGS)
 						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						errmsg("multiple Stemming parameters"),
 						errhint("Give Stemming once."));
-			d->stemming = defGetBoolean(defel);
+			if (defel->arg == NULL ||
+				!parse_bool(defGetString(defel), &d->stemming))
+				ereport(ERROR,
+						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("invalid value for Stemming parameter: \"%s\"",
+							   defel->arg ? defGetString(defel) : ""),
+						errhint("Stemming takes a Boolean value: true or false."));
 			stemming_seen = true;
 		}
 		else
