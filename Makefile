@@ -58,7 +58,7 @@ CORE_CFLAGS ?= -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 
 core-tests: $(addprefix .build/core/,$(CORE_TESTS))
 
-.PHONY: fuzz deps demo test bench eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
+.PHONY: fuzz deps demo test bench eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -80,3 +80,13 @@ eval-ner:
 regen:
 	python3 data/gen_normalize_table.py data/normalize.tsv > src/core/normalize_table.h
 	python3 data/gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_waw.tsv > src/core/stem_table.h
+	python3 data/gen_entities_table.py data > src/core/entities_table.h
+
+# Arabic country and exemplar-city names from the ICU/CLDR on this machine
+# (reviewed, then committed; regen-entities compiles them into C tables).
+regen-places:
+	@mkdir -p .build
+	$(CXX) -O1 -o .build/gen_cldr_places data/gen_cldr_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
+	.build/gen_cldr_places > data/places_cldr.tsv
+regen-entities:
+	python3 data/gen_entities_table.py data > src/core/entities_table.h
