@@ -26,7 +26,6 @@
 #define L_NOON		0x0646
 #define L_HEH		0x0647
 #define L_WAW		0x0648
-#define L_MAKSURA	0x0649
 #define L_YEH		0x064A
 
 /* Minimum stem lengths, in letters. */
