@@ -53,36 +53,37 @@ typedef struct StemWord
 #define BACK(w, i)	((w)->letter[(w)->end - 1 - (i)])
 #define LEN(w)		((w)->end - (w)->start)
 
+/* FNV-1a over len bytes (the generator hashes the tables the same way). */
+static inline uint32_t
+stem_hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
 /*
- * Look the letters [s, e) up in a sorted word table (binary search), after a
- * one-test filter on the first letter and the length.
+ * Look the letters [s, e) up in a compiled word table: a one-test filter on
+ * the first letter and the length, then the table's open-addressing hash.
  */
 static const ArStemException *
 table_find(const StemWord *w, int s, int e, const ArStemException *table,
-		   int n, const uint32_t *lengths)
+		   const int16_t *slots, uint32_t mask, const uint32_t *lengths)
 {
 	const char *key = w->bytes + 2 * s;
 	size_t		klen = 2 * (size_t) (e - s);
-	int			lo = 0,
-				hi = n - 1;
+	uint32_t	h;
+	int			i;
 
 	if (e - s >= 32 || !(lengths[w->letter[s] - 0x0621] & (1u << (e - s))))
 		return NULL;
-	while (lo <= hi)
+	for (h = stem_hash(key, klen) & mask; (i = slots[h]) >= 0; h = (h + 1) & mask)
 	{
-		int			mid = (lo + hi) / 2;
-		const ArStemException *x = &table[mid];
-		size_t		m = klen < x->wlen ? klen : x->wlen;
-		int			c = memcmp(key, x->word, m);
-
-		if (c == 0)
-			c = (klen > x->wlen) - (klen < x->wlen);
-		if (c == 0)
-			return x;
-		if (c < 0)
-			hi = mid - 1;
-		else
-			lo = mid + 1;
+		if (table[i].wlen == klen && memcmp(table[i].word, key, klen) == 0)
+			return &table[i];
 	}
 	return NULL;
 }
@@ -91,8 +92,8 @@ table_find(const StemWord *w, int s, int e, const ArStemException *table,
 static inline const ArStemException *
 exception_find(const StemWord *w, int s, int e)
 {
-	return table_find(w, s, e, ar_stem_exceptions, AR_STEM_N_EXCEPTIONS,
-					  ar_stem_exception_lengths);
+	return table_find(w, s, e, ar_stem_exceptions, ar_stem_exception_slots,
+					  AR_STEM_EXCEPTION_SLOTS_MASK, ar_stem_exception_lengths);
 }
 
 static void strip_suffixes(StemWord *w);
@@ -167,8 +168,8 @@ waw_is_own(StemWord *w)
 static inline bool
 known_find(const StemWord *w, int s, int e)
 {
-	return table_find(w, s, e, ar_stem_known, AR_STEM_N_KNOWN,
-					  ar_stem_known_lengths) != NULL;
+	return table_find(w, s, e, ar_stem_known, ar_stem_known_slots,
+					  AR_STEM_KNOWN_SLOTS_MASK, ar_stem_known_lengths) != NULL;
 }
 
 /* True when the stem ends with the letters of suf (n letters). */
