@@ -45,6 +45,10 @@ FROM unnest(ARRAY['بفرنسا', 'لبرلين', 'للبنان', 'لماكرو�
 SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
 FROM unnest(ARRAY['الإنْفَاقُ', 'الانفاق', 'إلى', 'مستشفى', 'المدرسـة']) AS word;
 
+-- Words of other scripts are lower-cased, not stemmed.
+SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
+FROM unnest(ARRAY['NATO', 'Москва', 'ÉTÉ']) AS word;
+
 -- Stopwords give an empty lexeme, with their clitic forms and pronoun forms.
 SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
 FROM unnest(ARRAY['في', 'وفي', 'بأن', 'ولم', 'الذي', 'التى', 'بعدها', 'كلهم']) AS word;

@@ -19,7 +19,9 @@
 #include "commands/defrem.h"
 #include "fmgr.h"
 #include "tsearch/ts_public.h"
+#include "catalog/pg_collation.h"
 #include "utils/builtins.h"
+#include "utils/formatting.h"
 
 #include <unistd.h>
 
@@ -119,15 +121,35 @@ normalize_stopword(const char *word
 	return res;
 }
 
-/* Lower-case ASCII letters in place (Latin words mapped to this dict). */
-static void
-ascii_lower(char *s, size_t len)
+/*
+ * Lower-case a word that is not Arabic (other-script words reach this
+ * dictionary as "word" tokens): ASCII in place; anything else through
+ * str_tolower.  Returns the word to use, *len updated.  Arabic letters
+ * (lead bytes D8–DB) have no case and skip all of this.
+ */
+static char *
+lower_non_arabic(char *s, size_t *len)
 {
 	size_t		i;
+	bool		other = false;
 
-	for (i = 0; i < len; i++)
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			s[i] += 'a' - 'A';
+	for (i = 0; i < *len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			s[i] = (char) (c + ('a' - 'A'));
+		else if (c >= 0xC0 && (c < 0xD8 || c > 0xDB))
+			other = true;
+	}
+	if (other)
+	{
+		char	   *low = str_tolower(s, *len, DEFAULT_COLLATION_OID);
+
+		*len = strlen(low);
+		return low;
+	}
+	return s;
 }
 
 /*
@@ -248,7 +270,7 @@ ar_dict_lexize(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(res);
 	}
 
-	ascii_lower(word, wlen);
+	word = lower_non_arabic(word, &wlen);
 	if (stopset_has(&d->stop, word, wlen))
 		PG_RETURN_POINTER(res);
 
