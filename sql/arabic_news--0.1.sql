@@ -158,7 +158,7 @@ COMMENT ON FUNCTION ar_entity_keys_user(text) IS
 
 -- Parser over the shared tokenizer.  Token ids 1–23 mean what they mean in
 -- the default parser (so prsd_headline, ts_debug and "MAPPING FOR word"
--- work as usual); 24 clitic and 25 percent are Arabic-specific.
+-- work as usual); 24 clitic, 25 percent and 26 url (a whole URL) are its own.
 CREATE FUNCTION ar_parser_start(internal, integer)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'ar_parser_start'

@@ -74,6 +74,9 @@ SELECT ts_headline('arabic_news',
 	'قالت الحكومة الألمانية إن برلين ستقدم ملياري يورو إضافية لأوكرانيا هذا العام، فيما أعلنت فرنسا عن حزمة جديدة. وأكد الوزير أن الحكومات الأوروبية متفقة.',
 	to_tsquery('arabic_news', 'حكومة'), 'MaxWords=8, MinWords=4, MaxFragments=2');
 
+-- URLs and e-mail addresses stay in headlines, whole.
+SELECT ts_headline('arabic_news', 'نشر الحلف البيان على موقعه https://www.nato.int/news أمس', to_tsquery('arabic_news', 'البيان'));
+
 -- Over-long words are normalized but not stemmed.
 SELECT length((ts_lexize('arabic_news_stem', repeat('ب', 600) || 'ها'))[1]) AS chars;
 

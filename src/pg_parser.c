@@ -17,17 +17,22 @@
 #include "pg_common.h"
 #include "tokenize.h"
 
-/* Token ids; 1–23 mean what they mean in the default parser. */
+/*
+ * Token ids; 1–23 mean what they mean in the default parser.  A URL is not
+ * id 5: the default parser also emits a URL's host and path as tokens of
+ * their own, so prsd_headline skips id 5 — ours is one whole token, which
+ * would vanish from headlines under that id.
+ */
 #define TOK_ASCIIWORD	1
 #define TOK_WORD		2
 #define TOK_NUMWORD		3
 #define TOK_EMAIL		4
-#define TOK_URL			5
 #define TOK_BLANK		12
 #define TOK_FLOAT		20
 #define TOK_UINT		22
 #define TOK_CLITIC		24
 #define TOK_PERCENT		25
+#define TOK_URL			26
 
 static const struct
 {
@@ -40,12 +45,12 @@ static const struct
 	{TOK_WORD, "word", "Word, all letters (Arabic and other scripts)"},
 	{TOK_NUMWORD, "numword", "Word, letters and digits"},
 	{TOK_EMAIL, "email", "Email address"},
-	{TOK_URL, "url", "URL"},
 	{TOK_BLANK, "blank", "Space symbols"},
 	{TOK_FLOAT, "float", "Decimal notation"},
 	{TOK_UINT, "uint", "Unsigned integer"},
 	{TOK_CLITIC, "clitic", "Arabic proclitic glued to a number"},
 	{TOK_PERCENT, "percent", "Percent sign"},
+	{TOK_URL, "url", "URL, whole"},
 };
 
 #define N_TOKEN_TYPES (sizeof(token_types) / sizeof(token_types[0]))
