@@ -153,3 +153,148 @@ $$;
 
 COMMENT ON FUNCTION ar_entity_keys_user(text) IS
 'ar_entity_keys including arabic_news.user_entities; STABLE: keep it in a column filled by a trigger and index that column';
+
+-- ==== numbers, dates and pledges ====
+
+-- Every numeric expression, in digits (any script) or words: kind is one of
+-- money, percent, count, ordinal, year, time, duration, number; unit is an
+-- ISO 4217 code for money, 'percent' or 'percentage point' for percentages,
+-- a time unit for durations.  value is NULL for numbers of more than 1000
+-- digits.  IMMUTABLE: the grammar and its word lists are compiled in.
+CREATE FUNCTION ar_numbers(
+	input text,
+	OUT kind text,
+	OUT value numeric,
+	OUT unit text,
+	OUT surface text,
+	OUT start_pos integer,
+	OUT end_pos integer,
+	OUT approx boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_numbers'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+
+COMMENT ON FUNCTION ar_numbers(text) IS
+'numbers, money, percentages, counts, ordinals, years, times and durations in Arabic text, with character offsets';
+
+-- Calendar dates: value (a Gregorian date; Hijri dates converted with ICU's
+-- Umm al-Qura calendar), the surface as written, its character offsets, and
+-- the precision of the value: day, week (value = the Monday), month (value =
+-- the first of the month, or the day named by منتصف/نهاية) or year (value =
+-- 1 January).  reference resolves dates without a year and relative words
+-- (اليوم، أمس، الأسبوع المقبل، قبل ثلاثة أيام); with NULL they are skipped.
+-- Not STRICT (the reference may be NULL); a NULL input gives no rows.
+-- IMMUTABLE: the reference is an argument, the calendars are compiled in.
+CREATE FUNCTION ar_dates(
+	input text,
+	reference date DEFAULT NULL,
+	OUT value date,
+	OUT surface text,
+	OUT start_pos integer,
+	OUT end_pos integer,
+	OUT "precision" text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_dates'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 5;
+
+COMMENT ON FUNCTION ar_dates(text, date) IS
+'calendar dates in Arabic text (Gregorian, Levantine, Maghrebi and Hijri months, numeric, relative to a reference date)';
+
+-- The money and percentage mentions that are commitments (pledged,
+-- promised, allocated, granted, agreed targets) — not prices, statistics,
+-- past totals or negated commitments.  actor is the committing party as
+-- written (NULL when the sentence does not name one), cue the trigger word
+-- as written, purpose the ل- phrase after the amount when there is one.
+CREATE FUNCTION ar_pledges(
+	input text,
+	OUT kind text,
+	OUT value numeric,
+	OUT unit text,
+	OUT surface text,
+	OUT start_pos integer,
+	OUT end_pos integer,
+	OUT actor text,
+	OUT cue text,
+	OUT purpose text,
+	OUT approx boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_pledges'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+COMMENT ON FUNCTION ar_pledges(text) IS
+'money and percentage commitments in Arabic text, with actor, cue and purpose';
+
+-- ==== full-text search ====
+
+-- Parser over the shared tokenizer.  Token ids 1–23 mean what they mean in
+-- the default parser (so prsd_headline, ts_debug and "MAPPING FOR word"
+-- work as usual); 24 clitic, 25 percent and 26 url (a whole URL) are its own.
+CREATE FUNCTION ar_parser_start(internal, integer)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_parser_start'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION ar_parser_gettoken(internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_parser_gettoken'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION ar_parser_end(internal)
+RETURNS void
+AS 'MODULE_PATHNAME', 'ar_parser_end'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION ar_parser_lextype(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_parser_lextype'
+LANGUAGE C STRICT;
+
+CREATE TEXT SEARCH PARSER arabic_news (
+	START = ar_parser_start,
+	GETTOKEN = ar_parser_gettoken,
+	END = ar_parser_end,
+	LEXTYPES = ar_parser_lextype,
+	HEADLINE = pg_catalog.prsd_headline
+);
+
+COMMENT ON TEXT SEARCH PARSER arabic_news IS
+'Arabic news parser over the arabic_news tokenizer (default parser token ids)';
+
+-- Dictionary template: ar_normalize folds, curated stopwords, light stemmer.
+CREATE FUNCTION ar_dict_init(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_dict_init'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION ar_dict_lexize(internal, internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_dict_lexize'
+LANGUAGE C STRICT;
+
+CREATE TEXT SEARCH TEMPLATE arabic_news_stem (
+	INIT = ar_dict_init,
+	LEXIZE = ar_dict_lexize
+);
+
+COMMENT ON TEXT SEARCH TEMPLATE arabic_news_stem IS
+'Arabic light stemmer: ar_normalize folds, stopwords, consistent clitic and suffix stripping';
+
+CREATE TEXT SEARCH DICTIONARY arabic_news_stem (
+	TEMPLATE = arabic_news_stem,
+	StopWords = arabic_news
+);
+
+COMMENT ON TEXT SEARCH DICTIONARY arabic_news_stem IS
+'Arabic light stemmer with the arabic_news stopword list';
+
+CREATE TEXT SEARCH CONFIGURATION arabic_news (PARSER = arabic_news);
+
+ALTER TEXT SEARCH CONFIGURATION arabic_news
+	ADD MAPPING FOR word, uint, float, percent WITH arabic_news_stem;
+ALTER TEXT SEARCH CONFIGURATION arabic_news
+	ADD MAPPING FOR asciiword, numword WITH pg_catalog.english_stem;
+ALTER TEXT SEARCH CONFIGURATION arabic_news
+	ADD MAPPING FOR email, url WITH pg_catalog.simple;
+
+COMMENT ON TEXT SEARCH CONFIGURATION arabic_news IS
+'Arabic news search: arabic_news parser, arabic_news_stem for Arabic words and numbers, english_stem for Latin words';
