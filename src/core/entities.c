@@ -554,6 +554,17 @@ verb_like(const char *s, size_t len)
 		starts_with(s, len, "\xD9\x86");	/* ي ت ن */
 }
 
+/* Imperfect verbs that no family name looks like: forms V/VI and X
+ * (يتحدث، تتضمن، يستطيع) and plural endings (ينكرون، يقولوا). */
+static bool
+verb_sure(const char *s, size_t len)
+{
+	return starts_with(s, len, "\xD9\x8A\xD8\xAA") || starts_with(s, len, "\xD8\xAA\xD8\xAA") ||	/* يت تت */
+		starts_with(s, len, "\xD9\x8A\xD8\xB3\xD8\xAA") || starts_with(s, len, "\xD8\xAA\xD8\xB3\xD8\xAA") ||	/* يست تست */
+		memcmp(s + len - 4, "\xD9\x88\xD9\x86", 4) == 0 ||	/* ون */
+		memcmp(s + len - 4, "\xD9\x88\xD8\xA7", 4) == 0;	/* وا */
+}
+
 /*
  * Shapes of common nouns that an unknown word after a title must not have:
  * teh marbuta (قيمة), a possessive suffix (قادتنا، بلاده).  Given names with
@@ -642,13 +653,15 @@ taa_marbuta(const char *s, size_t len)
 }
 
 /* A foreign family name that only looks like ب/ك + article (بالاك،
- * كالديرون): بال/كال and at least three more letters, no second article. */
+ * بالاسيوس): بال/كال, then a long vowel, at least five letters in all. */
 static bool
 foreign_bal(const char *s, size_t len)
 {
 	return (starts_with(s, len, "\xD8\xA8\xD8\xA7\xD9\x84") ||	/* بال */
 			starts_with(s, len, "\xD9\x83\xD8\xA7\xD9\x84")) &&	/* كال */
-		len >= 10 && len <= 18;
+		len >= 10 && len <= 18 &&
+		(starts_with(s + 6, len - 6, "\xD8\xA7") || starts_with(s + 6, len - 6, "\xD9\x88") ||
+		 starts_with(s + 6, len - 6, "\xD9\x8A"));	/* بالا… بالو… بالي… */
 }
 
 /* ال + a given name (الحسين، الرضا after الإمام; السعيد): a name. */
@@ -868,7 +881,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					prev = NP_SURNAME;
 					break;
 				}
-				if (!ok || (verb_like(s, len) && !(after_given && len >= VERB_NAME_MIN)) ||
+				if (!ok || (verb_like(s, len) &&
+							!(after_given && len >= VERB_NAME_MIN && !verb_sure(s, len))) ||
 					(parts > 0 && adverbial(d, k, s, len)) ||
 					(clitic_bearing(s, len) &&
 					 !(after_given && foreign_bal(s, len))) ||
