@@ -867,9 +867,13 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 						(!starts_with(s, len, "\xD8\xA7\xD9\x84") ||	/* نور الشمس */
 						 nisba_shape(s, len));
 				else
-					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
-						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
-						 !starts_with(s, len, "\xD8\xA7\xD9\x84"));
+					ok = (prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
+						  ((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
+						   !starts_with(s, len, "\xD8\xA7\xD9\x84"))) &&
+						/* سالم مسعود العائدين: past two name words an article
+						 * word must look like a family name */
+						!(parts >= 2 && prev != NP_CONNECT && starts_with(s, len, "\xD8\xA7\xD9\x84") &&
+						  !nisba_shape(s, len) && !al_given(s, len));
 				/* محمد مقلد المريخي: a nisba family name closes a name of
 				 * a given name and another name word */
 				if (!ok && parts >= 2 && prev == NP_UNKNOWN && first == NP_GIVEN &&
@@ -907,6 +911,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 
 			else if (np == NP_WEAK && parts == 0)
 				np = NP_GIVEN;	/* after a title or a verb of saying */
+			else if (parts >= 2 && (word_flags(s, len) & W_FUNCNAME))
+				np = NP_NONE;	/* تيم سيباستيان علي ذلك: علي written for على */
 			else if (np == NP_SURNAME && parts == 0 &&
 					 starts_with(s, len, "\xD8\xA7\xD9\x84") && !al_given(s, len))
 				np = NP_NONE;	/* الصحابي الجليل: a surname of someone else, an adjective here */
