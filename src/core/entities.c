@@ -708,6 +708,40 @@ nat_surname(const EntDoc *d, size_t i, const char *s, size_t len)
 		len >= 6 && memcmp(s + len - 2, "\xD9\x8A", 2) == 0;	/* …ي */
 }
 
+/* فان، فون، دي، دو، دا: the particles of European names. */
+static bool
+european_particle(const char *s, size_t len)
+{
+	static const char *const particles[] = {
+		"\xD9\x81\xD8\xA7\xD9\x86",	/* فان */
+		"\xD9\x81\xD9\x88\xD9\x86",	/* فون */
+		"\xD8\xAF\xD9\x8A",	/* دي */
+		"\xD8\xAF\xD9\x88",	/* دو */
+		"\xD8\xAF\xD8\xA7",	/* دا */
+		NULL
+	};
+	int			k;
+
+	for (k = 0; particles[k]; k++)
+		if (len == strlen(particles[k]) && memcmp(s, particles[k], len) == 0)
+			return true;
+	return false;
+}
+
+/* Word i is written with إ or أ (فإن، فأن): a particle, not a name part. */
+static bool
+raw_has_hamza_alef(const EntDoc *d, size_t i)
+{
+	const unsigned char *r = (const unsigned char *) d->src + d->tok[i].byte_start;
+	size_t		rl = d->tok[i].byte_len,
+				p;
+
+	for (p = 0; p + 1 < rl; p++)
+		if (r[p] == 0xD8 && (r[p + 1] == 0xA3 || r[p + 1] == 0xA5))	/* أ إ */
+			return true;
+	return false;
+}
+
 /* Classify word i (reading c) as part of a person name; NP_NONE ends the name. */
 static NamePart
 name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
@@ -722,7 +756,15 @@ name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
 	if (phrase_at(d, i, clitics, &m) && m.ph->kind != AR_ENT_PER)
 		return NP_NONE;
 	if (f & W_CONNECT)
+	{
+		/* فإن (so, indeed) is not the particle van; after van/von/de/da/du
+		 * comes a foreign name, never an article word */
+		if (european_particle(s, len) &&
+			(raw_has_hamza_alef(d, i) ||
+			 (i + 1 < d->ntok && starts_with(tok_norm(d, i + 1), d->tok[i + 1].norm_len, "\xD8\xA7\xD9\x84"))))
+			return NP_NONE;
 		return NP_CONNECT;
+	}
 	if ((f & W_GIVEN) && !(f & W_WEAK))
 		return NP_GIVEN;
 	if (f & W_GIVEN)
@@ -835,6 +877,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					*strip = c[q].strip;
 					first_is_func = (word_flags(c[q].s, c[q].len) & W_FUNCNAME) != 0;
 				}
+				else if ((word_flags(c[q].s, c[q].len) & (W_STOP | W_SAY)))
+					break;		/* وبدأ is و + بدأ, not و + ب + دأ */
 			}
 		}
 		else
