@@ -57,7 +57,7 @@ typedef struct ArTokenizer
 	size_t		pos;			/* next byte to read */
 	size_t		charpos;		/* code points before pos */
 	unsigned	steps;			/* for interrupt checks */
-	bool		pending_number;	/* a clitic was cut off a number */
+	size_t		email_none_before;	/* no e-mail address starts before this */
 } ArTokenizer;
 
 extern void ArTokenizerInit(ArTokenizer *tz, const char *buf, size_t len);
