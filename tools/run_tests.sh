@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# run_tests.sh — "make test": every test of arabic_news on a throwaway cluster.
+#
+#   1. core unit tests (plain C, then again under ASan+UBSan when clang/gcc
+#      can build them), TAP lines counted one by one
+#   2. pg_regress: sql/<feature>.sql against expected/<feature>.out
+#   3. pgTAP: test/pgtap/*.sql through pg_prove
+#
+# Prints regression.diffs on failure; the last line is "N passed, N failed".
+set -uo pipefail
+AN_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$AN_ROOT"
+source tools/cluster.sh
+
+bash tools/deps.sh test || exit 1
+make -s >/dev/null || { echo "build failed"; make; exit 1; }
+
+passed=0
+failed=0
+count_tap() {		# count "ok" / "not ok" lines of a TAP stream on stdin
+	local line
+	while IFS= read -r line; do
+		case "$line" in
+			"not ok "*) failed=$((failed + 1)); echo "  $line" ;;
+			"ok "*) passed=$((passed + 1)) ;;
+			"#"*) echo "  $line" ;;
+		esac
+	done
+}
+
+echo "== core unit tests"
+core_status=0
+make -s core-tests >/dev/null 2>.build-core.log || { cat .build-core.log; core_status=1; }
+rm -f .build-core.log
+for t in .build/core/test_*; do
+	[ -x "$t" ] || continue
+	echo "-- $(basename "$t")"
+	count_tap < <("$t" 2>&1; echo "ok_exit $?" >/dev/null)
+done
+# The same tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+san_dir=.build/core-san
+mkdir -p "$san_dir"
+if echo 'int main(void){return 0;}' | cc -x c -fsanitize=address,undefined -o "$san_dir/probe" - 2>/dev/null; then
+	for src in test/core/test_*.c; do
+		name=$(basename "$src" .c)
+		cc -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+			-Isrc/core -Itest/core $(pkg-config --cflags icu-uc icu-i18n) -o "$san_dir/$name" \
+			"$src" src/core/*.c $(pkg-config --libs icu-uc icu-i18n) || { failed=$((failed + 1)); continue; }
+		echo "-- $name (ASan+UBSan)"
+		out=$(ASAN_OPTIONS=detect_leaks=1 "$san_dir/$name" 2>&1); rc=$?
+		count_tap <<<"$out"
+		if [ $rc -ne 0 ] && ! grep -q "^not ok" <<<"$out"; then
+			echo "$out" | tail -20; failed=$((failed + 1))
+		fi
+	done
+else
+	echo "  (sanitizers unavailable on this compiler: skipped)"
+fi
+[ $core_status -eq 0 ] || failed=$((failed + 1))
+
+echo "== starting a throwaway cluster"
+an_cluster_start || { echo "0 passed, 1 failed"; exit 1; }
+trap an_cluster_stop EXIT
+
+echo "== pg_regress"
+regress_tests=$(for f in sql/*.sql; do n=$(basename "$f" .sql); case "$n" in arabic_news--*) ;; *) echo "$n" ;; esac; done | sort)
+pgxs_dir=$(dirname "$(pg_config --pgxs)")
+regress_out=$("$pgxs_dir/../test/regress/pg_regress" --inputdir=. --bindir="$(pg_config --bindir)" \
+	--host="$AN_SOCK" --port="$AN_PORT" --user="$AN_USER" --dbname=arabic_news_regression \
+	$regress_tests 2>&1)
+echo "$regress_out" | grep -E "\.\.\. (ok|FAILED)|^(not )?ok " | sed 's/^/  /'
+r_ok=$(grep -cE "\.\.\. ok|^ok " <<<"$regress_out")
+r_fail=$(grep -cE "\.\.\. FAILED|^not ok " <<<"$regress_out")
+passed=$((passed + r_ok))
+failed=$((failed + r_fail))
+if [ "$r_fail" -gt 0 ] && [ -f regression.diffs ]; then
+	echo "== regression.diffs"
+	cat regression.diffs
+fi
+
+echo "== pgTAP"
+if ls test/pgtap/*.sql >/dev/null 2>&1; then
+	an_psql -d postgres -c "CREATE DATABASE arabic_news_tap" >/dev/null
+	tap_out=$(cd "$AN_ROOT" && pg_prove --verbose -h "$AN_SOCK" -p "$AN_PORT" -U "$AN_USER" \
+		-d arabic_news_tap test/pgtap/*.sql 2>&1)
+	echo "$tap_out" | grep -E "^test/|^not ok|^# |Failed|Dubious|Parse errors" | sed 's/^/  /'
+	t_ok=$(grep -cE "^ok " <<<"$tap_out")
+	t_fail=$(grep -cE "^not ok " <<<"$tap_out")
+	# A file that dies before its plan completes counts as one failure.
+	t_dubious=$(grep -cE "Dubious|Parse errors|Bad plan" <<<"$tap_out")
+	passed=$((passed + t_ok))
+	failed=$((failed + t_fail + t_dubious))
+else
+	echo "  (no pgTAP files)"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
