@@ -45,6 +45,9 @@ else
 include $(PGXS)
 endif
 
+# PGXS does not track header dependencies: rebuild when any header changes.
+$(OBJS): $(wildcard src/core/*.h src/*.h)
+
 # ---- core (plain C) unit tests, built outside PGXS, optionally with sanitizers
 CORE_TESTS   = $(sort $(basename $(notdir $(wildcard test/core/test_*.c))))
 CORE_CC     ?= cc
@@ -72,7 +75,7 @@ bench-core-callgrind: .build/bench/core_bench
 		.build/bench/core_bench -n 1 $(BENCH_CORE_ARGS) $(BENCH_TSV)
 	callgrind_annotate --inclusive=yes .build/bench/callgrind.out | head -40
 
-.PHONY: deps demo test bench bench-core bench-core-callgrind eval-search eval-numbers eval-ner regen core-tests nopgxs
+.PHONY: deps demo test bench bench-core bench-core-callgrind eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -85,6 +88,8 @@ eval-search:
 	@bash test/eval/eval_search.sh
 eval-numbers:
 	@bash test/eval/eval_numbers.sh
+eval-normalize:
+	@bash test/eval/eval_normalize.sh
 eval-ner:
 	@bash test/eval/eval_ner.sh
 regen:
