@@ -1,17 +1,17 @@
 -- bench_report.sql — the Markdown tables printed by run_bench.sh.
--- psql variables: load, cpu, commit, corpus, runs.
+-- psql variables: load, cpu, commit, corpus, runs, elapsed.
 
 SELECT format('PostgreSQL %s, %s articles, %s MB of body text (%s M characters), table %s MB; '
 			  'corpus %s; best of %s runs, one backend, parallel query off, JIT off, '
-			  'maintenance_work_mem 256MB, warm cache. %s; load average before the report %s. '
-			  'Commit %s, %s UTC.',
+			  'maintenance_work_mem 256MB, warm cache. %s; load average %s '
+			  '(the machine is shared). Commit %s, %s UTC, whole run %s min.',
 			  max(v) FILTER (WHERE k = 'server'),
 			  to_char(max(v) FILTER (WHERE k = 'rows')::bigint, 'FM999,999,999'),
 			  round(max(v) FILTER (WHERE k = 'body_bytes')::numeric / 1e6, 1),
 			  round(max(v) FILTER (WHERE k = 'body_chars')::numeric / 1e6, 1),
 			  max(v) FILTER (WHERE k = 'table_mb'),
 			  :'corpus', :'runs', :'cpu', :'load', :'commit',
-			  to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'))
+			  to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), :'elapsed')
   FROM bench_meta;
 SELECT '';
 SELECT '| step | runs (s) | best (s) | MB/s | × simple | target | met |';

@@ -36,6 +36,8 @@ if [ -z "$shared" ] || [ ! -d "$corpus" ]; then
 	exit 0
 fi
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date +%s)
 log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # ---- cluster -------------------------------------------------------------
@@ -175,7 +177,8 @@ fi
 mkdir -p "$(dirname "$BENCH_OUT")"
 {
 	printf '## arabic_news benchmark\n\n'
-	bpsql -At -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
+	bpsql -At -v load="at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg)" \
+		-v elapsed="$(( ($(date +%s) - started + 30) / 60 ))" \
 		-v cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1) × $(nproc)" \
 		-v commit="$(git -C "$AN_ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
 		-v corpus="$BENCH_CORPUS" -v runs="$BENCH_RUNS" -f "$here/bench_report.sql"
