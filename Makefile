@@ -6,6 +6,7 @@
 #   make test         every test on a throwaway cluster; last line "N passed, N failed"
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
+#   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
 #   make regen        rebuild generated C tables from data/
 
@@ -75,7 +76,11 @@ bench-core-callgrind: .build/bench/core_bench
 		.build/bench/core_bench -n 1 $(BENCH_CORE_ARGS) $(BENCH_TSV)
 	callgrind_annotate --inclusive=yes .build/bench/callgrind.out | head -40
 
-.PHONY: deps demo test bench bench-core bench-core-callgrind eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
+# Instruction counts of the SQL benchmark steps (single-user backend under callgrind).
+bench-callgrind:
+	@bash test/bench/callgrind_sql.sh
+
+.PHONY: deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
