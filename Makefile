@@ -8,6 +8,7 @@
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
+#   make fuzz SECONDS=n   every libFuzzer target for n seconds each
 #   make regen        rebuild generated C tables from data/
 
 EXTENSION  = arabic_news
@@ -80,7 +81,7 @@ bench-core-callgrind: .build/bench/core_bench
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
+.PHONY: fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -93,6 +94,8 @@ eval-search:
 	@bash test/eval/eval_search.sh
 eval-numbers:
 	@bash test/eval/eval_numbers.sh
+fuzz:
+	@SECONDS_PER_TARGET=$(or $(SECONDS),60) bash tools/fuzz.sh
 eval-normalize:
 	@bash test/eval/eval_normalize.sh
 eval-ner:

@@ -3,8 +3,9 @@
 #
 #   1. core unit tests (plain C, then again under ASan+UBSan when clang/gcc
 #      can build them), TAP lines counted one by one
-#   2. pg_regress: sql/<feature>.sql against expected/<feature>.out
-#   3. pgTAP: test/pgtap/*.sql through pg_prove
+#   2. pg_regress: sql/<feature>.sql against expected/<feature>.out (after 3)
+#   3. libFuzzer targets in test/fuzz, a few seconds each (when clang exists)
+#   4. pgTAP: test/pgtap/*.sql through pg_prove
 #
 # Prints regression.diffs on failure; the last line is "N passed, N failed".
 set -uo pipefail
@@ -57,6 +58,11 @@ else
 	echo "  (sanitizers unavailable on this compiler: skipped)"
 fi
 [ $core_status -eq 0 ] || failed=$((failed + 1))
+
+echo "== fuzz targets (a short run each, so they stay alive)"
+fuzz_out=$(bash tools/fuzz.sh "${FUZZ_SECONDS:-5}" 2>&1)
+echo "$fuzz_out" | sed 's/^/  /'
+count_tap >/dev/null <<<"$fuzz_out"
 
 echo "== starting a throwaway cluster"
 an_cluster_start || { echo "0 passed, 1 failed"; exit 1; }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# fuzz.sh — "make fuzz SECONDS=n": every libFuzzer target in test/fuzz/ for n
+# seconds each (clang, -fsanitize=fuzzer,address,undefined).  Seeds come from
+# test/fuzz/corpus/ plus, when ../shared is there, 200 corpus articles.
+# Prints one line per target with its execution count; exits 1 on a finding.
+set -uo pipefail
+AN_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$AN_ROOT"
+secs=${SECONDS_PER_TARGET:-${1:-10}}
+CLANG=$(command -v clang || command -v clang-14 || true)
+if [ -z "$CLANG" ]; then
+	echo "fuzz: clang not found (apt-get install clang); skipped"
+	exit 0
+fi
+out=.build/fuzz
+mkdir -p "$out/seeds"
+cp test/fuzz/corpus/* "$out/seeds/"
+shared=${AN_SHARED:-../shared}
+if [ -f "$shared/corpus/arabic_news_sample.tsv" ] && [ ! -f "$out/seeds/article_000" ]; then
+	head -200 "$shared/corpus/arabic_news_sample.tsv" | cut -f4 | cut -c1-2000 |
+		split -l 1 -d -a 3 - "$out/seeds/article_"
+fi
+status=0
+for src in test/fuzz/fuzz_*.c; do
+	name=$(basename "$src" .c)
+	"$CLANG" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Isrc/core $(pkg-config --cflags icu-uc icu-i18n) -o "$out/$name" "$src" \
+		$(ls src/core/*.c) $(pkg-config --libs icu-uc icu-i18n) || { status=1; continue; }
+	mkdir -p "$out/corpus_$name"
+	log=$out/$name.log
+	"$out/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+		-artifact_prefix="$out/$name-" "$out/corpus_$name" "$out/seeds" >"$log" 2>&1
+	rc=$?
+	execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+	[ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+	if [ $rc -eq 0 ]; then
+		echo "ok - $name: ${execs:-?} executions in ${secs}s, no finding"
+	else
+		echo "not ok - $name: finding after ${execs:-?} executions (see $log)"
+		tail -30 "$log"
+		status=1
+	fi
+done
+exit $status
