@@ -81,7 +81,7 @@ bench-core-callgrind: .build/bench/core_bench
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen core-tests nopgxs
+.PHONY: fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -102,3 +102,14 @@ eval-ner:
 	@bash test/eval/eval_ner.sh
 regen:
 	python3 data/gen_normalize_table.py data/normalize.tsv > src/core/normalize_table.h
+	python3 data/gen_entities_table.py data > src/core/entities_table.h
+	python3 data/gen_number_lexicon.py data > src/core/numlex_table.h
+
+# Arabic country and exemplar-city names from the ICU/CLDR on this machine
+# (reviewed, then committed; regen-entities compiles them into C tables).
+regen-places:
+	@mkdir -p .build
+	$(CXX) -O1 -o .build/gen_cldr_places data/gen_cldr_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
+	.build/gen_cldr_places > data/places_cldr.tsv
+regen-entities:
+	python3 data/gen_entities_table.py data > src/core/entities_table.h

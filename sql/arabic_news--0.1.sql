@@ -58,3 +58,168 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
 
 COMMENT ON FUNCTION ar_tokens(text, boolean) IS
 'the arabic_news tokenizer: token, kind, normalized form and character offsets';
+
+-- ==== entities ====
+-- People, organizations, places and nationality adjectives, from the
+-- gazetteer compiled into the library (data/ → src/core/entities_table.h).
+-- Built-in data only, so both functions are IMMUTABLE and index-safe.
+CREATE FUNCTION ar_entities(
+	input text,
+	OUT kind text,
+	OUT surface text,
+	OUT canonical text,
+	OUT start_pos integer,
+	OUT end_pos integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_entities'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+
+COMMENT ON FUNCTION ar_entities(text) IS
+'named entities (PER, ORG, LOC, NAT) with canonical names and 1-based character offsets';
+
+CREATE FUNCTION ar_entity_keys(input text)
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'ar_entity_keys'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ar_entity_keys(text) IS
+'distinct sorted KIND:canonical keys of ar_entities(input), for GIN indexes and @> queries';
+
+-- User gazetteer: names the built-in tables do not know.  Editable data, so
+-- everything that reads it is STABLE and must not be used in an index
+-- expression; store its result in a column instead (see README).
+CREATE TABLE user_entities (
+	kind text NOT NULL CHECK (kind IN ('PER', 'ORG', 'LOC')),
+	name text NOT NULL,
+	canonical text NOT NULL,
+	PRIMARY KEY (kind, name)
+);
+SELECT pg_catalog.pg_extension_config_dump('user_entities', '');
+
+COMMENT ON TABLE user_entities IS
+'user-defined entity names for ar_entities_user / ar_entity_keys_user; name is matched after ar_normalize on word boundaries';
+
+-- Built-in entities plus every user_entities name found in the text (on
+-- word boundaries, after normalization; a user name overrides a built-in
+-- entity it overlaps).
+CREATE FUNCTION ar_entities_user(
+	input text,
+	OUT kind text,
+	OUT surface text,
+	OUT canonical text,
+	OUT start_pos integer,
+	OUT end_pos integer)
+RETURNS SETOF record
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+AS $$
+	WITH words AS (
+		SELECT array_agg(t.normalized ORDER BY t.start_pos) AS w,
+			   array_agg(t.start_pos ORDER BY t.start_pos) AS s,
+			   array_agg(t.end_pos ORDER BY t.start_pos) AS e
+		FROM @extschema@.ar_tokens(input) AS t
+		WHERE t.kind IN ('arabic', 'latin')
+	), names AS (
+		SELECT u.kind, u.canonical,
+			   regexp_split_to_array(@extschema@.ar_normalize(u.name), '\s+') AS nw
+		FROM @extschema@.user_entities AS u
+	), user_hits AS (
+		SELECT n.kind, substr(input, w.s[i], w.e[i + cardinality(n.nw) - 1] - w.s[i]) AS surface,
+			   n.canonical, w.s[i] AS start_pos, w.e[i + cardinality(n.nw) - 1] AS end_pos
+		FROM words AS w
+		CROSS JOIN generate_subscripts(w.w, 1) AS i
+		JOIN names AS n ON n.nw[1] = w.w[i]
+		WHERE w.w[i:i + cardinality(n.nw) - 1] = n.nw
+	)
+	SELECT h.kind, h.surface, h.canonical, h.start_pos, h.end_pos FROM user_hits AS h
+	UNION ALL
+	SELECT e.kind, e.surface, e.canonical, e.start_pos, e.end_pos
+	FROM @extschema@.ar_entities(input) AS e
+	WHERE NOT EXISTS (SELECT 1 FROM user_hits AS h
+					  WHERE h.start_pos < e.end_pos AND e.start_pos < h.end_pos)
+	ORDER BY 4, 5
+$$;
+
+COMMENT ON FUNCTION ar_entities_user(text) IS
+'ar_entities plus the names in arabic_news.user_entities; STABLE (reads a table): store its result, do not index it';
+
+CREATE FUNCTION ar_entity_keys_user(input text)
+RETURNS text[]
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+AS $$
+	SELECT coalesce(array_agg(k ORDER BY k COLLATE "C"), '{}')
+	FROM (SELECT DISTINCT e.kind || ':' || e.canonical AS k
+		  FROM @extschema@.ar_entities_user(input) AS e) AS s
+$$;
+
+COMMENT ON FUNCTION ar_entity_keys_user(text) IS
+'ar_entity_keys including arabic_news.user_entities; STABLE: keep it in a column filled by a trigger and index that column';
+
+-- ==== numbers, dates and pledges ====
+
+-- Every numeric expression, in digits (any script) or words: kind is one of
+-- money, percent, count, ordinal, year, time, duration, number; unit is an
+-- ISO 4217 code for money, 'percent' or 'percentage point' for percentages,
+-- a time unit for durations.  value is NULL for numbers of more than 1000
+-- digits.  IMMUTABLE: the grammar and its word lists are compiled in.
+CREATE FUNCTION ar_numbers(
+	input text,
+	OUT kind text,
+	OUT value numeric,
+	OUT unit text,
+	OUT surface text,
+	OUT start_pos integer,
+	OUT end_pos integer,
+	OUT approx boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_numbers'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+
+COMMENT ON FUNCTION ar_numbers(text) IS
+'numbers, money, percentages, counts, ordinals, years, times and durations in Arabic text, with character offsets';
+
+-- Calendar dates: value (a Gregorian date; Hijri dates converted with ICU's
+-- Umm al-Qura calendar), the surface as written, its character offsets, and
+-- the precision of the value: day, week (value = the Monday), month (value =
+-- the first of the month, or the day named by منتصف/نهاية) or year (value =
+-- 1 January).  reference resolves dates without a year and relative words
+-- (اليوم، أمس، الأسبوع المقبل، قبل ثلاثة أيام); with NULL they are skipped.
+-- Not STRICT (the reference may be NULL); a NULL input gives no rows.
+-- IMMUTABLE: the reference is an argument, the calendars are compiled in.
+CREATE FUNCTION ar_dates(
+	input text,
+	reference date DEFAULT NULL,
+	OUT value date,
+	OUT surface text,
+	OUT start_pos integer,
+	OUT end_pos integer,
+	OUT "precision" text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_dates'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 5;
+
+COMMENT ON FUNCTION ar_dates(text, date) IS
+'calendar dates in Arabic text (Gregorian, Levantine, Maghrebi and Hijri months, numeric, relative to a reference date)';
+
+-- The money and percentage mentions that are commitments (pledged,
+-- promised, allocated, granted, agreed targets) — not prices, statistics,
+-- past totals or negated commitments.  actor is the committing party as
+-- written (NULL when the sentence does not name one), cue the trigger word
+-- as written, purpose the ل- phrase after the amount when there is one.
+CREATE FUNCTION ar_pledges(
+	input text,
+	OUT kind text,
+	OUT value numeric,
+	OUT unit text,
+	OUT surface text,
+	OUT start_pos integer,
+	OUT end_pos integer,
+	OUT actor text,
+	OUT cue text,
+	OUT purpose text,
+	OUT approx boolean)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_pledges'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+
+COMMENT ON FUNCTION ar_pledges(text) IS
+'money and percentage commitments in Arabic text, with actor, cue and purpose';

@@ -1,0 +1,73 @@
+-- entities: ar_entities / ar_entity_keys, one line per rule.
+-- Columns: kind, surface, canonical, start_pos, end_pos (1-based, end exclusive).
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS arabic_news;
+RESET client_min_messages;
+
+-- gazetteer place, organization alias and person, with the canonical name
+SELECT * FROM ar_entities('زار مارك روته برلين وبروكسل');
+-- aliases share one canonical: الناتو / حلف الناتو / حلف شمال الأطلسي / NATO
+SELECT surface, canonical FROM ar_entities('الناتو وحلف الناتو وحلف شمال الأطلسي و NATO');
+-- spelling variants of one country: ألمانيا / المانيا, أمريكا / أميركا / الولايات المتحدة
+SELECT surface, canonical FROM ar_entities('ألمانيا والمانيا وأمريكا وأميركا والولايات المتحدة الأمريكية');
+-- clitics: و ب ل لل are not part of the surface; offsets point at the name
+SELECT surface, canonical, start_pos, end_pos FROM ar_entities('لحلف الناتو وبرلين بالقاهرة للناتو');
+-- nationality adjectives (NAT) by the nisba rule: -ي -ية -يون -يين -يات, with the article and clitics
+SELECT kind, surface, canonical FROM ar_entities('الفرنسي والفرنسية الألمان الألمانيين وللأمريكيين السعوديات');
+-- nationality exceptions (أمريكي، بريطاني، نمساوي)
+SELECT surface, canonical FROM ar_entities('البريطاني والنمساوية والأميركيون');
+-- title trigger, optionally followed by a nationality, then a name of 1-4 words
+SELECT kind, surface, canonical FROM ar_entities('قال الرئيس الفرنسي إيمانويل ماكرون');
+SELECT kind, surface, canonical FROM ar_entities('أكد المستشار الألماني أولاف شولتس');
+SELECT kind, surface, canonical FROM ar_entities('استقبل الأمين العام للناتو مارك روته وزير الخارجية الألماني يوهان فاديفول');
+-- a title then an unknown name (no gazetteer entry needed)
+SELECT kind, surface, canonical FROM ar_entities('وقال السفير الياباني كينجي ياماموتو');
+-- a given name starts a name
+SELECT kind, surface, canonical FROM ar_entities('وصل أحمد عبد الرحمن العلي إلى المطار');
+-- a verb of saying, then its subject
+SELECT kind, surface, canonical FROM ar_entities('وأضاف كوستيلو أن الاجتماع انتهى');
+-- in-document coreference: a bare surname gets the canonical of the full name seen before
+SELECT kind, surface, canonical FROM ar_entities('التقى الوزير كارلوس بيريرا بالصحفيين، وقال بيريرا إن');
+-- government bodies: head + nationality or country, the country in the canonical
+SELECT kind, surface, canonical FROM ar_entities('أعلنت وزارة الخارجية السعودية والجيش الإسرائيلي والحكومة العراقية');
+SELECT kind, surface, canonical FROM ar_entities('قالت وزارة الدفاع إن');
+-- descriptor words stay outside an organization name: حركة حماس → حماس
+SELECT kind, surface, canonical FROM ar_entities('قالت حركة حماس ووكالة فرانس برس');
+-- known aliases win over the descriptor rule when the descriptor is part of the name
+SELECT kind, surface, canonical FROM ar_entities('قال حزب الله');
+-- organization cue + an unknown name
+SELECT kind, surface, canonical FROM ar_entities('أعلنت شركة بتروفاك أرباحها');
+-- diacritics and tatweel do not matter; the surface is the text as written
+SELECT surface, canonical FROM ar_entities('زار بَرْلِين وألمـانيا');
+-- negative cases: common words that look like names
+SELECT count(*) AS no_entities FROM ar_entities('جلس على الكرسي');              -- على is not علي
+SELECT count(*) AS no_entities FROM ar_entities('سيول غزيرة في المدينة');        -- floods, not Seoul
+SELECT count(*) AS no_entities FROM ar_entities('الدعم المالي للمشروع');         -- financial, not Mali
+SELECT count(*) AS no_entities FROM ar_entities('الرئيس يبحث سبل التعاون');      -- a verb after a title
+SELECT count(*) AS no_entities FROM ar_entities('قال بيان صدر أمس');             -- بيان is not ب + يان
+SELECT count(*) AS no_entities FROM ar_entities('أمل كبير ونور الشمس');           -- weak given names alone
+-- ar_entity_keys: distinct, sorted KIND:canonical keys
+SELECT ar_entity_keys('الناتو وحلف الناتو في ألمانيا والمانيا مع مارك روته وروته الألماني');
+SELECT ar_entity_keys('لا شيء هنا');
+-- empty input, NULL (STRICT), Latin-only text, digits
+SELECT count(*) FROM ar_entities('');
+SELECT ar_entity_keys('');
+SELECT count(*) FROM ar_entities(NULL);
+SELECT ar_entity_keys(NULL) IS NULL AS is_null;
+SELECT kind, surface FROM ar_entities('NATO and the EU met in 2025');
+-- long input: work grows linearly, nothing is lost
+SELECT count(*) FROM ar_entities(repeat('زار روته برلين. ', 2000));
+SELECT array_length(ar_entity_keys(repeat('زار روته برلين. ', 2000)), 1);
+-- the user gazetteer: names the built-in tables do not know (STABLE functions)
+INSERT INTO user_entities VALUES ('ORG', 'شركة الأمثلة', 'شركة الأمثلة القابضة');
+INSERT INTO user_entities VALUES ('PER', 'زيد الخيالي', 'زيد الخيالي');
+SELECT * FROM ar_entities_user('أعلنت شركة الأمثلة أن زيد الخيالي زار برلين');
+SELECT ar_entity_keys_user('أعلنت شركة الأمثلة أن زيد الخيالي زار برلين');
+-- volatility labels
+SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel
+FROM pg_proc AS p
+WHERE p.proname IN ('ar_entities', 'ar_entity_keys', 'ar_entities_user', 'ar_entity_keys_user')
+ORDER BY 1;
+-- bad input: a user gazetteer row with an unknown kind
+INSERT INTO user_entities VALUES ('XYZ', 'شيء', 'شيء');
+DELETE FROM user_entities;

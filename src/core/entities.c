@@ -1,0 +1,1259 @@
+/*
+ * entities.c — the entity matcher behind ar_entities and ar_entity_keys.
+ *
+ * See entities.h for the shape of the pass.  All gazetteer data lives in
+ * entities_table.h (generated, compiled in): nothing is built at run time,
+ * so per-word work is one or two hash probes into static arrays.
+ */
+#include "entities.h"
+
+#include <string.h>
+
+#include "normalize.h"
+#include "tokenize.h"
+#include "utf8.h"
+
+typedef struct ArEntPhrase
+{
+	uint32_t	key_off;
+	uint16_t	key_len;
+	uint32_t	canon_off;
+	uint16_t	canon_len;
+	uint8_t		kind;
+	uint8_t		ntok;
+} ArEntPhrase;
+
+typedef struct ArEntWord
+{
+	uint32_t	key_off;
+	uint16_t	key_len;
+	uint16_t	flags;
+	uint8_t		maxtok;			/* longest phrase starting with this word */
+} ArEntWord;
+
+/* word classes, as gen_entities_table.py writes them */
+#define W_GIVEN		1
+#define W_WEAK		2
+#define W_STOP		4
+#define W_CONNECT	8
+#define W_SURNAME	16
+#define W_SAY		32
+#define W_ORGCUE	64
+#define W_ORGART	128
+#define W_STOP_YA	256		/* a stopword when written with final ى (على) */
+#define W_ORGDESC	512		/* descriptor in front of an organization name (حركة) */
+#define W_LOCCUE	1024	/* introduces a place name (مدينة، إقليم) */
+#define W_LOCDESC	2048	/* descriptor in front of a place name (قطاع، جنوب) */
+#define W_FUNCNAME	4096	/* a given name that is mostly a function word (علي/على) */
+#define W_NOCOREF	8192	/* never a surname for coreference (الدين، الله) */
+#define W_REGNAL	16384	/* regnal ordinal after a name (محمد السادس) */
+#define W_ORGHEAD	32768	/* starts an organization name it belongs to (جامعة) */
+
+#include "entities_table.h"
+
+#define MAX_PHRASE_TOK	8
+#define MAX_NAME_TOK	4		/* name words, connectors not counted */
+#define MAX_NAME_ALL	7
+#define MAX_CANDS		6
+#define MAX_KEY			512
+#define MAX_PERSONS		64
+
+/* One word of the input (Arabic or Latin), with its search form. */
+typedef struct EntTok
+{
+	size_t		byte_start;
+	size_t		byte_len;
+	size_t		char_start;
+	size_t		char_len;
+	size_t		norm_off;		/* into EntDoc.norm */
+	size_t		norm_len;
+	bool		joined;			/* only white space since the previous word */
+	bool		comma;			/* a comma (، or ,) and nothing else since it */
+} EntTok;
+
+/* A reading of a word with some proclitics peeled off. */
+typedef struct EntCand
+{
+	const char *s;
+	size_t		len;
+	int			strip;			/* normalized characters removed in front */
+	char		built[64];		/* room for "ال" + rest when لل was split */
+} EntCand;
+
+/* A person named earlier in the text, for coreference. */
+typedef struct EntPerson
+{
+	size_t		last_off;		/* normalized last name token, in EntDoc.norm */
+	size_t		last_len;
+	size_t		canon_off;		/* canonical, in ArEntityList.canon */
+	size_t		canon_len;
+} EntPerson;
+
+typedef struct EntDoc
+{
+	const char *src;
+	EntTok	   *tok;
+	size_t		ntok;
+	ArBuf		norm;
+	ArEntityList *out;
+	EntPerson	persons[MAX_PERSONS];
+	int			npersons;
+} EntDoc;
+
+/* A phrase-table hit. */
+typedef struct EntMatch
+{
+	const ArEntPhrase *ph;
+	size_t		ntok;
+	int			strip;
+} EntMatch;
+
+static uint16_t word_flags_cands(const struct EntDoc *d, size_t i);
+
+/* FNV-1a, the same as the generator's. */
+static inline uint32_t
+fnv1a(const char *s, size_t len)
+{
+	uint32_t	h = 0x811c9dc5u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= 0x01000193u;
+	}
+	return h;
+}
+
+/* Look a single normalized word up. */
+static const ArEntWord *
+word_find(const char *s, size_t len)
+{
+	uint32_t	h = fnv1a(s, len) & (AR_ENT_WORD_SLOTS - 1);
+
+	for (;;)
+	{
+		int32_t		i = ent_word_slots[h];
+		const ArEntWord *w;
+
+		if (i < 0)
+			return NULL;
+		w = &ent_words[i];
+		if (w->key_len == len && memcmp(ent_blob + w->key_off, s, len) == 0)
+			return w;
+		h = (h + 1) & (AR_ENT_WORD_SLOTS - 1);
+	}
+}
+
+/* Class bits of a normalized word (0 when unknown). */
+static inline uint16_t
+word_flags(const char *s, size_t len)
+{
+	const ArEntWord *w = word_find(s, len);
+
+	return w ? w->flags : 0;
+}
+
+/* Look a normalized phrase (words joined by one space) up. */
+static const ArEntPhrase *
+phrase_find(const char *s, size_t len)
+{
+	uint32_t	h = fnv1a(s, len) & (AR_ENT_PHRASE_SLOTS - 1);
+
+	for (;;)
+	{
+		int32_t		i = ent_phrase_slots[h];
+		const ArEntPhrase *p;
+
+		if (i < 0)
+			return NULL;
+		p = &ent_phrases[i];
+		if (p->key_len == len && memcmp(ent_blob + p->key_off, s, len) == 0)
+			return p;
+		h = (h + 1) & (AR_ENT_PHRASE_SLOTS - 1);
+	}
+}
+
+/* Is key[0..len) unchanged by ArNormalizeChar (spaces kept)? */
+static bool
+key_is_normalized(const char *key, size_t len)
+{
+	size_t		p = 0;
+
+	while (p < len)
+	{
+		uint32_t	cp;
+		int			nb = ArUtf8Decode((const unsigned char *) key + p, len - p, &cp);
+
+		if (cp != ' ' && ArNormalizeChar(cp, AR_NORM_DEFAULT) != cp)
+			return false;
+		p += nb;
+	}
+	return true;
+}
+
+size_t
+ArEntitiesCheckTables(void)
+{
+	size_t		bad = 0,
+				i;
+
+	for (i = 0; i < sizeof(ent_phrases) / sizeof(ent_phrases[0]); i++)
+	{
+		const ArEntPhrase *p = &ent_phrases[i];
+
+		if (!key_is_normalized(ent_blob + p->key_off, p->key_len) ||
+			phrase_find(ent_blob + p->key_off, p->key_len) != p)
+			bad++;
+	}
+	for (i = 0; i < sizeof(ent_words) / sizeof(ent_words[0]); i++)
+	{
+		const ArEntWord *w = &ent_words[i];
+
+		if (!key_is_normalized(ent_blob + w->key_off, w->key_len) ||
+			word_find(ent_blob + w->key_off, w->key_len) != w)
+			bad++;
+	}
+	return bad;
+}
+
+const char *
+ArEntKindName(ArEntKind kind)
+{
+	switch (kind)
+	{
+		case AR_ENT_PER:
+			return "PER";
+		case AR_ENT_ORG:
+			return "ORG";
+		case AR_ENT_LOC:
+			return "LOC";
+		case AR_ENT_NAT:
+			return "NAT";
+		default:
+			return "?";
+	}
+}
+
+void
+ArEntityListInit(ArEntityList *list)
+{
+	list->items = NULL;
+	list->n = 0;
+	list->cap = 0;
+	ArBufInit(&list->canon, 256);
+}
+
+void
+ArEntityListFree(ArEntityList *list)
+{
+	if (list->items)
+		ArFree(list->items);
+	if (list->canon.data)
+		ArFree(list->canon.data);
+	list->items = NULL;
+	list->n = list->cap = 0;
+	list->canon.data = NULL;
+}
+
+static inline const char *
+tok_norm(const EntDoc *d, size_t i)
+{
+	return d->norm.data + d->tok[i].norm_off;
+}
+
+/* Arabic letters used as proclitics, as UTF-8 second bytes after 0xD8/0xD9. */
+static inline bool
+starts_with(const char *s, size_t len, const char *prefix)
+{
+	size_t		n = strlen(prefix);
+
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/*
+ * The readings of word i: as written, without و/ف, without ب/ك/ل, and
+ * with لل read as ل + ال (للناتو → الناتو).  The rest must keep at least
+ * two letters.  Returns how many readings were written.
+ */
+static int
+word_cands(const EntDoc *d, size_t i, bool clitics, EntCand *c)
+{
+	const char *s = tok_norm(d, i);
+	size_t		len = d->tok[i].norm_len;
+	int			n = 0,
+				b,
+				nbase;
+
+	c[n].s = s;
+	c[n].len = len;
+	c[n].strip = 0;
+	n++;
+	if (!clitics || len < 6)
+		return n;
+	if (starts_with(s, len, "\xD9\x88") || starts_with(s, len, "\xD9\x81"))	/* و ف */
+	{
+		c[n].s = s + 2;
+		c[n].len = len - 2;
+		c[n].strip = 1;
+		n++;
+	}
+	nbase = n;
+	for (b = 0; b < nbase; b++)
+	{
+		const char *t = c[b].s;
+		size_t		tl = c[b].len;
+
+		if (tl < 6)
+			continue;
+		if (starts_with(t, tl, "\xD9\x84\xD9\x84") && tl - 2 + 2 <= sizeof(c[n].built))	/* لل */
+		{
+			memcpy(c[n].built, "\xD8\xA7", 2);	/* ا */
+			memcpy(c[n].built + 2, t + 2, tl - 2);
+			c[n].s = c[n].built;
+			c[n].len = tl;
+			c[n].strip = c[b].strip + 1;
+			n++;
+		}
+		else if (starts_with(t, tl, "\xD8\xA8") || starts_with(t, tl, "\xD9\x83") ||
+				 starts_with(t, tl, "\xD9\x84"))	/* ب ك ل */
+		{
+			c[n].s = t + 2;
+			c[n].len = tl - 2;
+			c[n].strip = c[b].strip + 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * Longest phrase starting at word i (with proclitics on word i only when
+ * clitics is set).  Ties go to the reading that peels fewer letters.
+ */
+static bool
+phrase_at(const EntDoc *d, size_t i, bool clitics, EntMatch *m)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, clitics, c),
+				k;
+	char		key[MAX_KEY];
+
+	m->ph = NULL;
+	m->ntok = 0;
+	for (k = 0; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+		size_t		maxtok,
+					L;
+
+		if (w == NULL || w->maxtok == 0)
+			continue;
+		maxtok = w->maxtok;
+		if (maxtok > d->ntok - i)
+			maxtok = d->ntok - i;
+		for (L = maxtok; L >= 1 && L > m->ntok; L--)
+		{
+			size_t		klen = 0,
+						t;
+			const ArEntPhrase *p;
+			bool		ok = true;
+
+			if (c[k].len > MAX_KEY)
+				break;
+			memcpy(key, c[k].s, c[k].len);
+			klen = c[k].len;
+			for (t = i + 1; t < i + L; t++)
+			{
+				if (!d->tok[t].joined || klen + 1 + d->tok[t].norm_len > MAX_KEY)
+				{
+					ok = false;
+					break;
+				}
+				key[klen++] = ' ';
+				memcpy(key + klen, tok_norm(d, t), d->tok[t].norm_len);
+				klen += d->tok[t].norm_len;
+			}
+			if (!ok)
+				continue;
+			p = phrase_find(key, klen);
+			if (p != NULL)
+			{
+				m->ph = p;
+				m->ntok = L;
+				m->strip = c[k].strip;
+				break;
+			}
+		}
+	}
+	return m->ph != NULL;
+}
+
+/* Byte and character offset in word i after `strip` normalized letters
+ * (and any marks riding on them). */
+static void
+skip_letters(const EntDoc *d, size_t i, int strip, size_t *boff, size_t *coff)
+{
+	const unsigned char *s = (const unsigned char *) d->src + d->tok[i].byte_start;
+	size_t		len = d->tok[i].byte_len,
+				p = 0,
+				c = 0;
+	int			seen = 0;
+
+	while (p < len)
+	{
+		uint32_t	cp;
+		int			nb = ArUtf8Decode(s + p, len - p, &cp);
+		bool		removed = ArNormalizeChar(cp, AR_NORM_DEFAULT) == 0;
+
+		if (!removed && seen == strip)
+			break;
+		if (!removed)
+			seen++;
+		p += nb;
+		c++;
+	}
+	*boff = p;
+	*coff = c;
+}
+
+/* Append the text of words [i, j) from the name start, without marks. */
+static void
+append_surface_canon(EntDoc *d, size_t bstart, size_t bend)
+{
+	const unsigned char *s = (const unsigned char *) d->src;
+	size_t		p = bstart;
+
+	while (p < bend)
+	{
+		uint32_t	cp;
+		int			nb = ArUtf8Decode(s + p, bend - p, &cp);
+
+		if (cp == '\n' || cp == '\t' || cp == '\r')
+			ArBufAppendChar(&d->out->canon, ' ');
+		else if (!ArIsWordInternalMark(cp))
+			ArBufAppend(&d->out->canon, (const char *) s + p, nb);
+		p += nb;
+	}
+}
+
+/* Add an entity over words [i, j) with `strip` letters peeled off word i;
+ * the caller appends its canonical to out->canon right after. */
+static ArEntity *
+emit(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
+{
+	ArEntityList *l = d->out;
+	ArEntity   *e;
+	size_t		boff,
+				coff;
+	const EntTok *a = &d->tok[i],
+			   *z = &d->tok[j - 1];
+
+	if (l->n == l->cap)
+	{
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->items = l->items ? ArRealloc(l->items, l->cap * sizeof(ArEntity))
+			: ArAlloc(l->cap * sizeof(ArEntity));
+	}
+	skip_letters(d, i, strip, &boff, &coff);
+	e = &l->items[l->n++];
+	e->kind = kind;
+	e->byte_start = a->byte_start + boff;
+	e->byte_len = z->byte_start + z->byte_len - e->byte_start;
+	e->char_start = a->char_start + coff;
+	e->char_len = z->char_start + z->char_len - e->char_start;
+	e->canon_off = l->canon.len;
+	e->canon_len = 0;
+	return e;
+}
+
+static void
+emit_static(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
+			const char *canon, size_t canon_len)
+{
+	ArEntity   *e = emit(d, kind, i, j, strip);
+
+	ArBufAppend(&d->out->canon, canon, canon_len);
+	e->canon_len = canon_len;
+}
+
+/* Append a copy of an earlier canonical (the buffer may move while it grows,
+ * so reserve first and copy by offset). */
+static void
+append_canon_copy(ArEntityList *l, size_t off, size_t len)
+{
+	ArBufReserve(&l->canon, len);
+	memmove(l->canon.data + l->canon.len, l->canon.data + off, len);
+	l->canon.len += len;
+	l->canon.data[l->canon.len] = '\0';
+}
+
+/* Remember a multi-word person so that a later bare surname resolves. */
+static void
+remember_person(EntDoc *d, size_t last, const ArEntity *e)
+{
+	EntPerson  *p;
+
+	int			k;
+
+	if (d->npersons >= MAX_PERSONS || d->tok[last].norm_len < 4 ||
+		(word_flags(tok_norm(d, last), d->tok[last].norm_len) & (W_NOCOREF | W_STOP | W_CONNECT)))
+		return;
+	/* عبد العظيم، بن علي: the word after a connector is not a surname alone */
+	if (last > 0 && (word_flags(tok_norm(d, last - 1), d->tok[last - 1].norm_len) & W_CONNECT))
+		return;
+	for (k = 0; k < d->npersons; k++)
+		if (d->persons[k].last_len == d->tok[last].norm_len &&
+			memcmp(d->norm.data + d->persons[k].last_off, tok_norm(d, last),
+				   d->tok[last].norm_len) == 0)
+			return;				/* the first full name with this surname wins */
+	p = &d->persons[d->npersons++];
+	p->last_off = d->tok[last].norm_off;
+	p->last_len = d->tok[last].norm_len;
+	p->canon_off = e->canon_off;
+	p->canon_len = e->canon_len;
+}
+
+/* A person whose last name is word i (any reading), or NULL. */
+static const EntPerson *
+person_by_surname(const EntDoc *d, size_t i, int *strip)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc,
+				k,
+				p;
+
+	if (d->npersons == 0)
+		return NULL;
+	nc = word_cands(d, i, true, c);
+	for (p = d->npersons - 1; p >= 0; p--)
+		for (k = 0; k < nc; k++)
+			if (c[k].len == d->persons[p].last_len &&
+				memcmp(c[k].s, d->norm.data + d->persons[p].last_off, c[k].len) == 0)
+			{
+				*strip = c[k].strip;
+				return &d->persons[p];
+			}
+	return NULL;
+}
+
+
+/* Imperfect verbs (يبحث، تؤكد، نعمل) look like unknown names; refuse them
+ * where a name is only guessed. */
+static bool
+verb_like(const char *s, size_t len)
+{
+	/* 4-6 letters: prefix + root (+ suffix); longer words are foreign names */
+	if (len < 8 || len > 12)
+		return false;
+	return starts_with(s, len, "\xD9\x8A") || starts_with(s, len, "\xD8\xAA") ||
+		starts_with(s, len, "\xD9\x86");	/* ي ت ن */
+}
+
+/*
+ * Shapes of common nouns that an unknown word after a title must not have:
+ * teh marbuta (قيمة), a possessive suffix (قادتنا، بلاده).  Given names with
+ * these endings (فاطمة، أسامة) are in the given-name list and never get here.
+ */
+static bool
+common_shape(const char *s, size_t len)
+{
+	static const char *const endings[] = {
+		"\xD9\x87",				/* ه (ة after normalization) */
+		"\xD9\x86\xD8\xA7",		/* نا */
+		"\xD9\x87\xD9\x85",		/* هم */
+		"\xD9\x83\xD9\x85",		/* كم */
+		"\xD8\xA7\xD8\xAA",		/* ات */
+		"\xD9\x87\xD8\xA7",		/* ها */
+		NULL
+	};
+	int			i;
+
+	for (i = 0; endings[i]; i++)
+	{
+		size_t		n = strlen(endings[i]);
+
+		if (len > n + 4 && memcmp(s + len - n, endings[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* An adjective ending (إسلامي، أجنبية): not an organization's own name. */
+static bool
+nisba_shape(const char *s, size_t len)
+{
+	return (len > 6 && memcmp(s + len - 2, "\xD9\x8A", 2) == 0) ||	/* ي */
+		(len > 8 && memcmp(s + len - 4, "\xD9\x8A\xD9\x87", 4) == 0);	/* يه */
+}
+
+/* Is word i, with a proclitic peeled off, a stopword or a title (بوزير،
+ * بأعضاء، وقال)? */
+static bool
+clitic_reading_is_word(const EntDoc *d, size_t i)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	for (k = 1; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+
+		if (w && ((w->flags & (W_STOP | W_SAY)) || w->maxtok > 0))
+			return true;
+	}
+	return false;
+}
+
+typedef enum NamePart
+{
+	NP_NONE,
+	NP_GIVEN,
+	NP_WEAK,
+	NP_CONNECT,
+	NP_SURNAME,
+	NP_UNKNOWN
+} NamePart;
+
+/* Is word i written with a final ى (على, not the name علي)? */
+static bool
+raw_ends_with_alef_maksura(const EntDoc *d, size_t i)
+{
+	const unsigned char *s = (const unsigned char *) d->src + d->tok[i].byte_start;
+	size_t		len = d->tok[i].byte_len;
+
+	return len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x89;
+}
+
+/* Classify word i (reading c) as part of a person name; NP_NONE ends the name. */
+static NamePart
+name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
+{
+	uint16_t	f = word_flags(s, len);
+	EntMatch	m;
+
+	if (f & W_STOP)
+		return NP_NONE;
+	if ((f & W_STOP_YA) && raw_ends_with_alef_maksura(d, i))
+		return NP_NONE;
+	if (phrase_at(d, i, clitics, &m) && m.ph->kind != AR_ENT_PER)
+		return NP_NONE;
+	if (f & W_CONNECT)
+		return NP_CONNECT;
+	if ((f & W_GIVEN) && !(f & W_WEAK))
+		return NP_GIVEN;
+	if (f & W_GIVEN)
+		return NP_WEAK;
+	if (f & W_SURNAME)
+		return NP_SURNAME;
+	if (len < 4)
+		return NP_NONE;
+	return NP_UNKNOWN;
+}
+
+/* What comes before a candidate person name. */
+typedef enum NameCtx
+{
+	NC_NONE,					/* nothing: only a given name starts a name */
+	NC_TITLE,					/* الرئيس، المستشار: any plausible word */
+	NC_CONSTRUCT,				/* رئيس، وزير: a given or known name only */
+	NC_SAY						/* وقال، وأضاف: an unknown word without article */
+} NameCtx;
+
+/* Does word s[0..len) carry a proclitic + article (وال بال فال كال لل) or و? */
+static bool
+clitic_bearing(const char *s, size_t len)
+{
+	return starts_with(s, len, "\xD9\x88") ||	/* و */
+		starts_with(s, len, "\xD8\xA8\xD8\xA7\xD9\x84") ||	/* بال */
+		starts_with(s, len, "\xD9\x81\xD8\xA7\xD9\x84") ||	/* فال */
+		starts_with(s, len, "\xD9\x83\xD8\xA7\xD9\x84") ||	/* كال */
+		starts_with(s, len, "\xD9\x84\xD9\x84");	/* لل */
+}
+
+/*
+ * Read a person name starting at word j: given names and connectors (بن،
+ * أبو، عبد …) freely; an unknown word after a given name or connector, or
+ * first when the context allows it.  At most MAX_NAME_TOK name words.
+ * Returns the number of words, 0 when there is no name; *strip is set for a
+ * clitic on word j, *known to the gazetteer entry of a known person.
+ */
+static size_t
+read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **known)
+{
+	size_t		k = j,
+				parts = 0,
+				words = 0,
+				unknown = 0;
+	NamePart	prev = NP_NONE;
+	NamePart	first = NP_NONE;
+	bool		first_is_func = false;
+	EntMatch	m;
+
+	*strip = 0;
+	*known = NULL;
+	while (k < d->ntok && words < MAX_NAME_TOK && parts < MAX_NAME_ALL)
+	{
+		const char *s;
+		size_t		len;
+		NamePart	np;
+
+		if (parts > 0 && !d->tok[k].joined)
+			break;
+		/* a known full name (or a known surname after a first name) */
+		if (phrase_at(d, k, parts == 0 && ctx == NC_NONE, &m) && m.ph->kind == AR_ENT_PER)
+		{
+			if (m.ph->canon_len > 0 && parts == 0)
+			{
+				*strip = m.strip;
+				*known = m.ph;
+				return m.ntok;
+			}
+			if (m.ph->canon_len > 0)
+			{
+				if (words + m.ntok <= MAX_NAME_TOK + 1 && prev != NP_UNKNOWN && prev != NP_WEAK)
+				{
+					k += m.ntok;
+					parts += m.ntok;
+					prev = NP_SURNAME;
+				}
+				break;
+			}
+			/* a multi-word given name (عبد الله، رجب طيب) */
+			if (parts == 0)
+				*strip = m.strip;
+			k += m.ntok;
+			parts += m.ntok;
+			words++;
+			prev = first = NP_GIVEN;
+			continue;
+		}
+		if (parts == 0 && ctx == NC_NONE)
+		{
+			EntCand		c[MAX_CANDS];
+			int			nc = word_cands(d, k, true, c),
+						q;
+
+			np = NP_NONE;
+			/* بيان is not ب + يان: peel clitics only off words we do not know */
+			if (word_flags(c[0].s, c[0].len) & (W_STOP | W_SAY))
+				nc = 1;
+			for (q = 0; q < nc && np == NP_NONE; q++)
+			{
+				NamePart	t = name_part(d, k, c[q].s, c[q].len, false);
+
+				if (t == NP_GIVEN || t == NP_WEAK || t == NP_CONNECT)
+				{
+					np = t;
+					*strip = c[q].strip;
+					first_is_func = (word_flags(c[q].s, c[q].len) & W_FUNCNAME) != 0;
+				}
+			}
+		}
+		else
+		{
+			s = tok_norm(d, k);
+			len = d->tok[k].norm_len;
+			np = name_part(d, k, s, len, false);
+			if (np == NP_UNKNOWN)
+			{
+				bool		ok;
+
+				if (parts == 0)
+					ok = ctx == NC_TITLE ||
+						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84"));	/* ال */
+				else if (ctx == NC_NONE && parts == 1 && first == NP_WEAK)
+					ok = !first_is_func &&
+						!starts_with(s, len, "\xD8\xA7\xD9\x84");	/* نور الشمس */
+				else
+					ok = prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
+						((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
+						 !starts_with(s, len, "\xD8\xA7\xD9\x84"));
+				if (!ok || verb_like(s, len) || clitic_bearing(s, len) || common_shape(s, len) ||
+					(parts == 0 && ctx == NC_TITLE && starts_with(s, len, "\xD8\xA7\xD9\x84")) ||
+					clitic_reading_is_word(d, k))
+					np = NP_NONE;
+			}
+			else if (np == NP_NONE && parts >= 2 && prev != NP_CONNECT &&
+					 starts_with(s, len, "\xD8\xA7\xD9\x84") && nisba_shape(s, len) &&
+					 !(word_flags(s, len) & W_STOP))
+			{
+				/* سعيد محمد الكندي، أبو حمزة المصري: a nisba family name ends it */
+				k++;
+				parts++;
+				prev = NP_SURNAME;
+				break;
+			}
+
+			else if (np == NP_WEAK && parts == 0)
+				np = NP_GIVEN;	/* after a title or a verb of saying */
+		}
+		if (np == NP_NONE)
+			break;
+		if (parts == 0)
+			first = np;
+		if (np == NP_UNKNOWN)
+			unknown++;
+		if (np != NP_CONNECT)
+			words++;
+		/* the word after a connector acts as a given name (عبد الكريم الخطابي) */
+		prev = (prev == NP_CONNECT && np == NP_UNKNOWN) ? NP_GIVEN : np;
+		k++;
+		parts++;
+	}
+	/* a connector cannot end a name */
+	while (parts > 0 && prev == NP_CONNECT)
+	{
+		k--;
+		parts--;
+		prev = parts > 0 ? NP_GIVEN : NP_NONE;
+	}
+	if (parts == 0)
+		return 0;
+	/* محمد السادس، ألفونسو الثالث عشر */
+	if (k < d->ntok && d->tok[k].joined && prev != NP_UNKNOWN &&
+		(word_flags(tok_norm(d, k), d->tok[k].norm_len) & W_REGNAL))
+	{
+		k++;
+		parts++;
+		if (k < d->ntok && d->tok[k].joined && d->tok[k].norm_len == 6 &&
+			memcmp(tok_norm(d, k), "\xD8\xB9\xD8\xB4\xD8\xB1", 6) == 0)	/* عشر */
+		{
+			k++;
+			parts++;
+		}
+		return parts;
+	}
+	/* a lone weak given name or connector is no name without a title */
+	if (parts == 1 && ctx == NC_NONE && (first == NP_WEAK || first == NP_CONNECT))
+		return 0;
+	/* after رئيس/وزير a name must start with a name word, not any noun */
+	if (ctx == NC_CONSTRUCT && first == NP_UNKNOWN)
+		return 0;
+	return parts;
+}
+
+/* Emit a person over words [i, i+n) and remember it for coreference. */
+static void
+emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
+{
+	ArEntity   *e;
+	int			s2;
+	const EntPerson *p;
+
+	if (known)
+	{
+		emit_static(d, AR_ENT_PER, i, i + n, strip, ent_blob + known->canon_off, known->canon_len);
+		e = &d->out->items[d->out->n - 1];
+		if (n > 1 || memchr(ent_blob + known->canon_off, ' ', known->canon_len))
+			remember_person(d, i + n - 1, e);
+		return;
+	}
+	/* a single word that is the surname of someone named before */
+	if (n == 1 && (p = person_by_surname(d, i, &s2)) != NULL)
+	{
+		e = emit(d, AR_ENT_PER, i, i + 1, s2);
+		append_canon_copy(d->out, p->canon_off, p->canon_len);
+		e->canon_len = p->canon_len;
+		return;
+	}
+	e = emit(d, AR_ENT_PER, i, i + n, strip);
+	append_surface_canon(d, e->byte_start, e->byte_start + e->byte_len);
+	e->canon_len = d->out->canon.len - e->canon_off;
+	if (n > 1)
+		remember_person(d, i + n - 1, e);
+}
+
+/*
+ * Words [i, i+n) (1-2 words, right after punctuation or at the start) that
+ * stand between commas before a title: "، ارلن سبيكتر ، رئيس لجنة …".
+ * Returns n, or 0.
+ */
+static size_t
+apposition_name(const EntDoc *d, size_t i)
+{
+	size_t		n;
+	EntMatch	m;
+
+	if (d->tok[i].joined)
+		return 0;
+	for (n = 1; n <= 2 && i + n < d->ntok; n++)
+	{
+		size_t		k = i + n - 1;
+		const char *s = tok_norm(d, k);
+		size_t		len = d->tok[k].norm_len;
+
+		if ((n > 1 && !d->tok[k].joined) || len < 4 ||
+			(word_flags(s, len) & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC)) ||
+			starts_with(s, len, "\xD8\xA7\xD9\x84") || verb_like(s, len) ||
+			clitic_bearing(s, len) || common_shape(s, len) || nisba_shape(s, len) ||
+			clitic_reading_is_word(d, k) || phrase_at(d, k, true, &m))
+			return 0;
+		if (d->tok[k + 1].comma && phrase_at(d, k + 1, true, &m) &&
+			(m.ph->kind == AR_ENT_TITLE || m.ph->kind == AR_ENT_TITLEC))
+			return n;
+	}
+	return 0;
+}
+
+/* Is word i a verb of saying (قال، وأضاف، فأكدت)? */
+static bool
+says(const EntDoc *d, size_t i)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	for (k = 0; k < nc && k < 2; k++)
+		if (word_flags(c[k].s, c[k].len) & W_SAY)
+			return true;
+	return false;
+}
+
+/* Flags of word i read with its proclitics peeled off (first reading that
+ * is in the word table). */
+static uint16_t
+word_flags_cands(const EntDoc *d, size_t i)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	for (k = 0; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+
+		if (w && w->flags)
+			return w->flags;
+	}
+	return 0;
+}
+
+/* The proclitic letters peeled off word i by word_flags_cands. */
+static void
+word_flags_strip(const EntDoc *d, size_t i, int *strip)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	*strip = 0;
+	for (k = 0; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+
+		if (w && w->flags)
+		{
+			*strip = c[k].strip;
+			return;
+		}
+	}
+}
+
+/*
+ * After an organization cue (شركة، صحيفة، فريق …) or a place cue (مدينة،
+ * إقليم …) at word i: the words of the organization's or place's own name
+ * (1-3, places 1-2), or 0.
+ */
+static size_t
+org_after_cue(const EntDoc *d, size_t i, uint16_t cue)
+{
+	size_t		k = i + 1,
+				n = 0;
+	EntMatch	m;
+
+	size_t		maxn = (cue & W_LOCCUE) ? 2 : 3;
+
+	while (k < d->ntok && n < maxn && d->tok[k].joined)
+	{
+		const char *s = tok_norm(d, k);
+		size_t		len = d->tok[k].norm_len;
+		uint16_t	f = word_flags(s, len);
+		bool		article = starts_with(s, len, "\xD8\xA7\xD9\x84");
+
+		if ((f & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC | W_GIVEN)) || len < 6 || verb_like(s, len) ||
+			clitic_bearing(s, len) || clitic_reading_is_word(d, k))
+			break;
+		if (phrase_at(d, k, false, &m) && m.ph->kind != AR_ENT_ORG &&
+			!((n > 0 || (cue & W_ORGHEAD)) && m.ph->kind == AR_ENT_LOC))
+			break;
+		if (article && !(cue & W_ORGHEAD) && (n > 0 || !(cue & (W_ORGART | W_LOCCUE))))
+			break;
+		if (common_shape(s, len) || (n == 0 && nisba_shape(s, len) && !article))
+			break;
+		k++;
+		n++;
+	}
+	return n;
+}
+
+/* Split the input into words with their normalized forms. */
+static void
+collect_words(EntDoc *d, const char *s, size_t len)
+{
+	ArTokenizer tz;
+	ArToken		t;
+	size_t		cap = 64;
+	bool		joined = false;
+	int			puncts = 0;		/* punctuation tokens since the last word */
+	bool		comma = false;
+	unsigned	steps = 0;
+
+	d->tok = ArAlloc(cap * sizeof(EntTok));
+	d->ntok = 0;
+	ArTokenizerInit(&tz, s, len);
+	while (ArTokenizerNext(&tz, &t))
+	{
+		EntTok	   *w;
+		size_t		p;
+
+		if (++steps % AR_INTERRUPT_STRIDE == 0)
+			AR_CHECK_INTERRUPTS();
+		if (t.type == AR_TOK_SPACE)
+			continue;
+		if (t.type != AR_TOK_ARABIC && t.type != AR_TOK_LATIN)
+		{
+			const char *p = s + t.byte_start;
+
+			joined = false;
+			puncts++;
+			comma = t.type == AR_TOK_PUNCT &&
+				((t.byte_len == 1 && p[0] == ',') ||
+				 (t.byte_len == 2 && memcmp(p, "\xD8\x8C", 2) == 0));	/* ، */
+			continue;
+		}
+		if (d->ntok == cap)
+		{
+			cap *= 2;
+			d->tok = ArRealloc(d->tok, cap * sizeof(EntTok));
+		}
+		w = &d->tok[d->ntok++];
+		w->byte_start = t.byte_start;
+		w->byte_len = t.byte_len;
+		w->char_start = t.char_start;
+		w->char_len = t.char_len;
+		w->joined = joined;
+		w->comma = comma && puncts == 1;
+		w->norm_off = d->norm.len;
+		for (p = 0; p < t.byte_len;)
+		{
+			uint32_t	cp;
+			int			nb = ArUtf8Decode((const unsigned char *) s + t.byte_start + p,
+										  t.byte_len - p, &cp);
+			char		enc[4];
+
+			p += nb;
+			cp = ArNormalizeChar(cp, AR_NORM_DEFAULT);
+			if (cp != 0)
+				ArBufAppend(&d->norm, enc, ArUtf8Encode(cp, enc));
+		}
+		w->norm_len = d->norm.len - w->norm_off;
+		joined = true;
+		puncts = 0;
+		comma = false;
+	}
+}
+
+/* The government body at words [i, i+n) followed by a nationality or a
+ * country: one ORG, canonical "head (country)".  Returns the word after
+ * it, or 0 when no country follows. */
+static size_t
+gov_body(EntDoc *d, size_t i, const EntMatch *head)
+{
+	size_t		j = i + head->ntok;
+	EntMatch	m;
+	ArEntity   *e;
+
+	if (j < d->ntok && d->tok[j].joined && phrase_at(d, j, false, &m) &&
+		(m.ph->kind == AR_ENT_NAT || m.ph->kind == AR_ENT_LOC))
+	{
+		e = emit(d, AR_ENT_ORG, i, j + m.ntok, head->strip);
+		ArBufAppend(&d->out->canon, ent_blob + head->ph->canon_off, head->ph->canon_len);
+		ArBufAppend(&d->out->canon, " (", 2);
+		ArBufAppend(&d->out->canon, ent_blob + m.ph->canon_off, m.ph->canon_len);
+		ArBufAppend(&d->out->canon, ")", 1);
+		e->canon_len = d->out->canon.len - e->canon_off;
+		return j + m.ntok;
+	}
+	return 0;
+}
+
+void
+ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
+{
+	EntDoc		d;
+	size_t		i = 0;
+	unsigned	steps = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.src = s;
+	d.out = out;
+	ArBufInit(&d.norm, len + 16);
+	collect_words(&d, s, len);
+
+	while (i < d.ntok)
+	{
+		EntMatch	m;
+		size_t		n;
+		int			strip;
+		const ArEntPhrase *known;
+		const EntPerson *p;
+
+		if (++steps % AR_INTERRUPT_STRIDE == 0)
+			AR_CHECK_INTERRUPTS();
+		if (phrase_at(&d, i, true, &m))
+		{
+			const ArEntPhrase *ph = m.ph;
+
+			switch ((ArEntKind) ph->kind)
+			{
+				case AR_ENT_PER:
+					if (ph->canon_len == 0)
+						break;	/* a multi-word given name: read below */
+					emit_person(&d, i, m.ntok, m.strip, ph);
+					i += m.ntok;
+					continue;
+				case AR_ENT_ORG:
+				case AR_ENT_LOC:
+					{
+						/* حركة حماس، قطاع غزة: the name without its descriptor */
+						EntMatch	inner;
+						uint16_t	desc = ph->kind == AR_ENT_ORG ? (W_ORGCUE | W_ORGDESC) : W_LOCDESC;
+
+						if (m.ntok > 1 && (word_flags_cands(&d, i) & desc) &&
+							phrase_at(&d, i + 1, false, &inner) && inner.ntok == m.ntok - 1 &&
+							inner.ph->kind == ph->kind && inner.ph->canon_off == ph->canon_off)
+						{
+							emit_static(&d, ph->kind, i + 1, i + m.ntok, 0,
+										ent_blob + ph->canon_off, ph->canon_len);
+							i += m.ntok;
+							continue;
+						}
+					}
+					emit_static(&d, ph->kind, i, i + m.ntok, m.strip,
+								ent_blob + ph->canon_off, ph->canon_len);
+					i += m.ntok;
+					continue;
+				case AR_ENT_NAT:
+					emit_static(&d, ph->kind, i, i + m.ntok, m.strip,
+								ent_blob + ph->canon_off, ph->canon_len);
+					i += m.ntok;
+					/* المندوب الإسرائيلي دان غيلرمان: a name after a nationality */
+					if (i < d.ntok && d.tok[i].joined &&
+						(n = read_name(&d, i, NC_CONSTRUCT, &strip, &known)) > 0)
+					{
+						emit_person(&d, i, n, strip, known);
+						i += n;
+					}
+					continue;
+				case AR_ENT_GOV:
+				case AR_ENT_GOVSTRONG:
+					if ((n = gov_body(&d, i, &m)) > 0)
+					{
+						i = n;
+						continue;
+					}
+					if (ph->kind == AR_ENT_GOVSTRONG)
+						emit_static(&d, AR_ENT_ORG, i, i + m.ntok, m.strip,
+									ent_blob + ph->canon_off, ph->canon_len);
+					i += m.ntok;
+					continue;
+				case AR_ENT_TITLE:
+				case AR_ENT_TITLEC:
+					{
+						size_t		j = i + m.ntok;
+						int			mods = 0;
+						EntMatch	m2;
+
+						/* الرئيس الأمريكي / الأمين العام للناتو / وزير خارجية فرنسا */
+						while (mods < 3 && j < d.ntok && d.tok[j].joined &&
+							   phrase_at(&d, j, true, &m2) &&
+							   (m2.ph->kind == AR_ENT_NAT || m2.ph->kind == AR_ENT_LOC ||
+								m2.ph->kind == AR_ENT_ORG || m2.ph->kind == AR_ENT_GOV ||
+								m2.ph->kind == AR_ENT_GOVSTRONG))
+						{
+							if (m2.ph->kind != AR_ENT_GOV && m2.ph->kind != AR_ENT_GOVSTRONG)
+								emit_static(&d, m2.ph->kind, j, j + m2.ntok, m2.strip,
+											ent_blob + m2.ph->canon_off, m2.ph->canon_len);
+							j += m2.ntok;
+							mods++;
+						}
+						if (j < d.ntok && d.tok[j].joined &&
+							(n = read_name(&d, j, ph->kind == AR_ENT_TITLEC ? NC_CONSTRUCT : NC_TITLE,
+											&strip, &known)) > 0)
+						{
+							emit_person(&d, j, n, strip, known);
+							j += n;
+						}
+						i = j;
+						continue;
+					}
+				default:
+					break;
+			}
+		}
+		/* a bare surname of someone named before */
+		if ((p = person_by_surname(&d, i, &strip)) != NULL)
+		{
+			ArEntity   *e = emit(&d, AR_ENT_PER, i, i + 1, strip);
+
+			append_canon_copy(d.out, p->canon_off, p->canon_len);
+			e->canon_len = p->canon_len;
+			i++;
+			continue;
+		}
+		if ((n = read_name(&d, i, NC_NONE, &strip, &known)) > 0)
+		{
+			emit_person(&d, i, n, strip, known);
+			i += n;
+			continue;
+		}
+		/* شركة موتورولا: an organization cue, then the name */
+		{
+			uint16_t	f = word_flags_cands(&d, i);
+
+			/* جامعة القاهرة، اتحاد الكتاب العرب: the head is part of the name */
+			if ((f & W_ORGHEAD) && (n = org_after_cue(&d, i, f)) > 0)
+			{
+				int			s2;
+				ArEntity   *e;
+
+				word_flags_strip(&d, i, &s2);
+				e = emit(&d, AR_ENT_ORG, i, i + 1 + n, s2);
+				append_surface_canon(&d, e->byte_start, e->byte_start + e->byte_len);
+				e->canon_len = d.out->canon.len - e->canon_off;
+				i += 1 + n;
+				continue;
+			}
+			if ((f & (W_ORGCUE | W_LOCCUE)) && (n = org_after_cue(&d, i, f)) > 0)
+			{
+				ArEntity   *e = emit(&d, (f & W_LOCCUE) ? AR_ENT_LOC : AR_ENT_ORG,
+									 i + 1, i + 1 + n, 0);
+
+				append_surface_canon(&d, e->byte_start, e->byte_start + e->byte_len);
+				e->canon_len = d.out->canon.len - e->canon_off;
+				i += 1 + n;
+				continue;
+			}
+		}
+		/* ، ارلن سبيكتر ، رئيس اللجنة: a name set off before a title */
+		if ((n = apposition_name(&d, i)) > 0)
+		{
+			emit_person(&d, i, n, 0, NULL);
+			i += n;
+			continue;
+		}
+		/* وقال فارس: a verb of saying, then its subject */
+		if (i + 1 < d.ntok && d.tok[i + 1].joined && says(&d, i) &&
+			(n = read_name(&d, i + 1, NC_SAY, &strip, &known)) > 0)
+		{
+			emit_person(&d, i + 1, n, strip, known);
+			i += 1 + n;
+			continue;
+		}
+		i++;
+	}
+	ArFree(d.tok);
+	ArFree(d.norm.data);
+}

@@ -1,0 +1,80 @@
+/*
+ * pg_pledges.c — ar_pledges(input text): the money and percentage mentions
+ * that are commitments, with actor, cue and purpose.
+ */
+#include "pg_common.h"
+
+#include "utils/builtins.h"
+
+#include "pledges.h"
+
+PG_FUNCTION_INFO_V1(ar_pledges);
+
+/* Text datum of the token range [first..last] of the input, as written. */
+static Datum
+token_range_datum(const ArLexStream *ls, int first, int last)
+{
+	size_t		b0 = ls->toks[first].byte_start;
+	size_t		b1 = ls->toks[last].byte_start + ls->toks[last].byte_len;
+
+	return ArTextDatum(ls->buf + b0, b1 - b0);
+}
+
+/* ar_pledges(input text) → TABLE(kind, value, unit, surface, start_pos,
+ * end_pos, actor, cue, purpose, approx) */
+Datum
+ar_pledges(PG_FUNCTION_ARGS)
+{
+	text	   *input = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(input);
+	size_t		len = VARSIZE_ANY_EXHDR(input);
+	ArSrf		srf;
+	ArLexStream ls;
+	ArNumList	nums;
+	ArPledgeList pl;
+
+	ArRequireUtf8();
+	ArCheckInputSize(len, "ar_pledges");
+	ArSrfBegin(fcinfo, &srf);
+	ArLexStreamInit(&ls, s, len);
+	ArNumListInit(&nums);
+	ArNumbersExtract(&ls, &nums);
+	ArPledgeListInit(&pl);
+	ArPledgesExtract(&ls, &nums, &pl);
+	for (int i = 0; i < pl.n; i++)
+	{
+		const ArPledge *p = &pl.items[i];
+		const ArNumItem *it = &nums.items[p->item];
+		Datum		values[10];
+		bool		nulls[10] = {false};
+		char	   *v = ArNumValString(&it->val);
+
+		values[0] = CStringGetTextDatum(ArNumKindName(it->kind));
+		if (v)
+			values[1] = ArNumericDatum(v);
+		else
+			nulls[1] = true;
+		if (it->unit)
+			values[2] = CStringGetTextDatum(it->unit);
+		else
+			nulls[2] = true;
+		values[3] = ArTextDatum(s + it->byte_start, it->byte_end - it->byte_start);
+		values[4] = Int32GetDatum((int32) (it->char_start + 1));
+		values[5] = Int32GetDatum((int32) (it->char_end + 1));
+		if (p->actor_first >= 0)
+			values[6] = token_range_datum(&ls, p->actor_first, p->actor_last);
+		else
+			nulls[6] = true;
+		values[7] = token_range_datum(&ls, p->cue, p->cue);
+		if (p->purpose_first >= 0)
+			values[8] = token_range_datum(&ls, p->purpose_first, p->purpose_last);
+		else
+			nulls[8] = true;
+		values[9] = BoolGetDatum(it->approx);
+		tuplestore_putvalues(srf.store, srf.desc, values, nulls);
+	}
+	ArPledgeListFree(&pl);
+	ArNumListFree(&nums);
+	ArLexStreamFree(&ls);
+	return (Datum) 0;
+}
