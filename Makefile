@@ -102,6 +102,7 @@ eval-ner:
 	@bash test/eval/eval_ner.sh
 regen:
 	python3 data/gen_normalize_table.py data/normalize.tsv > src/core/normalize_table.h
+	python3 data/gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_waw.tsv > src/core/stem_table.h
 	python3 data/gen_entities_table.py data > src/core/entities_table.h
 	python3 data/gen_number_lexicon.py data > src/core/numlex_table.h
 

@@ -223,3 +223,78 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
 
 COMMENT ON FUNCTION ar_pledges(text) IS
 'money and percentage commitments in Arabic text, with actor, cue and purpose';
+
+-- ==== full-text search ====
+
+-- Parser over the shared tokenizer.  Token ids 1–23 mean what they mean in
+-- the default parser (so prsd_headline, ts_debug and "MAPPING FOR word"
+-- work as usual); 24 clitic, 25 percent and 26 url (a whole URL) are its own.
+CREATE FUNCTION ar_parser_start(internal, integer)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_parser_start'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION ar_parser_gettoken(internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_parser_gettoken'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION ar_parser_end(internal)
+RETURNS void
+AS 'MODULE_PATHNAME', 'ar_parser_end'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION ar_parser_lextype(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_parser_lextype'
+LANGUAGE C STRICT;
+
+CREATE TEXT SEARCH PARSER arabic_news (
+	START = ar_parser_start,
+	GETTOKEN = ar_parser_gettoken,
+	END = ar_parser_end,
+	LEXTYPES = ar_parser_lextype,
+	HEADLINE = pg_catalog.prsd_headline
+);
+
+COMMENT ON TEXT SEARCH PARSER arabic_news IS
+'Arabic news parser over the arabic_news tokenizer (default parser token ids)';
+
+-- Dictionary template: ar_normalize folds, curated stopwords, light stemmer.
+CREATE FUNCTION ar_dict_init(internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_dict_init'
+LANGUAGE C STRICT;
+
+CREATE FUNCTION ar_dict_lexize(internal, internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_dict_lexize'
+LANGUAGE C STRICT;
+
+CREATE TEXT SEARCH TEMPLATE arabic_news_stem (
+	INIT = ar_dict_init,
+	LEXIZE = ar_dict_lexize
+);
+
+COMMENT ON TEXT SEARCH TEMPLATE arabic_news_stem IS
+'Arabic light stemmer: ar_normalize folds, stopwords, consistent clitic and suffix stripping';
+
+CREATE TEXT SEARCH DICTIONARY arabic_news_stem (
+	TEMPLATE = arabic_news_stem,
+	StopWords = arabic_news
+);
+
+COMMENT ON TEXT SEARCH DICTIONARY arabic_news_stem IS
+'Arabic light stemmer with the arabic_news stopword list';
+
+CREATE TEXT SEARCH CONFIGURATION arabic_news (PARSER = arabic_news);
+
+ALTER TEXT SEARCH CONFIGURATION arabic_news
+	ADD MAPPING FOR word, uint, float, percent WITH arabic_news_stem;
+ALTER TEXT SEARCH CONFIGURATION arabic_news
+	ADD MAPPING FOR asciiword, numword WITH pg_catalog.english_stem;
+ALTER TEXT SEARCH CONFIGURATION arabic_news
+	ADD MAPPING FOR email, url WITH pg_catalog.simple;
+
+COMMENT ON TEXT SEARCH CONFIGURATION arabic_news IS
+'Arabic news search: arabic_news parser, arabic_news_stem for Arabic words and numbers, english_stem for Latin words';

@@ -1,0 +1,103 @@
+-- Full-text search: the arabic_news parser, the arabic_news_stem dictionary
+-- and the arabic_news configuration.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS arabic_news;
+RESET client_min_messages;
+
+-- The parser's token types: default-parser ids where the meaning matches.
+SELECT * FROM ts_token_type('arabic_news');
+
+-- A news sentence, token by token.
+SELECT alias, token, dictionaries, lexemes
+FROM ts_debug('arabic_news', 'أكّد الأمين العام لحلف الناتو أن الدول الأعضاء وافقت على رفع الإنفاق الدفاعي إلى 5% من الناتج المحلي.')
+WHERE alias <> 'blank';
+
+-- Clitics glued to numbers, numbers in every digit script, percentages,
+-- Latin words, URLs and e-mail addresses.
+SELECT alias, token, lexemes
+FROM ts_debug('arabic_news', 'و5 دول ب3.5% و٣٫٥٪ ٢٬٥٠٠ ۱۲ NATO Summits G7 https://www.nato.int press@nato.int')
+WHERE alias <> 'blank';
+
+-- 3.5% and ٣٫٥٪ give the same lexemes.
+SELECT to_tsvector('arabic_news', '3.5%') = to_tsvector('arabic_news', '٣٫٥٪') AS same_percent;
+
+-- Every clitic form of a word gives one lexeme.
+SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
+FROM unnest(ARRAY['حلف', 'الحلف', 'والحلف', 'للحلف', 'بالحلف', 'فالحلف', 'كالحلف', 'وللحلف', 'وبالحلف']) AS word;
+
+-- Stemming rules: article, conjunction, pronouns, plurals, ة before suffixes.
+SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
+FROM unnest(ARRAY['الكتاب', 'للتحالف', 'زوجها', 'بلادهم', 'مشروبات', 'اللاعبون', 'اللاعبين',
+	'قالوا', 'كبيرة', 'حكومة', 'حكومتها', 'الحكومات', 'حكومتان', 'الدولتين', 'توجيه', 'توجيهات']) AS word;
+
+-- Guards: names and short words are not chopped, nisba ي is kept.
+SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
+FROM unnest(ARRAY['فرنسا', 'برلين', 'ماكرون', 'مارك', 'الأمين', 'لبنان', 'فلسطين', 'البرلمان',
+	'رمضان', 'قانون', 'مليون', 'متهم', 'محاكم', 'الله', 'ولد', 'بيتها',
+	'السعودية', 'سعود', 'المحلي', 'محل']) AS word;
+
+-- A bare ب ل ك ف comes off before a listed name, a known short news word,
+-- or a stem of five letters or more.
+SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
+FROM unnest(ARRAY['بفرنسا', 'لبرلين', 'للبنان', 'لماكرون', 'لحلف', 'بقوة', 'بقلم', 'بمناسبة']) AS word;
+
+-- Diacritics, alef forms, ى and ة are folded before stemming.
+SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
+FROM unnest(ARRAY['الإنْفَاقُ', 'الانفاق', 'إلى', 'مستشفى', 'المدرسـة']) AS word;
+
+-- Words of other scripts are lower-cased, not stemmed.
+SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
+FROM unnest(ARRAY['NATO', 'Москва', 'ÉTÉ']) AS word;
+
+-- Stopwords give an empty lexeme, with their clitic forms and pronoun forms.
+SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
+FROM unnest(ARRAY['في', 'وفي', 'بأن', 'ولم', 'الذي', 'التى', 'بعدها', 'كلهم']) AS word;
+
+-- Stopwords keep their position: phrase search across them works.
+SELECT to_tsvector('arabic_news', 'رفع الإنفاق إلى 5%') AS tsv;
+SELECT to_tsvector('arabic_news', 'رفع الإنفاق إلى 5%') @@ phraseto_tsquery('arabic_news', 'الانفاق الى ٥٪') AS phrase_match;
+
+-- Query forms.
+SELECT plainto_tsquery('arabic_news', 'الإنفاق الدفاعي لدول الحلف');
+SELECT phraseto_tsquery('arabic_news', 'حلف شمال الأطلسي');
+SELECT websearch_to_tsquery('arabic_news', 'الإنفاق الدفاعي "حلف الناتو" -روسيا');
+SELECT to_tsvector('arabic_news', 'المفاوضات والمفاوضين') @@ to_tsquery('arabic_news', 'مفاوض:*') AS prefix_match;
+SELECT to_tsvector('arabic_news', 'وتعهدت ألمانيا بزيادة الإنفاق الدفاعي')
+	@@ websearch_to_tsquery('arabic_news', 'انفاق دفاعي') AS match_without_article;
+
+-- Headlines show the original text (diacritics and all) and mark words
+-- matched through normalization and stemming.
+SELECT ts_headline('arabic_news',
+	'أكّدَ الأمينُ العامُّ لحلف شمال الأطلسي أنّ الدول الأعضاء ستزيد إنفاقها الدفاعي إلى 5% من الناتج المحلي بحلول عام 2035.',
+	websearch_to_tsquery('arabic_news', 'الانفاق الدفاعي'));
+SELECT ts_headline('arabic_news',
+	'قالت الحكومة الألمانية إن برلين ستقدم ملياري يورو إضافية لأوكرانيا هذا العام، فيما أعلنت فرنسا عن حزمة جديدة. وأكد الوزير أن الحكومات الأوروبية متفقة.',
+	to_tsquery('arabic_news', 'حكومة'), 'MaxWords=8, MinWords=4, MaxFragments=2');
+
+-- URLs and e-mail addresses stay in headlines, whole.
+SELECT ts_headline('arabic_news', 'نشر الحلف البيان على موقعه https://www.nato.int/news أمس', to_tsquery('arabic_news', 'البيان'));
+
+-- Over-long words are normalized but not stemmed.
+SELECT length((ts_lexize('arabic_news_stem', repeat('ب', 600) || 'ها'))[1]) AS chars;
+
+-- A normalize-only dictionary from the same template.
+CREATE TEXT SEARCH DICTIONARY arabic_news_nostem (
+	TEMPLATE = arabic_news_stem, StopWords = arabic_news, Stemming = false);
+SELECT ts_lexize('arabic_news_nostem', 'والحكومات'), ts_lexize('arabic_news_nostem', 'وفي');
+CREATE TEXT SEARCH DICTIONARY arabic_news_nostop (TEMPLATE = arabic_news_stem, StopWords = '');
+SELECT ts_lexize('arabic_news_nostop', 'وفي');
+DROP TEXT SEARCH DICTIONARY arabic_news_nostem;
+DROP TEXT SEARCH DICTIONARY arabic_news_nostop;
+
+-- Empty and NULL input.
+SELECT to_tsvector('arabic_news', ''), to_tsvector('arabic_news', NULL::text);
+SELECT ts_lexize('arabic_news_stem', '');
+
+-- Bad dictionary options, each with its error.
+CREATE TEXT SEARCH DICTIONARY bad1 (TEMPLATE = arabic_news_stem);
+CREATE TEXT SEARCH DICTIONARY bad2 (TEMPLATE = arabic_news_stem, StopWords = arabic_news, StopWords = arabic_news);
+CREATE TEXT SEARCH DICTIONARY bad3 (TEMPLATE = arabic_news_stem, StopWords = arabic_news, Language = arabic);
+CREATE TEXT SEARCH DICTIONARY bad4 (TEMPLATE = arabic_news_stem, StopWords = arabic_news, Stemming = true, Stemming = false);
+CREATE TEXT SEARCH DICTIONARY bad5 (TEMPLATE = arabic_news_stem, StopWords = arabic_news, Stemming = maybe);
+CREATE TEXT SEARCH DICTIONARY bad5b (TEMPLATE = arabic_news_stem, StopWords = arabic_news, Stemming);
+CREATE TEXT SEARCH DICTIONARY bad6 (TEMPLATE = arabic_news_stem, StopWords = no_such_list);

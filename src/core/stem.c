@@ -1,0 +1,471 @@
+/*
+ * stem.c — light stemmer for Arabic search terms (see stem.h for the rules).
+ *
+ * Every Arabic letter U+0621–U+064A is two bytes in UTF-8, so a word made
+ * only of such letters is handled as an array of letters without decoding
+ * into a copy: letter i starts at byte 2*i, and stripping letters from the
+ * ends is just moving two indexes.  The stem is therefore a substring of the
+ * input, which keeps the per-token path free of allocation.
+ */
+#include "stem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "stem_table.h"
+
+/* Letters the rules look at (code points). */
+#define L_ALEF		0x0627
+#define L_BEH		0x0628
+#define L_TEH_M		0x0629
+#define L_TEH		0x062A
+#define L_FEH		0x0641
+#define L_KAF		0x0643
+#define L_LAM		0x0644
+#define L_MEEM		0x0645
+#define L_NOON		0x0646
+#define L_HEH		0x0647
+#define L_WAW		0x0648
+#define L_YEH		0x064A
+
+/* Minimum stem lengths, in letters. */
+#define MIN_AFTER_ARTICLE	2	/* الحلف → حلف, الحق → حق */
+#define MIN_AFTER_WAW		3	/* وحلف → حلف, but ولد stays */
+#define MIN_AFTER_PRONOUN	3	/* زوجها → زوج */
+#define MIN_AFTER_PRONOUN2	4	/* بلادهم → بلاد, but محاكم, متهم stay */
+#define MIN_AFTER_AT		3	/* مشروبات → مشروب */
+#define MIN_AFTER_PLURAL	4	/* لاعبون → لاعب, but برلين, قانون stay */
+#define MIN_AFTER_TEH		3	/* حكومت(ها) → حكوم */
+#define MIN_AFTER_TANWEEN	3	/* عاما → عام, but معا stays */
+#define MIN_AFTER_BARE		5	/* بمناسبة → مناسب, but فرنسا, برلين stay */
+
+typedef struct StemWord
+{
+	const char *bytes;			/* the input word */
+	uint16_t	letter[AR_STEM_MAX_BYTES / 2];
+	int			start;			/* first letter of the current stem */
+	int			end;			/* one past its last letter */
+} StemWord;
+
+/* Letter i counted from the start of the current stem. */
+#define AT(w, i)	((w)->letter[(w)->start + (i)])
+/* Letter i counted back from the end (0 = last letter). */
+#define BACK(w, i)	((w)->letter[(w)->end - 1 - (i)])
+#define LEN(w)		((w)->end - (w)->start)
+
+/* FNV-1a over len bytes (the generator hashes the tables the same way). */
+static inline uint32_t
+stem_hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
+/*
+ * Look the letters [s, e) up in a compiled word table: a one-test filter on
+ * the first letter and the length, then the table's open-addressing hash.
+ */
+static const ArStemException *
+table_find(const StemWord *w, int s, int e, const ArStemException *table,
+		   const int16_t *slots, uint32_t mask, const uint32_t *lengths)
+{
+	const char *key = w->bytes + 2 * s;
+	size_t		klen = 2 * (size_t) (e - s);
+	uint32_t	h;
+	int			i;
+
+	if (e - s >= 32 || !(lengths[w->letter[s] - 0x0621] & (1u << (e - s))))
+		return NULL;
+	for (h = stem_hash(key, klen) & mask; (i = slots[h]) >= 0; h = (h + 1) & mask)
+	{
+		if (table[i].wlen == klen && memcmp(table[i].word, key, klen) == 0)
+			return &table[i];
+	}
+	return NULL;
+}
+
+/* A listed word (data/stem_exceptions.tsv) at letters [s, e)? */
+static inline const ArStemException *
+exception_find(const StemWord *w, int s, int e)
+{
+	return table_find(w, s, e, ar_stem_exceptions, ar_stem_exception_slots,
+					  AR_STEM_EXCEPTION_SLOTS_MASK, ar_stem_exception_lengths);
+}
+
+static void strip_suffixes(StemWord *w);
+static bool load_letters(StemWord *w, const char *word, size_t len);
+
+/*
+ * Stems of the words whose first و is their own (data/stem_waw.tsv), built
+ * once on first use with the stemmer's own suffix rules, so that every
+ * suffixed form of a listed word (وزارة, وزارتها, وزارات → وزار) keeps its و.
+ */
+typedef struct WawStem
+{
+	const char *bytes;
+	size_t		len;
+} WawStem;
+
+static WawStem waw_stems[AR_STEM_N_WAW];
+static bool waw_stems_ready = false;
+
+/* Order WawStem entries by bytes, then length. */
+static int
+waw_stem_cmp(const void *a, const void *b)
+{
+	const WawStem *x = a,
+			   *y = b;
+	size_t		n = x->len < y->len ? x->len : y->len;
+	int			c = memcmp(x->bytes, y->bytes, n);
+
+	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Stem every listed word once (the table is constant, so this is pure). */
+static void
+waw_stems_init(void)
+{
+	int			i;
+
+	for (i = 0; i < AR_STEM_N_WAW; i++)
+	{
+		StemWord	sw;
+
+		if (!load_letters(&sw, ar_stem_waw[i].word, ar_stem_waw[i].wlen))
+			continue;
+		strip_suffixes(&sw);
+		waw_stems[i].bytes = ar_stem_waw[i].word + 2 * sw.start;
+		waw_stems[i].len = 2 * (size_t) LEN(&sw);
+	}
+	qsort(waw_stems, AR_STEM_N_WAW, sizeof(WawStem), waw_stem_cmp);
+	waw_stems_ready = true;
+}
+
+/* True when the و starting the current word is its own (وزير, وافق). */
+static bool
+waw_is_own(StemWord *w)
+{
+	int			save_end = w->end;
+	WawStem		key;
+	bool		found;
+
+	if (!waw_stems_ready)
+		waw_stems_init();
+	strip_suffixes(w);
+	key.bytes = w->bytes + 2 * w->start;
+	key.len = 2 * (size_t) LEN(w);
+	found = bsearch(&key, waw_stems, AR_STEM_N_WAW, sizeof(WawStem),
+					waw_stem_cmp) != NULL;
+	w->end = save_end;
+	return found;
+}
+
+/* A known short word (data/stem_known.tsv) at letters [s, e)? */
+static inline bool
+known_find(const StemWord *w, int s, int e)
+{
+	return table_find(w, s, e, ar_stem_known, ar_stem_known_slots,
+					  AR_STEM_KNOWN_SLOTS_MASK, ar_stem_known_lengths) != NULL;
+}
+
+/* True when the stem ends with the letters of suf (n letters). */
+static bool
+ends_with(const StemWord *w, const uint16_t *suf, int n)
+{
+	int			i;
+
+	if (LEN(w) < n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (w->letter[w->end - n + i] != suf[i])
+			return false;
+	return true;
+}
+
+/* A heh at the end written as ة (unnormalized input) counts as ه. */
+static inline bool
+is_heh(uint16_t c)
+{
+	return c == L_HEH || c == L_TEH_M;
+}
+
+/*
+ * Peel proclitics.  Returns an exception entry when a listed word was
+ * reached, NULL otherwise; w->start is left after the removed letters.
+ */
+static const ArStemException *
+strip_prefixes(StemWord *w)
+{
+	for (;;)
+	{
+		const ArStemException *x;
+		int			n = LEN(w);
+		uint16_t	c0,
+					c1,
+					c2;
+
+		if ((x = exception_find(w, w->start, w->end)) != NULL)
+			return x;
+		if (n < 3)
+			return NULL;
+		c0 = AT(w, 0);
+		c1 = AT(w, 1);
+		c2 = n > 2 ? AT(w, 2) : 0;
+
+		/*
+		 * A bare ف ب ك ل is too often part of the word (فرنسا, برلين, كتاب,
+		 * لبنان) to strip blindly from a short word; strip it before a listed
+		 * or known word.  This comes first so that للبنان is ل + لبنان, not
+		 * لل + بنان.
+		 */
+		if (c0 == L_FEH || c0 == L_BEH || c0 == L_KAF || c0 == L_LAM ||
+			c0 == L_WAW)
+		{
+			if ((x = exception_find(w, w->start + 1, w->end)) != NULL)
+			{
+				w->start += 1;
+				return x;
+			}
+			/* a short news word from data/stem_known.tsv: لحلف, بقوة */
+			if (known_find(w, w->start + 1, w->end))
+			{
+				w->start += 1;
+				return NULL;
+			}
+		}
+
+		/* وال فال بال كال: a particle and the article */
+		if ((c0 == L_WAW || c0 == L_FEH || c0 == L_BEH || c0 == L_KAF) &&
+			c1 == L_ALEF && c2 == L_LAM && n - 3 >= MIN_AFTER_ARTICLE)
+		{
+			w->start += 3;
+			continue;
+		}
+		/* و or ف before بال كال لل: peel the conjunction, the rest follows */
+		if ((c0 == L_WAW || c0 == L_FEH) && n >= 4 &&
+			(((c1 == L_BEH || c1 == L_KAF) && c2 == L_ALEF &&
+			  AT(w, 3) == L_LAM) ||
+			 (c1 == L_LAM && c2 == L_LAM)))
+		{
+			w->start += 1;
+			continue;
+		}
+		/* ال */
+		if (c0 == L_ALEF && c1 == L_LAM && n - 2 >= MIN_AFTER_ARTICLE)
+		{
+			w->start += 2;
+			continue;
+		}
+		/* لل = ل + ال with the alef dropped */
+		if (c0 == L_LAM && c1 == L_LAM && n - 2 >= MIN_AFTER_ARTICLE)
+		{
+			w->start += 2;
+			continue;
+		}
+		/* the conjunction و */
+		if (c0 == L_WAW && n - 1 >= MIN_AFTER_WAW && !waw_is_own(w))
+		{
+			w->start += 1;
+			continue;
+		}
+		return NULL;
+	}
+}
+
+static const uint16_t S_HUMA[] = {L_HEH, L_MEEM, L_ALEF};
+static const uint16_t S_KUMA[] = {L_KAF, L_MEEM, L_ALEF};
+static const uint16_t S_HUM[] = {L_HEH, L_MEEM};
+static const uint16_t S_HUNNA[] = {L_HEH, L_NOON};
+static const uint16_t S_HA[] = {L_HEH, L_ALEF};
+static const uint16_t S_KUM[] = {L_KAF, L_MEEM};
+static const uint16_t S_KUNNA[] = {L_KAF, L_NOON};
+static const uint16_t S_NA[] = {L_NOON, L_ALEF};
+static const uint16_t S_AT[] = {L_ALEF, L_TEH};
+static const uint16_t S_UN[] = {L_WAW, L_NOON};
+static const uint16_t S_IN[] = {L_YEH, L_NOON};
+static const uint16_t S_TAN[] = {L_TEH, L_ALEF, L_NOON};
+static const uint16_t S_WA[] = {L_WAW, L_ALEF};
+
+/* Remove suf (n letters) if at least min letters stay; true if removed. */
+static bool
+strip_suffix(StemWord *w, const uint16_t *suf, int n, int min)
+{
+	if (LEN(w) - n >= min && ends_with(w, suf, n))
+	{
+		w->end -= n;
+		return true;
+	}
+	return false;
+}
+
+/* Remove one pronoun suffix (or ة); true if one was removed. */
+static bool
+strip_pronoun(StemWord *w)
+{
+	if (strip_suffix(w, S_HUMA, 3, MIN_AFTER_PRONOUN2) ||
+		strip_suffix(w, S_KUMA, 3, MIN_AFTER_PRONOUN2) ||
+		strip_suffix(w, S_HUM, 2, MIN_AFTER_PRONOUN2) ||
+		strip_suffix(w, S_HUNNA, 2, MIN_AFTER_PRONOUN2) ||
+		strip_suffix(w, S_HA, 2, MIN_AFTER_PRONOUN) ||
+		strip_suffix(w, S_KUM, 2, MIN_AFTER_PRONOUN2) ||
+		strip_suffix(w, S_KUNNA, 2, MIN_AFTER_PRONOUN2) ||
+		strip_suffix(w, S_NA, 2, MIN_AFTER_PRONOUN))
+		return true;
+	/* ه: the pronoun "his", or ة folded to ه */
+	if (LEN(w) - 1 >= MIN_AFTER_PRONOUN && is_heh(BACK(w, 0)))
+	{
+		w->end -= 1;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Remove one plural, dual or verb-plural ending; true if one was removed.
+ * ان alone is left: far more news words end in it (برلمان, رمضان, استيطان)
+ * than are duals, and the dual of a ة noun (دولتان) is caught as تان.
+ */
+static bool
+strip_number(StemWord *w)
+{
+	if (strip_suffix(w, S_AT, 2, MIN_AFTER_AT))
+	{
+		/* a root ه before ات goes too, as in the singular (توجيهات = توجيه) */
+		if (LEN(w) - 1 >= MIN_AFTER_PRONOUN && is_heh(BACK(w, 0)))
+			w->end -= 1;
+		return true;
+	}
+	return strip_suffix(w, S_UN, 2, MIN_AFTER_PLURAL) ||
+		strip_suffix(w, S_UN, 2, MIN_AFTER_PLURAL) ||
+		strip_suffix(w, S_IN, 2, MIN_AFTER_PLURAL) ||
+		strip_suffix(w, S_TAN, 3, MIN_AFTER_TEH) ||
+		strip_suffix(w, S_WA, 2, MIN_AFTER_PRONOUN);
+}
+
+/*
+ * ة becomes ت before a suffix (حكومتها, دولتان): after a suffix came off,
+ * a final ت is that ة, and ة itself is removed, so drop the ت too.
+ */
+static void
+strip_teh(StemWord *w)
+{
+	if (LEN(w) - 1 >= MIN_AFTER_TEH && BACK(w, 0) == L_TEH &&
+		!(LEN(w) >= 2 && BACK(w, 1) == L_ALEF))
+		w->end -= 1;
+}
+
+/*
+ * The accusative alif (tanween fath) of an indefinite noun: عاما, قيودا,
+ * جديدا, مليونا.  Not after ي (روسيا, رسميا), ه (ها), هم/كم (هما كما), و (وا) or
+ * ن (نا) — except ونا/ينا, which are a noun's own ن plus the alif.
+ */
+static void
+strip_tanween(StemWord *w)
+{
+	uint16_t	prev;
+
+	if (LEN(w) - 1 < MIN_AFTER_TANWEEN || BACK(w, 0) != L_ALEF)
+		return;
+	prev = BACK(w, 1);
+	if (prev == L_YEH || prev == L_HEH || prev == L_TEH_M ||
+		prev == L_WAW || prev == L_ALEF)
+		return;
+	if (prev == L_MEEM && LEN(w) >= 3 &&
+		(BACK(w, 2) == L_HEH || BACK(w, 2) == L_KAF))
+		return;
+	if (prev == L_NOON && !(LEN(w) >= 4 && (BACK(w, 2) == L_WAW || BACK(w, 2) == L_YEH)))
+		return;
+	w->end -= 1;
+}
+
+/*
+ * A bare ب ل ك ف before a long stem (بمناسبة, لتعزيز, بهارفارد).  Decided on
+ * the stem left after the suffixes, so that every form of the word (فرنسي,
+ * فرنسية, الفرنسيين) sees the same length and stems alike.
+ */
+static void
+strip_bare_particle(StemWord *w)
+{
+	uint16_t	c0;
+
+	/* a loop, so that بفيكتوريا and فيكتوريا agree */
+	while (LEN(w) - 1 >= MIN_AFTER_BARE)
+	{
+		c0 = AT(w, 0);
+		if (c0 != L_BEH && c0 != L_LAM && c0 != L_KAF && c0 != L_FEH)
+			break;
+		w->start += 1;
+	}
+}
+
+/* The suffix rules, outermost first; only w->end moves. */
+static void
+strip_suffixes(StemWord *w)
+{
+	bool		stripped;
+
+	strip_tanween(w);
+	stripped = strip_pronoun(w);
+	if (strip_number(w))
+		stripped = true;
+	if (stripped)
+		strip_teh(w);
+}
+
+/* Map the letters of word into w; false if it is not all Arabic letters. */
+static bool
+load_letters(StemWord *w, const char *word, size_t len)
+{
+	size_t		i;
+
+	if (len == 0 || len % 2 != 0 || len > AR_STEM_MAX_BYTES)
+		return false;
+	for (i = 0; i < len; i += 2)
+	{
+		unsigned char b0 = (unsigned char) word[i];
+		unsigned char b1 = (unsigned char) word[i + 1];
+		uint16_t	cp;
+
+		if ((b0 != 0xD8 && b0 != 0xD9) || (b1 & 0xC0) != 0x80)
+			return false;
+		cp = (uint16_t) (((b0 & 0x1F) << 6) | (b1 & 0x3F));
+		if (cp < 0x0621 || cp > 0x064A)
+			return false;
+		w->letter[i / 2] = cp;
+	}
+	w->bytes = word;
+	w->start = 0;
+	w->end = (int) (len / 2);
+	return true;
+}
+
+/* Stem one normalized word; see stem.h. */
+const char *
+ArStem(const char *word, size_t len, size_t *stem_len)
+{
+	StemWord	w;
+	const ArStemException *x;
+
+	if (!load_letters(&w, word, len))
+	{
+		*stem_len = len;
+		return word;
+	}
+
+	x = strip_prefixes(&w);
+	if (x != NULL)
+	{
+		*stem_len = x->slen;
+		return x->stem;
+	}
+
+	strip_suffixes(&w);
+	strip_bare_particle(&w);
+
+	*stem_len = 2 * (size_t) LEN(&w);
+	return word + 2 * w.start;
+}

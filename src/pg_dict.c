@@ -1,0 +1,293 @@
+/*
+ * pg_dict.c — the arabic_news_stem text search dictionary template.
+ *
+ * Shaped like PostgreSQL's dict_snowball: options are parsed and validated
+ * first, stopwords come from a DATA_TSEARCH file (data/arabic_news.stop),
+ * a stopword gives an empty lexeme (so phrase queries keep positions), and
+ * over-long words are returned without stemming.  Each token is normalized
+ * with the same core function as ar_normalize (ArNormalize, default folds)
+ * and then stemmed by the core light stemmer (src/core/stem.c); numbers
+ * come out as plain ASCII ("٣٬٥٠٠٫٢٥" → "3500.25").
+ *
+ * Per token the work is one normalization into a buffer kept with the
+ * dictionary, a stopword look-up and a stemmer pass that only moves two
+ * indexes; the only allocations are the two the API needs (the result
+ * array and the lexeme).
+ */
+#include "postgres.h"
+
+#include "commands/defrem.h"
+#include "fmgr.h"
+#include "tsearch/ts_public.h"
+#include "catalog/pg_collation.h"
+#include "utils/builtins.h"
+#include "utils/formatting.h"
+
+#include <unistd.h>
+
+#include "normalize.h"
+#include "pg_common.h"
+#include "stem.h"
+#include "tokenize.h"
+
+/* Words longer than this (in bytes) are normalized but not stemmed. */
+#define AR_DICT_MAX_STEM_BYTES 1000
+
+/*
+ * Stopwords in an open-addressing hash set (searchstoplist's binary search
+ * of strcmp calls was the single largest cost of lexize).
+ */
+typedef struct ArStopSet
+{
+	const char **slot;			/* NULL = empty; entries are NUL-terminated */
+	uint32		mask;			/* table size - 1 (size is a power of two) */
+} ArStopSet;
+
+typedef struct ArDict
+{
+	ArStopSet	stop;
+	bool		stemming;		/* false: normalize only */
+	ArBuf		buf;			/* normalization scratch, lives with the dict */
+} ArDict;
+
+/* FNV-1a over len bytes. */
+static inline uint32
+stop_hash(const char *s, size_t len)
+{
+	uint32		h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
+/* Build the hash set from a loaded StopList (in the current context). */
+static void
+stopset_build(ArStopSet *set, const StopList *list)
+{
+	uint32		size = 16;
+	int			i;
+
+	while (size < (uint32) list->len * 2 + 1)
+		size <<= 1;
+	set->slot = palloc0(sizeof(char *) * size);
+	set->mask = size - 1;
+	for (i = 0; i < list->len; i++)
+	{
+		const char *w = list->stop[i];
+		uint32		h = stop_hash(w, strlen(w)) & set->mask;
+
+		while (set->slot[h] != NULL && strcmp(set->slot[h], w) != 0)
+			h = (h + 1) & set->mask;
+		set->slot[h] = w;
+	}
+}
+
+/* True when s[0..len) is a stopword. */
+static inline bool
+stopset_has(const ArStopSet *set, const char *s, size_t len)
+{
+	uint32		h = stop_hash(s, len) & set->mask;
+	const char *w;
+
+	while ((w = set->slot[h]) != NULL)
+	{
+		if (strncmp(w, s, len) == 0 && w[len] == '\0')
+			return true;
+		h = (h + 1) & set->mask;
+	}
+	return false;
+}
+
+PG_FUNCTION_INFO_V1(ar_dict_init);
+PG_FUNCTION_INFO_V1(ar_dict_lexize);
+
+/* Normalize a stopword-file line the way tokens are normalized. */
+static char *
+normalize_stopword(const char *word
+#if PG_VERSION_NUM >= 180000
+				   ,size_t len, Oid collation
+#endif
+)
+{
+	ArBuf		b;
+	char	   *res;
+
+	ArBufInit(&b, strlen(word) + 1);
+	ArNormalize(word, strlen(word), AR_NORM_DEFAULT, &b);
+	res = pnstrdup(b.data, b.len);
+	ArFree(b.data);
+	return res;
+}
+
+/*
+ * Lower-case a word that is not Arabic (other-script words reach this
+ * dictionary as "word" tokens): ASCII in place; anything else through
+ * str_tolower.  Returns the word to use, *len updated.  Arabic letters
+ * (lead bytes D8–DB) have no case and skip all of this.
+ */
+static char *
+lower_non_arabic(char *s, size_t *len)
+{
+	size_t		i;
+	bool		other = false;
+
+	for (i = 0; i < *len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			s[i] = (char) (c + ('a' - 'A'));
+		else if (c >= 0xC0 && (c < 0xD8 || c > 0xDB))
+			other = true;
+	}
+	if (other)
+	{
+		char	   *low = str_tolower(s, *len, DEFAULT_COLLATION_OID);
+
+		*len = strlen(low);
+		return low;
+	}
+	return s;
+}
+
+/*
+ * A missing list is a user mistake: say which name was not found without
+ * the server's file system path (which readstoplist would print).
+ */
+static void
+check_stopword_file(const char *name)
+{
+	char	   *path;
+
+	if (name[0] == '\0')
+		return;
+	path = get_tsearch_config_filename(name, "stop");
+	if (access(path, R_OK) != 0)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("stopword list \"%s\" not found", name),
+				errdetail("Stopword lists are files named \"%s.stop\" in the tsearch_data directory of the server's share directory.", name),
+				errhint("Use StopWords = arabic_news for the list shipped with arabic_news, or StopWords = '' for none."));
+	pfree(path);
+}
+
+/* INIT: parse and check the options, load the stopwords. */
+Datum
+ar_dict_init(PG_FUNCTION_ARGS)
+{
+	List	   *options = (List *) PG_GETARG_POINTER(0);
+	ArDict	   *d;
+	bool		stopwords_seen = false,
+				stemming_seen = false;
+	ListCell   *l;
+
+	ArRequireUtf8();
+	d = palloc0(sizeof(ArDict));
+	d->stemming = true;
+
+	foreach(l, options)
+	{
+		DefElem    *defel = (DefElem *) lfirst(l);
+
+		if (strcmp(defel->defname, "stopwords") == 0)
+		{
+			StopList	list;
+
+			if (stopwords_seen)
+				ereport(ERROR,
+						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("multiple StopWords parameters"),
+						errhint("Give StopWords once."));
+			check_stopword_file(defGetString(defel));
+			readstoplist(defGetString(defel), &list, normalize_stopword);
+			stopset_build(&d->stop, &list);
+			stopwords_seen = true;
+		}
+		else if (strcmp(defel->defname, "stemming") == 0)
+		{
+			if (stemming_seen)
+				ereport(ERROR,
+						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("multiple Stemming parameters"),
+						errhint("Give Stemming once."));
+			if (defel->arg == NULL ||
+				!parse_bool(defGetString(defel), &d->stemming))
+				ereport(ERROR,
+						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("invalid value for Stemming parameter: \"%s\"",
+							   defel->arg ? defGetString(defel) : ""),
+						errhint("Stemming takes a Boolean value: true or false."));
+			stemming_seen = true;
+		}
+		else
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("unrecognized arabic_news_stem parameter: \"%s\"",
+						   defel->defname),
+					errdetail("Valid parameters are StopWords and Stemming."));
+	}
+	if (!stopwords_seen)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("missing StopWords parameter"),
+				errhint("Use StopWords = arabic_news for the shipped list, or StopWords = '' for none."));
+
+	/* the scratch buffer is allocated here, in the dictionary's context */
+	ArBufInit(&d->buf, 128);
+	PG_RETURN_POINTER(d);
+}
+
+/* LEXIZE: normalize, drop stopwords, stem. */
+Datum
+ar_dict_lexize(PG_FUNCTION_ARGS)
+{
+	ArDict	   *d = (ArDict *) PG_GETARG_POINTER(0);
+	char	   *in = (char *) PG_GETARG_POINTER(1);
+	int32		len = PG_GETARG_INT32(2);
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
+	char	   *word;
+	size_t		wlen;
+
+	d->buf.len = 0;
+	ArNormalize(in, (size_t) len, AR_NORM_DEFAULT, &d->buf);
+	ArBufAppendChar(&d->buf, '\0');
+	word = d->buf.data;
+	wlen = d->buf.len - 1;
+
+	if (wlen == 0)
+		PG_RETURN_POINTER(res);	/* nothing left: like a stopword */
+
+	if (word[0] >= '0' && word[0] <= '9')
+	{
+		/* a number: ASCII digits, '.' decimal point, no group separators */
+		char	   *num = palloc(wlen + 1);
+		size_t		n = ArNumberTokenAscii(word, wlen, num);
+
+		num[n] = '\0';
+		res[0].lexeme = num;
+		PG_RETURN_POINTER(res);
+	}
+
+	word = lower_non_arabic(word, &wlen);
+	if (stopset_has(&d->stop, word, wlen))
+		PG_RETURN_POINTER(res);
+
+	if (d->stemming && wlen <= AR_DICT_MAX_STEM_BYTES)
+	{
+		size_t		slen;
+		const char *stem = ArStem(word, wlen, &slen);
+
+		/*
+		 * A function word with a pronoun or particle attached (بعدها, قبله,
+		 * كلهم) is still a function word: test the stem against the list too.
+		 */
+		if (slen != wlen && stopset_has(&d->stop, stem, slen))
+			PG_RETURN_POINTER(res);
+		res[0].lexeme = pnstrdup(stem, slen);
+	}
+	else
+		res[0].lexeme = pnstrdup(word, wlen);
+	PG_RETURN_POINTER(res);
+}

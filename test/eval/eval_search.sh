@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# eval_search.sh — "make eval-search": retrieval quality of the arabic_news
+# text search configuration against the built-in simple and arabic ones,
+# following the protocol of ../shared/eval/retrieval/README.md:
+#
+#   each query becomes an OR of its lexemes (plainto_tsquery with every &
+#   replaced by |); passages are matched against a stored tsvector column
+#   through its GIN index; the top 10 are ranked by ts_rank (normalization
+#   0 on the Wikipedia sets, 1 on saudinewsnet_headlines), ties broken by
+#   passage id; MRR@10, R@1 and R@10 are printed for every set and config.
+#
+# Environment: EVAL_SETS (default: all three), EVAL_CONFIGS (default:
+# "simple arabic arabic_news"), EVAL_QUERIES (use only the first N queries
+# of each set; saudinewsnet_headlines query ids are a random order, so a
+# prefix is a random sample).  Skips cleanly when ../shared is absent.
+set -euo pipefail
+AN_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$AN_ROOT/tools/cluster.sh"
+shared=$(an_shared_dir)
+if [ -z "$shared" ] || [ ! -d "$shared/eval/retrieval" ]; then
+	echo "eval-search: ../shared/eval/retrieval not found; skipped"
+	exit 0
+fi
+sets=${EVAL_SETS:-xquad_ar arcd saudinewsnet_headlines}
+configs=${EVAL_CONFIGS:-simple arabic arabic_news}
+limit=${EVAL_QUERIES:-}
+
+an_cluster_start
+trap an_cluster_stop EXIT
+an_psql -d postgres -c "CREATE DATABASE eval" >/dev/null
+an_psql -d eval -c "CREATE EXTENSION arabic_news" >/dev/null
+an_psql -d eval >/dev/null <<'SQL'
+CREATE TABLE result (set text, config text, queries int, mrr10 numeric, r1 numeric, r10 numeric, seconds numeric);
+-- One configuration on the loaded set: stored tsvector + GIN, OR-queries, top 10.
+CREATE FUNCTION run_config(setname text, cfg regconfig, norm int) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE t0 timestamptz := clock_timestamp();
+BEGIN
+	DROP TABLE IF EXISTS pv;
+	CREATE TABLE pv AS SELECT id, to_tsvector(cfg, body) AS tsv FROM passages;
+	CREATE INDEX pv_tsv ON pv USING gin (tsv);
+	ANALYZE pv;
+	INSERT INTO result
+	WITH qq AS (
+		SELECT id, replace(plainto_tsquery(cfg, body)::text, '&', '|')::tsquery AS tq FROM queries),
+	hits AS (
+		SELECT qq.id AS qid, h.pid, row_number() OVER (PARTITION BY qq.id ORDER BY h.r DESC, h.pid) AS rk
+		FROM qq CROSS JOIN LATERAL (
+			SELECT pv.id AS pid, ts_rank(pv.tsv, qq.tq, norm) AS r
+			FROM pv WHERE pv.tsv @@ qq.tq
+			ORDER BY r DESC, pv.id LIMIT 10) h),
+	firsts AS (
+		SELECT q.id, min(h.rk) FILTER (WHERE r.pid IS NOT NULL) AS fr
+		FROM queries q
+		LEFT JOIN hits h ON h.qid = q.id
+		LEFT JOIN qrels r ON r.qid = h.qid AND r.pid = h.pid
+		GROUP BY q.id)
+	SELECT setname, cfg::text, count(*),
+		round(avg(coalesce(1.0 / fr, 0)), 3),
+		round(avg(CASE WHEN fr = 1 THEN 1 ELSE 0 END), 3),
+		round(avg(CASE WHEN fr IS NOT NULL THEN 1 ELSE 0 END), 3),
+		round(extract(epoch FROM clock_timestamp() - t0)::numeric, 1)
+	FROM firsts;
+END $$;
+SQL
+
+for s in $sets; do
+	dir="$shared/eval/retrieval/$s"
+	[ -d "$dir" ] || { echo "eval-search: $dir not found; skipped"; continue; }
+	if [ -f "$dir/passages.tsv.gz" ]; then src="gzip -dc $dir/passages.tsv.gz"; else src="cat $dir/passages.tsv"; fi
+	norm=0; [ "$s" = saudinewsnet_headlines ] && norm=1
+	head_cmd=cat; [ -n "$limit" ] && head_cmd="head -n $limit"
+	echo "== $s (ts_rank normalization $norm)" >&2
+	an_psql -d eval >/dev/null <<SQL
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS passages, queries, qrels;
+CREATE TABLE passages (id text PRIMARY KEY, body text);
+CREATE TABLE queries (id text PRIMARY KEY, body text);
+CREATE TABLE qrels (qid text, pid text);
+\copy passages FROM PROGRAM '$src' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
+\copy queries FROM PROGRAM '$head_cmd $dir/queries.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
+\copy qrels FROM '$dir/qrels.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
+$(for c in $configs; do echo "SELECT run_config('$s', '$c', $norm);"; done)
+SQL
+done
+
+echo
+echo "Retrieval quality (OR-queries, top 10 by ts_rank; normalization 0, 1 on saudinewsnet_headlines)"
+an_psql -d eval -P footer=off <<'SQL'
+SELECT set, config, queries, mrr10 AS "MRR@10", r1 AS "R@1", r10 AS "R@10", seconds
+FROM result ORDER BY CASE set WHEN 'xquad_ar' THEN 1 WHEN 'arcd' THEN 2 ELSE 3 END, set,
+	CASE config WHEN 'simple' THEN 1 WHEN 'arabic' THEN 2 WHEN 'arabic_news' THEN 3 ELSE 4 END, config;
+SQL
