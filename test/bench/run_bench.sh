@@ -3,7 +3,9 @@
 # ratios to PostgreSQL's built-in text search measured in the same run.
 #
 # Starts a throwaway cluster (tools/cluster.sh), loads the corpus, times each
-# step best of BENCH_RUNS inside one backend, and prints Markdown tables
+# step best of BENCH_RUNS inside one backend (the backend's CPU time, so a
+# busy shared machine disturbs the ratios little; wall time is shown too),
+# and prints Markdown tables
 # (also written to BENCH_OUT).  Steps whose function or configuration is not
 # in the installed extension yet print "n/a (not built yet)".
 #
@@ -102,7 +104,8 @@ step() {
 		-v runs="$BENCH_RUNS" <<'SQL' 2>"$AN_TMP/step.err"
 SELECT bench_step(:'key', :'label', :'needs', nullif(:'target', '')::float8,
 				  nullif(:'basis', ''), :'q', :runs, nullif(:'setup', '')) \g /dev/null
-SELECT coalesce(nullif(array_to_string(ARRAY(SELECT round(x::numeric, 2) FROM unnest(runs) x), ' / '), '') || ' s', note)
+SELECT coalesce(nullif(array_to_string(ARRAY(SELECT round(x::numeric, 2) FROM unnest(runs) x), ' / '), '')
+				|| ' s CPU, best wall ' || round(wall::numeric, 2) || ' s', note)
   FROM bench_result WHERE key = :'key';
 SQL
 	) || {
@@ -166,7 +169,7 @@ if [ "$BENCH_QUERIES" -gt 0 ] && [ -f "$queries" ]; then
 		bpsql -At -c "SELECT bench_queries('$c', 'tsv_$c', 50)" >/dev/null
 		for ((i = 1; i <= BENCH_QUERY_RUNS; i++)); do
 			bpsql -At -c "INSERT INTO bench_qresult
-				SELECT '$c', n, total, p50, p95, hits FROM bench_queries('$c', 'tsv_$c', $BENCH_QUERIES)
+				SELECT '$c', n, total, cpu, p50, p95, hits FROM bench_queries('$c', 'tsv_$c', $BENCH_QUERIES)
 				RETURNING round(total::numeric, 2) || ' s'" | sed 's/^/          -> /' >&2
 		done
 	done
