@@ -5,6 +5,8 @@
 #   make demo         the main job on a throwaway cluster (DOCS=dir, KEEP=1)
 #   make test         every test on a throwaway cluster; last line "N passed, N failed"
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
+#   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
+#   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
 #   make fuzz SECONDS=n   every libFuzzer target for n seconds each
 #   make regen        rebuild generated C tables from data/
@@ -58,7 +60,28 @@ CORE_CFLAGS ?= -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 
 core-tests: $(addprefix .build/core/,$(CORE_TESTS))
 
-.PHONY: fuzz deps demo test bench eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
+# ---- core microbenchmark: MB/s of each core stage on ../shared/corpus text,
+# -O2 like the server build; the callgrind variant gives instruction counts.
+BENCH_CFLAGS    ?= -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
+BENCH_TSV       ?= ../shared/corpus/arabic_news_sample.tsv
+BENCH_CORE_ARGS ?=
+.build/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/bench
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+bench-core: .build/bench/core_bench
+	.build/bench/core_bench $(BENCH_CORE_ARGS) $(BENCH_TSV)
+
+bench-core-callgrind: .build/bench/core_bench
+	valgrind --tool=callgrind --callgrind-out-file=.build/bench/callgrind.out \
+		.build/bench/core_bench -n 1 $(BENCH_CORE_ARGS) $(BENCH_TSV)
+	callgrind_annotate --inclusive=yes .build/bench/callgrind.out | head -40
+
+# Instruction counts of the SQL benchmark steps (single-user backend under callgrind).
+bench-callgrind:
+	@bash test/bench/callgrind_sql.sh
+
+.PHONY: fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
