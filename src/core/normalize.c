@@ -235,6 +235,49 @@ ArNormalize(const char *in, size_t len, unsigned flags, ArBuf *out)
 			continue;
 		}
 
+		/* One ASCII space between words, the usual case: nothing to fold. */
+		if (s[i] == ' ' && i + 1 < len &&
+			((s[i + 1] > ' ' && s[i + 1] < 0x80) || (s[i + 1] >= 0xD8 && s[i + 1] <= 0xDB)))
+		{
+			ArBufAppendChar(out, ' ');
+			i++;
+			continue;
+		}
+
+		/*
+		 * Arabic-block letters the folds leave alone (most of news text):
+		 * copy the whole run at once.  Lead bytes D8–DB are U+0600–U+06FF,
+		 * always a valid two-byte form.  A و right after ئ stops the run so
+		 * the general path below can apply the ئو → ؤو rule.  Runs are cut
+		 * at the interrupt stride so a huge unspaced input stays cancellable.
+		 */
+		if (s[i] >= 0xD8 && s[i] <= 0xDB)
+		{
+			size_t		j = i;
+			size_t		stop = len;
+
+			if (stop - i > AR_INTERRUPT_STRIDE * 16)
+				stop = i + AR_INTERRUPT_STRIDE * 16;
+
+			while (j + 1 < stop && s[j] >= 0xD8 && s[j] <= 0xDB &&
+				   (s[j + 1] & 0xC0) == 0x80)
+			{
+				uint32_t	c2 = ((s[j] & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
+
+				if (ar_norm_arabic_block[c2 - 0x600].fold & flags)
+					break;
+				if (c2 == 0x0648 && (j == i || (s[j - 2] == 0xD8 && s[j - 1] == 0xA6)))
+					break;
+				j += 2;
+			}
+			if (j > i)
+			{
+				ArBufAppend(out, in + i, j - i);
+				i = j;
+				continue;
+			}
+		}
+
 		n = ArUtf8Decode(s + i, len - i, &cp);
 		if (cp == AR_UTF8_REPLACEMENT && n == 1)
 		{
