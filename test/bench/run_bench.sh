@@ -18,8 +18,6 @@
 #
 # Settings: parallel query off, JIT off, maintenance_work_mem 256MB, one
 # backend per step, warm cache (an untimed pass over the table first).
-# test/bench/bench_search.sh, run on its own, compares simple, arabic and
-# arabic_news search (median of 3, the corpus's own titles as queries).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
