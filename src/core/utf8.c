@@ -7,9 +7,9 @@
  */
 #include "utf8.h"
 
-/* Decode one code point; see utf8.h. */
+/* Decode one code point, any length or malformed; see utf8.h. */
 int
-ArUtf8Decode(const unsigned char *s, size_t len, uint32_t *cp)
+ArUtf8DecodeSlow(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	unsigned char c = s[0];
 	uint32_t	v;
