@@ -37,9 +37,16 @@ CREATE EXTENSION arabic_news;
 CREATE TABLE raw (id text, source text, title text, body text);
 \copy raw FROM PROGRAM '$src' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
 -- news(id, published, body); ANT ids end with the publication day
+-- (YYYYMMDD or DDMMYYYY)
+CREATE FUNCTION id_date(id text) RETURNS date LANGUAGE plpgsql IMMUTABLE AS \$\$
+BEGIN
+	IF id ~ '-20[0-9]{6}\$' THEN RETURN to_date(right(id, 8), 'YYYYMMDD'); END IF;
+	IF id ~ '-[0-9]{4}20[0-9]{2}\$' THEN RETURN to_date(right(id, 8), 'DDMMYYYY'); END IF;
+	RETURN NULL;
+EXCEPTION WHEN OTHERS THEN RETURN NULL;
+END \$\$;
 CREATE TABLE news (id int PRIMARY KEY, published date, body text NOT NULL);
-INSERT INTO news SELECT row_number() OVER (ORDER BY id),
-	CASE WHEN id ~ '-20[0-9]{6}$' THEN to_date(right(id, 8), 'YYYYMMDD') END, body FROM raw;
+INSERT INTO news SELECT row_number() OVER (ORDER BY id), id_date(id), body FROM raw;
 -- 1 % more articles for the incremental refresh
 CREATE TABLE extra AS SELECT id + 1000000 AS id, published, body FROM news ORDER BY id LIMIT greatest(1, (SELECT count(*) FROM news) / 100);
 VACUUM ANALYZE news;
