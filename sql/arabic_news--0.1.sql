@@ -341,3 +341,30 @@ $$;
 
 COMMENT ON FUNCTION ar_pledge_rows(text, date) IS
 'One row per pledge with the actor entity and the article''s first day-precision date; for BI views and trigger-maintained tables';
+
+-- Numbers meet in the index: the parser hands whole number expressions
+-- (token types money, percentage, numexpr) to arabic_news_number, which
+-- reads them with the ar_numbers grammar and gives canonical lexemes.
+CREATE FUNCTION ar_numdict_lexize(internal, internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_numdict_lexize'
+LANGUAGE C STRICT;
+
+CREATE TEXT SEARCH TEMPLATE arabic_news_number (
+	INIT = ar_dict_init,
+	LEXIZE = ar_numdict_lexize
+);
+
+COMMENT ON TEXT SEARCH TEMPLATE arabic_news_number IS
+'Number expressions: canonical value lexemes (2000000000, EUR:2000000000, 5%) or the stems of their words';
+
+CREATE TEXT SEARCH DICTIONARY arabic_news_number (
+	TEMPLATE = arabic_news_number,
+	StopWords = arabic_news
+);
+
+COMMENT ON TEXT SEARCH DICTIONARY arabic_news_number IS
+'Canonical lexemes of number expressions (money, percentage, numexpr tokens of the arabic_news parser)';
+
+ALTER TEXT SEARCH CONFIGURATION arabic_news
+	ADD MAPPING FOR money, percentage, numexpr WITH arabic_news_number;

@@ -110,8 +110,16 @@ fold_word(const unsigned char *s, size_t len, char *out, bool *tanween)
 	{
 		uint32_t	cp;
 		uint32_t	f;
-		int			k = ArUtf8Decode(s + pos, len - pos, &cp);
+		int			k;
 
+		/* Arabic letters are two bytes: decode those inline (hot path) */
+		if ((s[pos] & 0xE0) == 0xC0 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80 && s[pos] >= 0xC2)
+		{
+			cp = ((uint32_t) (s[pos] & 0x1F) << 6) | (s[pos + 1] & 0x3F);
+			k = 2;
+		}
+		else
+			k = ArUtf8Decode(s + pos, len - pos, &cp);
 		pos += k;
 		if (cp == 0x064B)
 			*tanween = true;
