@@ -14,6 +14,9 @@ FROM (VALUES ('تعهدت ألمانيا بتقديم ملياري يورو'), (
      (VALUES ('ملياري يورو'), ('2 مليار يورو'), ('€2bn'), ('2000000000 يورو'), ('يورو'), ('3 مليارات يورو'), ('ملياري دولار')) w(q)
 ORDER BY d, q;
 
+-- Another amount with a "2" elsewhere in the text is not a match.
+SELECT to_tsvector('arabic_news', 'خصص الاتحاد 150 مليار يورو للدفاع خلال 2 سنوات') @@ plainto_tsquery('arabic_news', '2 مليار يورو') AS other_amount;
+
 -- Percentages and numbers in words.
 SELECT q, to_tsvector('arabic_news', 'رفع الإنفاق إلى 5% من الناتج') @@ plainto_tsquery('arabic_news', q) AS hit
 FROM (VALUES ('خمسة في المائة'), ('خمسة بالمئة'), ('٥٪'), ('5'), ('6%')) w(q);

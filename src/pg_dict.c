@@ -308,14 +308,16 @@ ar_dict_lexize(PG_FUNCTION_ARGS)
  * numexpr tokens (a whole number expression such as "ملياري يورو").  The
  * expression is read again by the number grammar (numbers.c — the same
  * code as ar_numbers) and gives, at one position, two variants:
- *   1. its canonical lexemes: the value in plain digits ("2000000000"),
- *      and for money the ISO code with the value ("EUR:2000000000"), for a
- *      percentage the value with a sign ("5%");
- *   2. the lexemes arabic_news_stem gives its words ("مليار", "يورو"),
- *      so a search for the words alone still finds it.
- * In a tsvector both variants are stored; in a tsquery the lexemes of a
- * variant are ANDed and the variants ORed, so "ملياري يورو", "2 مليار يورو",
- * "€2bn" and "2000000000 يورو" all find one another.
+ *   1. its canonical lexeme: for money the ISO code with the value
+ *      ("EUR:2000000000"), for a percentage the value with a sign ("5%"),
+ *      otherwise the value in plain digits ("3");
+ *   2. for money and percentages the plain value ("2000000000", "5"), and
+ *      the lexemes arabic_news_stem gives the words ("ملياري", "يورو").
+ * A tsvector stores every lexeme, so a search for the words alone still
+ * finds the expression.  In a tsquery the variants are ORed and the
+ * lexemes of a variant ANDed: "ملياري يورو", "2 مليار يورو", "€2bn" and
+ * "2000000000 يورو" all give 'EUR:2000000000' | (…) and find one another.
+ * An expression the grammar gives no value for yields its word lexemes.
  */
 Datum
 ar_numdict_lexize(PG_FUNCTION_ARGS)
@@ -343,16 +345,16 @@ ar_numdict_lexize(PG_FUNCTION_ARGS)
 		const ArNumItem *it = &nums.items[0];
 
 		res[n].nvariant = 1;
-		res[n++].lexeme = pstrdup(v);
 		if (it->kind == AR_NUM_MONEY && it->unit)
-		{
-			res[n].nvariant = 1;
 			res[n++].lexeme = psprintf("%s:%s", it->unit, v);
-		}
 		else if (it->kind == AR_NUM_PERCENT)
-		{
-			res[n].nvariant = 1;
 			res[n++].lexeme = psprintf("%s%%", v);
+		else
+			res[n++].lexeme = pstrdup(v);
+		if (n == 1 && strcmp(res[0].lexeme, v) != 0)
+		{
+			res[n].nvariant = 2;
+			res[n++].lexeme = pstrdup(v);
 		}
 	}
 	ArNumListFree(&nums);
@@ -370,13 +372,22 @@ ar_numdict_lexize(PG_FUNCTION_ARGS)
 		lx = lexize_word(d, in + tok.byte_start, tok.byte_len);
 		if (lx == NULL)
 			continue;
+		{
+			/* once per expression: a query must not repeat an operand */
+			bool		seen = false;
+
+			for (int i = 0; i < n && !seen; i++)
+				seen = strcmp(res[i].lexeme, lx) == 0;
+			if (seen)
+				continue;
+		}
 		if (n + 2 >= cap)
 		{
 			res = repalloc(res, sizeof(TSLexeme) * cap * 2);
 			memset(res + cap, 0, sizeof(TSLexeme) * cap);
 			cap *= 2;
 		}
-		res[n].nvariant = 2;
+		res[n].nvariant = v ? 2 : 1;
 		res[n++].lexeme = lx;
 	}
 	res[n].lexeme = NULL;

@@ -1,3 +1,8 @@
+\echo '== Numbers meet in the index: "2 مليار يورو" finds "بملياري يورو", "ثلاثة مليارات" finds "3 مليارات"'
+SELECT doc, ts_headline('arabic_news', body, q, 'MaxWords=14, MinWords=8') AS headline
+FROM news, (VALUES (plainto_tsquery('arabic_news', '2 مليار يورو')), (plainto_tsquery('arabic_news', 'ثلاثة مليارات دولار'))) v(q)
+WHERE to_tsvector('arabic_news', body) @@ q ORDER BY doc;
+
 \echo '== Pledge keys: one GIN index answers "who pledged at least a billion euros"'
 SELECT unnest(ar_pledge_keys('تعهدت ألمانيا بتقديم ملياري يورو لأوكرانيا، واتفق الحلفاء على رفع الإنفاق إلى 5%')) AS key;
 
@@ -7,6 +12,7 @@ EXPLAIN (COSTS OFF) SELECT doc FROM news WHERE ar_pledge_keys(body) @> '{EUR>=1e
 SELECT doc, title FROM news WHERE ar_pledge_keys(body) @> '{EUR>=1e9}' ORDER BY doc;
 
 \echo '== Full text + entities + pledges in one WHERE, one GIN index over all three'
+DROP INDEX news_pledge_keys;
 CREATE INDEX news_analysis ON news USING gin (to_tsvector('arabic_news', body), ar_entity_keys(body), ar_pledge_keys(body));
 EXPLAIN (COSTS OFF) SELECT doc FROM news
 WHERE to_tsvector('arabic_news', body) @@ websearch_to_tsquery('arabic_news', 'الدفاع')
