@@ -16,6 +16,13 @@
 
 AN_ROOT=${AN_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 
+# make for our own build: PGXS reads DOCS (files to install), which
+# "make demo DOCS=dir" also sets, so the build runs without the caller's
+# command-line variables.
+an_make() {
+	env -u DOCS -u MAKEFLAGS -u MFLAGS -u MAKEOVERRIDES make "$@"
+}
+
 an_run_as_server() {
 	if [ "$(id -u)" -eq 0 ]; then
 		runuser -u nobody -- "$@"
@@ -33,12 +40,12 @@ an_sandbox_install() {
 	cp -a "$bindir/." "$sb$bindir/"
 	cp -a "$sharedir/." "$sb$sharedir/"
 	for f in "$pkglibdir"/*; do ln -sf "$f" "$sb$pkglibdir/"; done
-	make -C "$AN_ROOT" -s install DESTDIR="$sb" >/dev/null
+	an_make -C "$AN_ROOT" -s install DESTDIR="$sb" >/dev/null
 	chmod -R a+rX "$sb"
 }
 
 an_cluster_start() {
-	make -C "$AN_ROOT" -s >/dev/null
+	an_make -C "$AN_ROOT" -s >/dev/null
 	AN_TMP=$(mktemp -d "${TMPDIR:-/tmp}/arabic_news.XXXXXX")
 	chmod 755 "$AN_TMP"
 	an_sandbox_install "$AN_TMP/inst"

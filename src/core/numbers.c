@@ -765,6 +765,8 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 					np->group = nv_add(ip, fr);
 					pj += 2;
 				}
+				else
+					ArFree(ip.big);	/* too long to be AFP's decimal: not taken */
 			}
 			/* decimal comma: ٤,٨ and 3,5% (a comma before exactly three
 			 * digits is a thousands separator, already inside the token) */
