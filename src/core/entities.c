@@ -403,7 +403,7 @@ skip_letters(const EntDoc *d, size_t i, int strip, size_t *boff, size_t *coff)
 	while (p < len)
 	{
 		uint32_t	cp;
-		int			nb = ArUtf8Decode(s + p, len - p, &cp);
+		int			nb = ArUtf8DecodeFast(s + p, len - p, &cp);
 		bool		removed = ArNormalizeChar(cp, AR_NORM_DEFAULT) == 0;
 
 		if (!removed && seen == strip)
@@ -1039,7 +1039,7 @@ collect_words(EntDoc *d, const char *s, size_t len)
 		for (p = 0; p < t.byte_len;)
 		{
 			uint32_t	cp;
-			int			nb = ArUtf8Decode((const unsigned char *) s + t.byte_start + p,
+			int			nb = ArUtf8DecodeFast((const unsigned char *) s + t.byte_start + p,
 										  t.byte_len - p, &cp);
 			char		enc[4];
 

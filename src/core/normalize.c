@@ -165,7 +165,7 @@ emit_presentation_run(ArBuf *out, const unsigned char *s, size_t len, unsigned f
 	{
 		uint32_t	cp;
 
-		pos += ArUtf8Decode(s + pos, len - pos, &cp);
+		pos += ArUtf8DecodeFast(s + pos, len - pos, &cp);
 		uin[ulen++] = (UChar) cp;	/* presentation forms are all in the BMP */
 	}
 	if (U_SUCCESS(status))
@@ -235,7 +235,7 @@ ArNormalize(const char *in, size_t len, unsigned flags, ArBuf *out)
 			continue;
 		}
 
-		n = ArUtf8Decode(s + i, len - i, &cp);
+		n = ArUtf8DecodeFast(s + i, len - i, &cp);
 		if (cp == AR_UTF8_REPLACEMENT && n == 1)
 		{
 			/* malformed byte: pass it through untouched */

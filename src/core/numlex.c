@@ -26,6 +26,45 @@ lex_hash(const char *s, size_t len)
 	return h;
 }
 
+/*
+ * Most words are not in the lexicon.  A bitmap indexed by a cheap mix of a
+ * word's length and its first and last four bytes, set for every key,
+ * rejects nearly all of them before hashing; a word it rejects cannot equal
+ * any key (equal words give equal indexes).  Built on first use from the
+ * compiled table.
+ */
+#define LEX_FILTER_BITS 17
+static uint8_t lex_filter[1u << (LEX_FILTER_BITS - 3)];
+static bool lex_filter_ready;
+
+static inline uint32_t
+filter_index(const unsigned char *w, size_t len)
+{
+	uint32_t	a,
+				b;
+
+	memcpy(&a, w, 4);
+	memcpy(&b, w + len - 4, 4);
+	a = (a ^ (b * 0x9E3779B1u) ^ ((uint32_t) len * 0x85EBCA6Bu)) * 0xC2B2AE35u;
+	return a >> (32 - LEX_FILTER_BITS);
+}
+
+static void
+lex_filter_build(void)
+{
+	for (size_t k = 0; k < sizeof(ar_lex_keys) / sizeof(ar_lex_keys[0]); k++)
+	{
+		if (ar_lex_keys[k].len >= 4)
+		{
+			uint32_t	i = filter_index((const unsigned char *) ar_lex_keys[k].word,
+										 ar_lex_keys[k].len);
+
+			lex_filter[i >> 3] |= (uint8_t) (1u << (i & 7));
+		}
+	}
+	lex_filter_ready = true;
+}
+
 /* Look a folded UTF-8 word up; returns the key index or -1. */
 int
 ArLexLookup(const char *word, size_t len)
@@ -34,6 +73,15 @@ ArLexLookup(const char *word, size_t len)
 
 	if (len == 0 || len > 255)
 		return -1;
+	if (len >= 4)
+	{
+		uint32_t	i = filter_index((const unsigned char *) word, len);
+
+		if (!lex_filter_ready)
+			lex_filter_build();
+		if (!(lex_filter[i >> 3] & (1u << (i & 7))))
+			return -1;
+	}
 	h = lex_hash(word, len) & (AR_LEX_SLOTS - 1);
 	for (;;)
 	{
@@ -110,16 +158,8 @@ fold_word(const unsigned char *s, size_t len, char *out, bool *tanween)
 	{
 		uint32_t	cp;
 		uint32_t	f;
-		int			k;
+		int			k = ArUtf8DecodeFast(s + pos, len - pos, &cp);
 
-		/* Arabic letters are two bytes: decode those inline (hot path) */
-		if ((s[pos] & 0xE0) == 0xC0 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80 && s[pos] >= 0xC2)
-		{
-			cp = ((uint32_t) (s[pos] & 0x1F) << 6) | (s[pos + 1] & 0x3F);
-			k = 2;
-		}
-		else
-			k = ArUtf8Decode(s + pos, len - pos, &cp);
 		pos += k;
 		if (cp == 0x064B)
 			*tanween = true;
@@ -128,7 +168,15 @@ fold_word(const unsigned char *s, size_t len, char *out, bool *tanween)
 			continue;
 		if (n + 4 > LEX_MAX_WORD)
 			return -1;
-		n += ArUtf8Encode(f, out + n);
+		if (f < 0x80)
+			out[n++] = (char) f;
+		else if (f < 0x800)
+		{
+			out[n++] = (char) (0xC0 | (f >> 6));
+			out[n++] = (char) (0x80 | (f & 0x3F));
+		}
+		else
+			n += ArUtf8Encode(f, out + n);
 	}
 	return n;
 }
@@ -241,7 +289,7 @@ ArLexStreamInit(ArLexStream *ls, const char *buf, size_t len)
 		t->space_before = space;
 		t->break_before = brk;
 		t->key = t->skey = -1;
-		ArUtf8Decode((const unsigned char *) buf + tok.byte_start, tok.byte_len, &t->first_cp);
+		ArUtf8DecodeFast((const unsigned char *) buf + tok.byte_start, tok.byte_len, &t->first_cp);
 		if (tok.type == AR_TOK_ARABIC || tok.type == AR_TOK_LATIN)
 			lex_word(ls, t);
 		space = false;

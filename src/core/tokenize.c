@@ -196,7 +196,7 @@ peek(const ArTokenizer *tz, size_t pos, uint32_t *cp, int *nbytes)
 		*nbytes = 1;
 		return (CharClass) ascii_class[s[0]];
 	}
-	*nbytes = ArUtf8Decode(s, tz->len - pos, cp);
+	*nbytes = ArUtf8DecodeFast(s, tz->len - pos, cp);
 	if (*cp >= 0x600 && *cp <= 0x6FF)
 		return (CharClass) arabic_class[*cp - 0x600];
 	return classify_other(*cp);

@@ -19,6 +19,26 @@
  */
 extern int	ArUtf8Decode(const unsigned char *s, size_t len, uint32_t *cp);
 
+/*
+ * The same, with ASCII and two-byte sequences (all of Arabic) decoded
+ * inline: the tokenizer and the lexicon fold call this once per character.
+ */
+static inline int
+ArUtf8DecodeFast(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	if (s[0] < 0x80)
+	{
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF && len >= 2 && (s[1] & 0xC0) == 0x80)
+	{
+		*cp = ((uint32_t) (s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	return ArUtf8Decode(s, len, cp);
+}
+
 /* Encode cp into out (room for 4 bytes); returns the byte count. */
 extern int	ArUtf8Encode(uint32_t cp, char *out);
 
