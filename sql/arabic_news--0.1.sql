@@ -298,3 +298,73 @@ ALTER TEXT SEARCH CONFIGURATION arabic_news
 
 COMMENT ON TEXT SEARCH CONFIGURATION arabic_news IS
 'Arabic news search: arabic_news parser, arabic_news_stem for Arabic words and numbers, english_stem for Latin words';
+
+-- ==== search meets analysis: pledge keys, actor entities ====
+
+CREATE FUNCTION ar_pledge_keys(input text)
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'ar_pledge_keys'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION ar_pledge_keys(text) IS
+'Pledges of a text as GIN keys: kind:, unit:, <CUR>>=1eN decades, percent>=N, actor:KIND:canonical, actor_text:, cue:';
+
+CREATE FUNCTION ar_actor_entity(actor text, OUT kind text, OUT canonical text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'ar_actor_entity'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1;
+
+COMMENT ON FUNCTION ar_actor_entity(text) IS
+'The entity a pledge actor names: first PER/ORG/LOC, else first NAT (as its country); no row when none';
+
+-- One row per pledge of one article, with plain SQL-typed columns for BI
+-- views: the actor's entity (ar_actor_entity) and the article's first
+-- day-precision date (ar_dates against the publication day), NULL when the
+-- article gives none.
+CREATE FUNCTION ar_pledge_rows(body text, published date DEFAULT NULL)
+RETURNS TABLE (pledge_no int, article_date date, actor text, actor_kind text,
+	actor_canonical text, kind text, value numeric, unit text, cue text,
+	purpose text, surface text, approx boolean, start_pos int, end_pos int)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	WITH d AS MATERIALIZED (	-- once per article, and only when it has a pledge
+		SELECT d.value FROM @extschema@.ar_dates(body, published) d
+		WHERE d.precision = 'day' ORDER BY d.start_pos LIMIT 1)
+	SELECT p.pledge_no::int, (SELECT d.value FROM d),
+		p.actor, a.kind, a.canonical, p.kind, p.value, p.unit, p.cue,
+		p.purpose, p.surface, p.approx, p.start_pos, p.end_pos
+	FROM @extschema@.ar_pledges(body) WITH ORDINALITY
+		AS p(kind, value, unit, surface, start_pos, end_pos, actor, cue, purpose, approx, pledge_no)
+	LEFT JOIN LATERAL @extschema@.ar_actor_entity(p.actor) a ON true
+	ORDER BY p.pledge_no
+$$;
+
+COMMENT ON FUNCTION ar_pledge_rows(text, date) IS
+'One row per pledge with the actor entity and the article''s first day-precision date; for BI views and trigger-maintained tables';
+
+-- Numbers meet in the index: the parser hands whole number expressions
+-- (token types money, percentage, numexpr) to arabic_news_number, which
+-- reads them with the ar_numbers grammar and gives canonical lexemes.
+CREATE FUNCTION ar_numdict_lexize(internal, internal, internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'ar_numdict_lexize'
+LANGUAGE C STRICT;
+
+CREATE TEXT SEARCH TEMPLATE arabic_news_number (
+	INIT = ar_dict_init,
+	LEXIZE = ar_numdict_lexize
+);
+
+COMMENT ON TEXT SEARCH TEMPLATE arabic_news_number IS
+'Number expressions: canonical value lexemes (2000000000, EUR:2000000000, 5%) or the stems of their words';
+
+CREATE TEXT SEARCH DICTIONARY arabic_news_number (
+	TEMPLATE = arabic_news_number,
+	StopWords = arabic_news
+);
+
+COMMENT ON TEXT SEARCH DICTIONARY arabic_news_number IS
+'Canonical lexemes of number expressions (money, percentage, numexpr tokens of the arabic_news parser)';
+
+ALTER TEXT SEARCH CONFIGURATION arabic_news
+	ADD MAPPING FOR money, percentage, numexpr WITH arabic_news_number;

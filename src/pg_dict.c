@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "normalize.h"
+#include "numbers.h"
 #include "pg_common.h"
 #include "stem.h"
 #include "tokenize.h"
@@ -102,6 +103,7 @@ stopset_has(const ArStopSet *set, const char *s, size_t len)
 
 PG_FUNCTION_INFO_V1(ar_dict_init);
 PG_FUNCTION_INFO_V1(ar_dict_lexize);
+PG_FUNCTION_INFO_V1(ar_numdict_lexize);
 
 /* Normalize a stopword-file line the way tokens are normalized. */
 static char *
@@ -239,25 +241,24 @@ ar_dict_init(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(d);
 }
 
-/* LEXIZE: normalize, drop stopwords, stem. */
-Datum
-ar_dict_lexize(PG_FUNCTION_ARGS)
+/*
+ * The lexeme of one word or number token: normalized, stemmed; NULL for a
+ * stopword or a token that normalizes to nothing.
+ */
+static char *
+lexize_word(ArDict *d, const char *in, size_t len)
 {
-	ArDict	   *d = (ArDict *) PG_GETARG_POINTER(0);
-	char	   *in = (char *) PG_GETARG_POINTER(1);
-	int32		len = PG_GETARG_INT32(2);
-	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
 	char	   *word;
 	size_t		wlen;
 
 	d->buf.len = 0;
-	ArNormalize(in, (size_t) len, AR_NORM_DEFAULT, &d->buf);
+	ArNormalize(in, len, AR_NORM_DEFAULT, &d->buf);
 	ArBufAppendChar(&d->buf, '\0');
 	word = d->buf.data;
 	wlen = d->buf.len - 1;
 
 	if (wlen == 0)
-		PG_RETURN_POINTER(res);	/* nothing left: like a stopword */
+		return NULL;			/* nothing left: like a stopword */
 
 	if (word[0] >= '0' && word[0] <= '9')
 	{
@@ -266,13 +267,12 @@ ar_dict_lexize(PG_FUNCTION_ARGS)
 		size_t		n = ArNumberTokenAscii(word, wlen, num);
 
 		num[n] = '\0';
-		res[0].lexeme = num;
-		PG_RETURN_POINTER(res);
+		return num;
 	}
 
 	word = lower_non_arabic(word, &wlen);
 	if (stopset_has(&d->stop, word, wlen))
-		PG_RETURN_POINTER(res);
+		return NULL;
 
 	if (d->stemming && wlen <= AR_DICT_MAX_STEM_BYTES)
 	{
@@ -284,10 +284,112 @@ ar_dict_lexize(PG_FUNCTION_ARGS)
 		 * كلهم) is still a function word: test the stem against the list too.
 		 */
 		if (slen != wlen && stopset_has(&d->stop, stem, slen))
-			PG_RETURN_POINTER(res);
-		res[0].lexeme = pnstrdup(stem, slen);
+			return NULL;
+		return pnstrdup(stem, slen);
 	}
-	else
-		res[0].lexeme = pnstrdup(word, wlen);
+	return pnstrdup(word, wlen);
+}
+
+/* LEXIZE: normalize, drop stopwords, stem. */
+Datum
+ar_dict_lexize(PG_FUNCTION_ARGS)
+{
+	ArDict	   *d = (ArDict *) PG_GETARG_POINTER(0);
+	char	   *in = (char *) PG_GETARG_POINTER(1);
+	int32		len = PG_GETARG_INT32(2);
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
+
+	res[0].lexeme = lexize_word(d, in, (size_t) len);
+	PG_RETURN_POINTER(res);
+}
+
+/*
+ * LEXIZE of arabic_news_number, for the parser's money, percentage and
+ * numexpr tokens (a whole number expression such as "ملياري يورو").  The
+ * expression is read again by the number grammar (numbers.c — the same
+ * code as ar_numbers) and gives, at one position, two variants:
+ *   1. its canonical lexeme: for money the ISO code with the value
+ *      ("EUR:2000000000"), for a percentage the value with a sign ("5%"),
+ *      otherwise the value in plain digits ("3");
+ *   2. for money and percentages the plain value ("2000000000", "5"), and
+ *      the lexemes arabic_news_stem gives the words ("ملياري", "يورو").
+ * A tsvector stores every lexeme, so a search for the words alone still
+ * finds the expression.  In a tsquery the variants are ORed and the
+ * lexemes of a variant ANDed: "ملياري يورو", "2 مليار يورو", "€2bn" and
+ * "2000000000 يورو" all give 'EUR:2000000000' | (…) and find one another.
+ * An expression the grammar gives no value for yields its word lexemes.
+ */
+Datum
+ar_numdict_lexize(PG_FUNCTION_ARGS)
+{
+	ArDict	   *d = (ArDict *) PG_GETARG_POINTER(0);
+	char	   *in = (char *) PG_GETARG_POINTER(1);
+	int32		len = PG_GETARG_INT32(2);
+	ArLexStream ls;
+	ArNumList	nums;
+	ArTokenizer tz;
+	ArToken		tok;
+	TSLexeme   *res;
+	int			n = 0,
+				cap = 8;
+	char	   *v = NULL;
+
+	res = palloc0(sizeof(TSLexeme) * cap);
+	ArLexStreamInit(&ls, in, (size_t) len);
+	ArNumListInit(&nums);
+	ArNumbersExtract(&ls, &nums);
+	if (nums.n > 0)
+		v = ArNumValString(&nums.items[0].val);
+	if (v)
+	{
+		const ArNumItem *it = &nums.items[0];
+
+		res[n].nvariant = 1;
+		if (it->kind == AR_NUM_MONEY && it->unit)
+			res[n++].lexeme = psprintf("%s:%s", it->unit, v);
+		else if (it->kind == AR_NUM_PERCENT)
+			res[n++].lexeme = psprintf("%s%%", v);
+		else
+			res[n++].lexeme = pstrdup(v);
+		if (n == 1 && strcmp(res[0].lexeme, v) != 0)
+		{
+			res[n].nvariant = 2;
+			res[n++].lexeme = pstrdup(v);
+		}
+	}
+	ArNumListFree(&nums);
+	ArLexStreamFree(&ls);
+
+	/* the words of the expression, as arabic_news_stem gives them */
+	ArTokenizerInit(&tz, in, (size_t) len);
+	while (ArTokenizerNext(&tz, &tok))
+	{
+		char	   *lx;
+
+		if (tok.type != AR_TOK_ARABIC && tok.type != AR_TOK_LATIN &&
+			tok.type != AR_TOK_WORD && tok.type != AR_TOK_NUMBER)
+			continue;
+		lx = lexize_word(d, in + tok.byte_start, tok.byte_len);
+		if (lx == NULL)
+			continue;
+		{
+			/* once per expression: a query must not repeat an operand */
+			bool		seen = false;
+
+			for (int i = 0; i < n && !seen; i++)
+				seen = strcmp(res[i].lexeme, lx) == 0;
+			if (seen)
+				continue;
+		}
+		if (n + 2 >= cap)
+		{
+			res = repalloc(res, sizeof(TSLexeme) * cap * 2);
+			memset(res + cap, 0, sizeof(TSLexeme) * cap);
+			cap *= 2;
+		}
+		res[n].nvariant = v ? 2 : 1;
+		res[n++].lexeme = lx;
+	}
+	res[n].lexeme = NULL;
 	PG_RETURN_POINTER(res);
 }

@@ -26,6 +26,45 @@ lex_hash(const char *s, size_t len)
 	return h;
 }
 
+/*
+ * Most words are not in the lexicon.  A bitmap indexed by a cheap mix of a
+ * word's length and its first and last four bytes, set for every key,
+ * rejects nearly all of them before hashing; a word it rejects cannot equal
+ * any key (equal words give equal indexes).  Built on first use from the
+ * compiled table.
+ */
+#define LEX_FILTER_BITS 17
+static uint8_t lex_filter[1u << (LEX_FILTER_BITS - 3)];
+static bool lex_filter_ready;
+
+static inline uint32_t
+filter_index(const unsigned char *w, size_t len)
+{
+	uint32_t	a,
+				b;
+
+	memcpy(&a, w, 4);
+	memcpy(&b, w + len - 4, 4);
+	a = (a ^ (b * 0x9E3779B1u) ^ ((uint32_t) len * 0x85EBCA6Bu)) * 0xC2B2AE35u;
+	return a >> (32 - LEX_FILTER_BITS);
+}
+
+static void
+lex_filter_build(void)
+{
+	for (size_t k = 0; k < sizeof(ar_lex_keys) / sizeof(ar_lex_keys[0]); k++)
+	{
+		if (ar_lex_keys[k].len >= 4)
+		{
+			uint32_t	i = filter_index((const unsigned char *) ar_lex_keys[k].word,
+										 ar_lex_keys[k].len);
+
+			lex_filter[i >> 3] |= (uint8_t) (1u << (i & 7));
+		}
+	}
+	lex_filter_ready = true;
+}
+
 /* Look a folded UTF-8 word up; returns the key index or -1. */
 int
 ArLexLookup(const char *word, size_t len)
@@ -34,6 +73,15 @@ ArLexLookup(const char *word, size_t len)
 
 	if (len == 0 || len > 255)
 		return -1;
+	if (len >= 4)
+	{
+		uint32_t	i = filter_index((const unsigned char *) word, len);
+
+		if (!lex_filter_ready)
+			lex_filter_build();
+		if (!(lex_filter[i >> 3] & (1u << (i & 7))))
+			return -1;
+	}
 	h = lex_hash(word, len) & (AR_LEX_SLOTS - 1);
 	for (;;)
 	{
@@ -120,7 +168,15 @@ fold_word(const unsigned char *s, size_t len, char *out, bool *tanween)
 			continue;
 		if (n + 4 > LEX_MAX_WORD)
 			return -1;
-		n += ArUtf8Encode(f, out + n);
+		if (f < 0x80)
+			out[n++] = (char) f;
+		else if (f < 0x800)
+		{
+			out[n++] = (char) (0xC0 | (f >> 6));
+			out[n++] = (char) (0x80 | (f & 0x3F));
+		}
+		else
+			n += ArUtf8Encode(f, out + n);
 	}
 	return n;
 }

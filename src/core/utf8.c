@@ -108,10 +108,7 @@ ArUtf8CharCount(const char *s, size_t len)
 
 	while (i < len)
 	{
-		if (p[i] < 0x80)
-			i++;
-		else
-			i += ArUtf8Decode(p + i, len - i, &cp);
+		i += ArUtf8Decode(p + i, len - i, &cp);
 		n++;
 	}
 	return n;
