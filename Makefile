@@ -81,7 +81,7 @@ bench-core-callgrind: .build/bench/core_bench
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
+.PHONY: reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -98,6 +98,8 @@ fuzz:
 	@SECONDS_PER_TARGET=$(or $(SECONDS),60) bash tools/fuzz.sh
 reliability-load:
 	@bash test/reliability/load.sh
+reliability-cancel:
+	@bash test/reliability/cancel.sh
 reliability-memory:
 	@bash test/reliability/memory.sh
 eval-normalize:

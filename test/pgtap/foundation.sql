@@ -5,7 +5,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS arabic_news;
 RESET client_min_messages;
 BEGIN;
-SELECT plan(12);
+SELECT plan(19);
 
 SELECT volatility_is('ar_normalize', ARRAY['text','boolean','boolean','boolean','boolean','boolean','boolean','boolean','boolean','boolean','boolean','boolean'],
                      'immutable', 'ar_normalize is IMMUTABLE');
@@ -48,13 +48,35 @@ EXCEPTION WHEN query_canceled THEN
 	RETURN true;
 END
 $f$;
-CREATE TEMP TABLE big AS SELECT repeat('الحلف و5 ', 3000000) AS s;
+CREATE TEMP TABLE big AS SELECT repeat('تعهدت ألمانيا بتقديم ملياري يورو في 15 يونيو 2025 و5% ', 500000) AS s;
 SET LOCAL statement_timeout = '200ms';
 SELECT ok(pg_temp.cancelled($$SELECT count(*) FROM big, ar_tokens(big.s)$$),
           'ar_tokens is cancelled by statement_timeout');
 SET LOCAL statement_timeout = '200ms';
 SELECT ok(pg_temp.cancelled($$SELECT sum(length(ar_normalize(big.s || x::text))) FROM big, generate_series(1, 50) x$$),
           'ar_normalize is cancelled by statement_timeout');
+-- Every other function, on one 27 MB text (each takes seconds on it).
+SET LOCAL statement_timeout = '200ms';
+SELECT ok(pg_temp.cancelled($$SELECT length(to_tsvector('arabic_news', big.s)) FROM big$$),
+          'to_tsvector(arabic_news) is cancelled by statement_timeout');
+SET LOCAL statement_timeout = '200ms';
+SELECT ok(pg_temp.cancelled($$SELECT count(*) FROM big, ar_numbers(big.s)$$),
+          'ar_numbers is cancelled by statement_timeout');
+SET LOCAL statement_timeout = '200ms';
+SELECT ok(pg_temp.cancelled($$SELECT count(*) FROM big, ar_dates(big.s, DATE '2025-01-01')$$),
+          'ar_dates is cancelled by statement_timeout');
+SET LOCAL statement_timeout = '200ms';
+SELECT ok(pg_temp.cancelled($$SELECT count(*) FROM big, ar_pledges(big.s)$$),
+          'ar_pledges is cancelled by statement_timeout');
+SET LOCAL statement_timeout = '200ms';
+SELECT ok(pg_temp.cancelled($$SELECT cardinality(ar_pledge_keys(big.s)) FROM big$$),
+          'ar_pledge_keys is cancelled by statement_timeout');
+SET LOCAL statement_timeout = '200ms';
+SELECT ok(pg_temp.cancelled($$SELECT count(*) FROM big, ar_entities(big.s)$$),
+          'ar_entities is cancelled by statement_timeout');
+SET LOCAL statement_timeout = '200ms';
+SELECT ok(pg_temp.cancelled($$SELECT cardinality(ar_entity_keys(big.s)) FROM big$$),
+          'ar_entity_keys is cancelled by statement_timeout');
 RESET statement_timeout;
 
 -- No leak across calls: per-call memory belongs to the executor's contexts.
