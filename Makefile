@@ -5,6 +5,7 @@
 #   make demo         the main job on a throwaway cluster (DOCS=dir, KEEP=1)
 #   make test         every test on a throwaway cluster; last line "N passed, N failed"
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
+#   make bench-analysis   pledge keys, BI view creation and refresh (BENCH_CORPUS=ant)
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
@@ -77,11 +78,14 @@ bench-core-callgrind: .build/bench/core_bench
 		.build/bench/core_bench -n 1 $(BENCH_CORE_ARGS) $(BENCH_TSV)
 	callgrind_annotate --inclusive=yes .build/bench/callgrind.out | head -40
 
+bench-analysis:
+	@bash test/bench/bench_analysis.sh
+
 # Instruction counts of the SQL benchmark steps (single-user backend under callgrind).
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
+.PHONY: bench-analysis reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
