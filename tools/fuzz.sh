@@ -36,20 +36,20 @@ for src in test/fuzz/fuzz_*.c; do
 		"$out/$name" -runs="$FUZZ_SMOKE" -seed=1 -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
 			-artifact_prefix="$out/$name-" "$out/smoke_$name" "$out/seeds" >"$log" 2>&1
 		rc=$?
-		secs="seed 1,"
+		label="seed 1"
 	else
 		mkdir -p "$out/corpus_$name"
 		"$out/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
 			-artifact_prefix="$out/$name-" "$out/corpus_$name" "$out/seeds" >"$log" 2>&1
 		rc=$?
-		secs="${secs}s"
+		label="${secs}s"
 	fi
 	execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
 	[ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
 	if [ $rc -eq 0 ]; then
-		echo "ok - $name: ${execs:-?} executions (${secs%,}), no finding"
+		echo "ok - $name: ${execs:-?} executions (${label}), no finding"
 	else
-		echo "not ok - $name: finding after ${execs:-?} executions (${secs%,}; see $log)"
+		echo "not ok - $name: finding after ${execs:-?} executions (${label}; see $log)"
 		tail -30 "$log"
 		status=1
 	fi
