@@ -33,10 +33,20 @@ echo "== core unit tests"
 core_status=0
 make -s core-tests >/dev/null 2>.build-core.log || { cat .build-core.log; core_status=1; }
 rm -f .build-core.log
-for t in .build/core/test_*; do
-	[ -x "$t" ] || continue
-	echo "-- $(basename "$t")"
-	count_tap < <("$t" 2>&1; echo "ok_exit $?" >/dev/null)
+# Run one core test binary: count its TAP lines, and count a crash or a
+# non-zero exit that printed no "not ok" line as one failure.
+run_core_test() {		# binary label
+	local out rc
+	echo "-- $2"
+	out=$(ASAN_OPTIONS=detect_leaks=1 "$1" 2>&1); rc=$?
+	count_tap <<<"$out"
+	if [ $rc -ne 0 ] && ! grep -q "^not ok" <<<"$out"; then
+		echo "$out" | tail -20; failed=$((failed + 1))
+	fi
+}
+for src in test/core/test_*.c; do
+	name=$(basename "$src" .c)
+	[ -x ".build/core/$name" ] && run_core_test ".build/core/$name" "$name"
 done
 # The same tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 san_dir=.build/core-san
@@ -47,12 +57,7 @@ if echo 'int main(void){return 0;}' | cc -x c -fsanitize=address,undefined -o "$
 		cc -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
 			-Isrc/core -Itest/core $(pkg-config --cflags icu-uc icu-i18n) -o "$san_dir/$name" \
 			"$src" src/core/*.c $(pkg-config --libs icu-uc icu-i18n) || { failed=$((failed + 1)); continue; }
-		echo "-- $name (ASan+UBSan)"
-		out=$(ASAN_OPTIONS=detect_leaks=1 "$san_dir/$name" 2>&1); rc=$?
-		count_tap <<<"$out"
-		if [ $rc -ne 0 ] && ! grep -q "^not ok" <<<"$out"; then
-			echo "$out" | tail -20; failed=$((failed + 1))
-		fi
+		run_core_test "$san_dir/$name" "$name (ASan+UBSan)"
 	done
 else
 	echo "  (sanitizers unavailable on this compiler: skipped)"
