@@ -7,6 +7,11 @@
 # FUZZ_SMOKE=N instead runs N inputs per target with a fixed seed from the
 # seeds alone, so the short run inside "make test" is the same on every
 # machine and cannot turn CI red by chance; time-based runs are for make fuzz.
+#
+# FUZZ_RUNS=N runs N executions per target instead of a time budget (the
+# 10-million-execution runs of the hardening issue); FUZZ_TARGETS="stem numbers"
+# limits the run to those targets; FUZZ_MAX_LEN caps the input size (65536 by
+# default: a long article; 4096, a news paragraph, is several times faster).
 set -uo pipefail
 AN_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$AN_ROOT"
@@ -27,6 +32,9 @@ fi
 status=0
 for src in test/fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c)
+	if [ -n "${FUZZ_TARGETS:-}" ] && ! [[ " $FUZZ_TARGETS " == *" ${name#fuzz_} "* ]]; then
+		continue
+	fi
 	"$CLANG" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-Isrc/core $(pkg-config --cflags icu-uc icu-i18n) -o "$out/$name" "$src" \
 		$(ls src/core/*.c) $(pkg-config --libs icu-uc icu-i18n) || { status=1; continue; }
@@ -39,10 +47,15 @@ for src in test/fuzz/fuzz_*.c; do
 		label="seed 1"
 	else
 		mkdir -p "$out/corpus_$name"
-		"$out/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-			-artifact_prefix="$out/$name-" "$out/corpus_$name" "$out/seeds" >"$log" 2>&1
+		if [ -n "${FUZZ_RUNS:-}" ]; then
+			budget="-runs=$FUZZ_RUNS"; label="$FUZZ_RUNS runs"
+		else
+			budget="-max_total_time=$secs"; label="${secs}s"
+		fi
+		"$out/$name" $budget -max_len="${FUZZ_MAX_LEN:-65536}" -timeout=10 -rss_limit_mb=4096 \
+			-print_final_stats=1 -artifact_prefix="$out/$name-" "$out/corpus_$name" "$out/seeds" >"$log" 2>&1
 		rc=$?
-		label="${secs}s"
+		label="$label, max_len ${FUZZ_MAX_LEN:-65536}"
 	fi
 	execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
 	[ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
