@@ -55,6 +55,7 @@ typedef struct ArEntWord
 #define MAX_PHRASE_TOK	8
 #define MAX_NAME_TOK	4		/* name words, connectors not counted */
 #define MAX_NAME_ALL	7
+#define MAX_NAME_CHAIN	11		/* words of a genealogical chain (بن … بن … آل …) */
 #define MAX_CANDS		6
 #define MAX_KEY			512
 #define MAX_PERSONS		64
@@ -785,6 +786,45 @@ typedef enum NameCtx
 	NC_SAY						/* وقال، وأضاف: an unknown word without article */
 } NameCtx;
 
+/* A name word that starts with و itself (وقاص، وهبي), not و + article. */
+static bool
+waw_initial_name(const char *s, size_t len)
+{
+	return len >= 6 && starts_with(s, len, "\xD9\x88") &&	/* و */
+		!starts_with(s, len, "\xD9\x88\xD8\xA7\xD9\x84");	/* وال */
+}
+
+/*
+ * Word i written with a final ه, not ة: a possessive pronoun on a noun
+ * (حلمه، حديثه، مصرعه) after a name.  Normalization folds ة into ه, so the
+ * raw text decides.  الله and the Persian ـويه/ـيه names (سيبويه) stay names.
+ */
+static bool
+raw_pronoun_suffix(const EntDoc *d, size_t i, const char *s, size_t len)
+{
+	const unsigned char *r = (const unsigned char *) d->src + d->tok[i].byte_start;
+	size_t		rl = d->tok[i].byte_len;
+
+	if (len < 8 || rl < 2 || r[rl - 2] != 0xD9 || r[rl - 1] != 0x87)	/* ه */
+		return false;
+	if (memcmp(s + len - 4, "\xD9\x8A\xD9\x87", 4) == 0 ||	/* يه */
+		memcmp(s + len - 4, "\xD9\x84\xD9\x87", 4) == 0)	/* له: الله، عبدالله */
+		return false;
+	return true;
+}
+
+/* Word i is one Arabic letter followed at once by a full stop (ب.). */
+static bool
+initial_letter(const EntDoc *d, size_t i)
+{
+	const EntTok *t = &d->tok[i];
+
+	return t->norm_len == 2 && t->char_len == 1 &&
+		(unsigned char) d->src[t->byte_start] >= 0xD8 &&
+		(unsigned char) d->src[t->byte_start] <= 0xD9 &&
+		d->src[t->byte_start + t->byte_len] == '.';
+}
+
 /* Does word s[0..len) carry a proclitic + article (وال بال فال كال لل) or و? */
 static bool
 clitic_bearing(const char *s, size_t len)
@@ -838,6 +878,15 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 			{
 				/* a known surname after a given name, or after any name word
 				 * that a title or verb of saying introduced (الرئيس اوغو شافيز) */
+				if (prev == NP_CONNECT && parts + m.ntok <= MAX_NAME_CHAIN)
+				{
+					/* حمدان بن محمد بن راشد آل مكتوم: after بن/ابن a known
+					 * full name is the father's, still part of this name */
+					k += m.ntok;
+					parts += m.ntok;
+					prev = NP_SURNAME;
+					break;
+				}
 				if (words + m.ntok <= MAX_NAME_TOK + 1 &&
 					((prev != NP_UNKNOWN && prev != NP_WEAK) ||
 					 ((ctx == NC_TITLE || ctx == NC_SAY) && prev == NP_UNKNOWN && words == 1)))
@@ -933,7 +982,9 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 							!(after_given && len >= VERB_NAME_MIN && !verb_sure(s, len))) ||
 					(parts > 0 && adverbial(d, k, s, len)) ||
 					(clitic_bearing(s, len) &&
-					 !(after_given && foreign_bal(s, len))) ||
+					 !(after_given && foreign_bal(s, len)) &&
+					 !(prev == NP_CONNECT && waw_initial_name(s, len))) ||
+					(parts > 0 && raw_pronoun_suffix(d, k, s, len)) ||
 					(common_shape(s, len) && !(after_given && taa_marbuta(s, len))) ||
 					(parts == 0 && ctx == NC_TITLE &&	/* الملك بقليل، التنفيذي لمركز */
 					 (starts_with(s, len, "\xD8\xA8") || starts_with(s, len, "\xD9\x84"))) ||	/* ب ل */
@@ -999,6 +1050,16 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 		}
 		return parts;
 	}
+	/* محمد ب.: an initial standing for the family name */
+	if (k < d->ntok && d->tok[k].joined && prev != NP_CONNECT && initial_letter(d, k))
+	{
+		k++;
+		parts++;
+	}
+	/* ولد at the start is the verb "was born", not the connector of ولد الشيخ */
+	if (first == NP_CONNECT && parts > 0 && d->tok[j].norm_len == 6 &&
+		memcmp(tok_norm(d, j), "\xD9\x88\xD9\x84\xD8\xAF", 6) == 0)
+		return 0;
 	/* a lone weak given name or connector is no name without a title */
 	if (parts == 1 && ctx == NC_NONE && (first == NP_WEAK || first == NP_CONNECT))
 		return 0;

@@ -19,6 +19,7 @@ GRP/FAC) dropped on both sides, NAT rows dropped from the predictions; a
 predicted span covering only part of a token (the name inside a
 clitic-bearing token such as بواشنطن) counts as that whole token.
 """
+import os
 import sys
 from collections import Counter
 
@@ -97,6 +98,9 @@ def main():
             if kind in TYPES:
                 pred.setdefault(int(sid), set()).add((kind, int(s), int(e)))
     tp, fp, fn = Counter(), Counter(), Counter()
+    # NER_ERRORS=file writes every false positive and false negative with
+    # its context, for error analysis on the development split.
+    dump = open(os.environ['NER_ERRORS'], 'w', encoding='utf-8') if os.environ.get('NER_ERRORS') else None
     for n, (toks, tags) in enumerate(gold, 1):
         g = set(chunks(tags))
         spans = token_spans(toks)
@@ -109,6 +113,11 @@ def main():
             (tp if c in g else fp)[c[0]] += 1
         for c in g - p:
             fn[c[0]] += 1
+        if dump:
+            for tag, cs in (('FP', p - g), ('FN', g - p)):
+                for kind, a, b in sorted(cs, key=lambda c: c[1]):
+                    dump.write('%s\t%s\t%d:%d-%d\t%s\t%s\n' % (tag, kind, n, a, b, ' '.join(toks[a:b + 1]),
+                               ' '.join(toks[max(0, a - 4):a]) + ' [' + ' '.join(toks[a:b + 1]) + '] ' + ' '.join(toks[b + 1:b + 4])))
 
     def prf(t, f_p, f_n):
         p = t / (t + f_p) if t + f_p else 0.0
