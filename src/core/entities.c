@@ -97,6 +97,7 @@ typedef struct EntPerson
 typedef struct EntDoc
 {
 	const char *src;
+	size_t		srclen;
 	EntTok	   *tok;
 	size_t		ntok;
 	ArBuf		norm;
@@ -822,6 +823,7 @@ initial_letter(const EntDoc *d, size_t i)
 	return t->norm_len == 2 && t->char_len == 1 &&
 		(unsigned char) d->src[t->byte_start] >= 0xD8 &&
 		(unsigned char) d->src[t->byte_start] <= 0xD9 &&
+		t->byte_start + t->byte_len < d->srclen &&
 		d->src[t->byte_start + t->byte_len] == '.';
 }
 
@@ -1404,6 +1406,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 
 	memset(&d, 0, sizeof(d));
 	d.src = s;
+	d.srclen = len;
 	d.out = out;
 	ArBufInit(&d.norm, len + 16);
 	collect_words(&d, s, len);

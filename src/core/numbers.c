@@ -875,9 +875,13 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			NumParse	d;
 			int64_t		dv;
 
-			if (!parse_number(c, pj + 1, &d, false) || d.scale || !nv_is_int(&d.total) ||
-				(dv = nv_small_int(&d.total)) < 0)
+			if (!parse_number(c, pj + 1, &d, false))
 				break;
+			if (d.scale || !nv_is_int(&d.total) || (dv = nv_small_int(&d.total)) < 0)
+			{
+				ArFree(d.total.big);	/* a long digit run after فاصلة: not decimals */
+				break;
+			}
 			{
 				ar_int128	den = 1;
 

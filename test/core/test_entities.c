@@ -99,6 +99,19 @@ main(void)
 	check("الملك بقليل", "", "no ب-word as a name after a title");
 	check("سعد بن أبي", "", "trailing connectors are dropped");
 	check("الصحابي الجليل", "", "a known family name with the article is no name alone");
+	check("وقد زرنا ضريح خالد بن أبي وقاص أمس", "PER:خالد بن أبي وقاص=خالد بن أبي وقاص@14",
+		  "a name word that starts with و after a connector");
+	check("الشيخ حمدان بن محمد بن راشد آل مكتوم",
+		  "PER:حمدان بن محمد بن راشد آل مكتوم=حمدان بن محمد بن راشد آل مكتوم@6",
+		  "a known full name after بن continues the chain");
+	check("وأخيرا حقق الفنان طلعت زكريا حلمه", "PER:طلعت زكريا=طلعت زكريا@18",
+		  "a possessive ه ends a name");
+	check("وقد تم توقيف محمد ب. أمس", "PER:محمد ب=محمد ب@13", "an initial for the family name");
+	check("توقيف محمد ب", "PER:محمد=محمد@6", "a letter at the very end is no initial (a fuzz finding: read past the end)");
+	check("ولد أينشتاين في مدينة أولم", "PER:أينشتاين=ألبرت أينشتاين@4|LOC:أولم=أولم@22",
+		  "ولد at the start is the verb, not part of the name");
+	check("ويقف وزير الثقافة الإيراني عطاء الله مهاجراني",
+		  "NAT:الإيراني=إيران@18|PER:عطاء الله مهاجراني=عطاء الله مهاجراني@27", "an ism + الله compound");
 	check("", "", "empty input");
 	check("مَارْك رُوتّه", "PER:مَارْك رُوتّه=مارك روته@0", "diacritics inside a name");
 

@@ -114,6 +114,9 @@ main(void)
 	unit_str(numbers_of("ثلثي"), "number 0.666666666666666 -", "two thirds, 15 digits");
 	unit_str(numbers_of("ولست"), "", "a two-letter stem after two clitics is not stripped");
 	/* money and percent */
+	unit_str(numbers_of("٩ فاصلة 1234567890123456789012345678901234567890"),
+			 "number 9 -|number 1234567890123456789012345678901234567890 -",
+			 "a long digit run after فاصلة is no decimals (a leak once, found by the fuzzer)");
 	unit_str(numbers_of("ملياري يورو"), "money 2000000000 EUR", "construct dual with currency");
 	unit_str(numbers_of("10 دنانير"), "money 10 -", "bare dinar is ambiguous");
 	unit_str(numbers_of("5 ملايين دولار كندي"), "money 5000000 CAD", "country adjective");
