@@ -112,6 +112,3 @@ SELECT count(*) FROM ar_numbers(repeat('وثلاثة ', 1000));
 SELECT count(*) FROM ar_numbers(repeat('١2۳', 1000));
 SELECT count(*) FROM ar_numbers(repeat('فاصلة ', 1000));
 SELECT count(*) FROM ar_numbers(repeat('-', 10000));
-
--- Leave the database as we found it (encoding.sql creates the extension itself).
-DROP EXTENSION arabic_news;

@@ -48,6 +48,3 @@ SELECT count(*) FROM ar_pledges(NULL);
 SELECT count(*) FROM ar_pledges('');
 SELECT count(*) FROM ar_pledges(repeat('تعهدت ', 5000) || '5%');
 SELECT count(*) FROM ar_pledges(repeat('تعهدت ألمانيا بتقديم 5% ', 2000));
-
--- Leave the database as we found it (encoding.sql creates the extension itself).
-DROP EXTENSION arabic_news;

@@ -43,6 +43,3 @@ ORDER BY s.doc, d.start_pos;
 SELECT s.doc, d.value, d.surface, d.precision
 FROM seeds s, LATERAL ar_dates(s.body) d
 ORDER BY s.doc, d.start_pos;
-
--- Leave the database as we found it (encoding.sql creates the extension itself).
-DROP EXTENSION arabic_news;

@@ -6,6 +6,10 @@
 #   2. pg_regress: sql/<feature>.sql against expected/<feature>.out (after 3)
 #   3. libFuzzer targets in test/fuzz, a few seconds each (when clang exists)
 #   4. pgTAP: test/pgtap/*.sql through pg_prove
+#   5. upgrade: the oldest install script, user objects on it
+#      (test/upgrade/before_update.sql), ALTER EXTENSION UPDATE, the catalog
+#      compared with a fresh install, test/upgrade/after_update.sql, and every
+#      pg_regress test again on the updated database
 #
 # Prints regression.diffs on failure; the last line is "N passed, N failed".
 set -uo pipefail
@@ -103,6 +107,62 @@ if ls test/pgtap/*.sql >/dev/null 2>&1; then
 	failed=$((failed + t_fail + t_dubious))
 else
 	echo "  (no pgTAP files)"
+fi
+
+echo "== upgrade: the oldest version, ALTER EXTENSION UPDATE, then the whole suite on it"
+oldest=$(ls sql/arabic_news--*.sql | sed -n 's|^sql/arabic_news--\([0-9.]*\)\.sql$|\1|p' | sort -V | head -1)
+default_version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" arabic_news.control)
+if [ "$oldest" = "$default_version" ]; then
+	echo "  (one version only: nothing to update)"
+else
+	udb=arabic_news_upgrade
+	an_psql -d postgres -c "CREATE DATABASE $udb" >/dev/null
+	if an_psql -d "$udb" -c "CREATE EXTENSION arabic_news VERSION '$oldest'" >/dev/null &&
+		an_psql -d "$udb" -f test/upgrade/before_update.sql >/dev/null &&
+		an_psql -d "$udb" -c "ALTER EXTENSION arabic_news UPDATE" >/dev/null; then
+		echo "  ok - $oldest installed, user objects built on it, updated to $default_version"
+		passed=$((passed + 1))
+		# the catalog after the update equals a fresh install's
+		catalog_sql="SELECT string_agg(x, E'\n' ORDER BY x) FROM (
+			SELECT pg_describe_object(classid, objid, 0) || ' ' ||
+				coalesce((SELECT pg_get_functiondef(p.oid) || ' cost ' || p.procost || ' rows ' || p.prorows
+					FROM pg_proc p WHERE classid = 'pg_proc'::regclass AND p.oid = objid AND p.prokind = 'f'), '') AS x
+			FROM pg_depend WHERE deptype = 'e' AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'arabic_news')) s"
+		an_psql -d postgres -c "CREATE DATABASE arabic_news_fresh" >/dev/null
+		an_psql -d arabic_news_fresh -c "CREATE EXTENSION arabic_news" >/dev/null
+		if [ "$(an_psql -d "$udb" -At -c "$catalog_sql")" = "$(an_psql -d arabic_news_fresh -At -c "$catalog_sql")" ]; then
+			echo "  ok - the updated catalog equals a fresh install of $default_version"
+			passed=$((passed + 1))
+		else
+			echo "  not ok - the updated catalog differs from a fresh install of $default_version"
+			failed=$((failed + 1))
+		fi
+		tap_out=$(cd "$AN_ROOT" && pg_prove --verbose -h "$AN_SOCK" -p "$AN_PORT" -U "$AN_USER" -d "$udb" \
+			--set default_version="$default_version" test/upgrade/after_update.sql 2>&1)
+		echo "$tap_out" | grep -E "^not ok|Failed|Dubious|Parse errors" | sed 's/^/  /'
+		u_ok=$(grep -cE "^ok " <<<"$tap_out")
+		u_fail=$(( $(grep -cE "^not ok " <<<"$tap_out") + $(grep -cE "Dubious|Parse errors|Bad plan" <<<"$tap_out") ))
+		echo "  after_update.sql: $u_ok ok, $u_fail failed"
+		passed=$((passed + u_ok))
+		failed=$((failed + u_fail))
+		# every pg_regress test again, on the updated install (the tests
+		# create the extension only IF NOT EXISTS)
+		mkdir -p .build/upgrade
+		regress_out=$("$pgxs_dir/../test/regress/pg_regress" --inputdir=. --outputdir=.build/upgrade \
+			--bindir="$(pg_config --bindir)" --host="$AN_SOCK" --port="$AN_PORT" --user="$AN_USER" \
+			--use-existing --dbname="$udb" $regress_tests 2>&1)
+		r_ok=$(grep -cE "\.\.\. ok|^ok " <<<"$regress_out")
+		r_fail=$(grep -cE "\.\.\. FAILED|^not ok " <<<"$regress_out")
+		echo "  pg_regress on the updated install: $r_ok ok, $r_fail failed"
+		passed=$((passed + r_ok))
+		failed=$((failed + r_fail))
+		if [ "$r_fail" -gt 0 ] && [ -f .build/upgrade/regression.diffs ]; then
+			cat .build/upgrade/regression.diffs
+		fi
+	else
+		echo "  not ok - installing $oldest and updating it to $default_version failed"
+		failed=$((failed + 1))
+	fi
 fi
 
 echo "$passed passed, $failed failed"
