@@ -85,7 +85,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: bench-analysis reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
+.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -104,6 +104,8 @@ reliability-load:
 	@bash test/reliability/load.sh
 reliability-cancel:
 	@bash test/reliability/cancel.sh
+reliability-scaling:
+	@bash test/reliability/scaling.sh
 reliability-memory:
 	@bash test/reliability/memory.sh
 eval-normalize:
