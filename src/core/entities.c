@@ -981,7 +981,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					break;
 				}
 				if (!ok || (verb_like(s, len) &&
-							!(after_given && len >= VERB_NAME_MIN && !verb_sure(s, len))) ||
+							!(after_given && len >= VERB_NAME_MIN && !verb_sure(s, len)) &&
+							!(after_given && nisba_shape(s, len))) ||	/* محمد نجمي، علي تركي */
 					(parts > 0 && adverbial(d, k, s, len)) ||
 					(clitic_bearing(s, len) &&
 					 !(after_given && foreign_bal(s, len)) &&

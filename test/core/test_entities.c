@@ -112,6 +112,7 @@ main(void)
 		  "ولد at the start is the verb, not part of the name");
 	check("ويقف وزير الثقافة الإيراني عطاء الله مهاجراني",
 		  "NAT:الإيراني=إيران@18|PER:عطاء الله مهاجراني=عطاء الله مهاجراني@27", "an ism + الله compound");
+	check("زار محمد نجمي", "PER:محمد نجمي=محمد نجمي@4", "a nisba-shaped family name that starts like a verb");
 	check("", "", "empty input");
 	check("مَارْك رُوتّه", "PER:مَارْك رُوتّه=مارك روته@0", "diacritics inside a name");
 
