@@ -185,24 +185,18 @@ ar_pledge_keys(PG_FUNCTION_ARGS)
 	text	   *input = PG_GETARG_TEXT_PP(0);
 	const char *s = VARDATA_ANY(input);
 	size_t		len = VARSIZE_ANY_EXHDR(input);
-	ArLexStream ls;
-	ArNumList	nums;
-	ArPledgeList pl;
+	ArPledgeDoc doc;
 	KeySet		ks = {NULL, 0, 0};
 	ArrayType  *result;
 
 	ArRequireUtf8();
 	ArCheckInputSize(len, "ar_pledge_keys");
-	ArLexStreamInit(&ls, s, len);
-	ArNumListInit(&nums);
-	ArNumbersExtract(&ls, &nums);
-	ArPledgeListInit(&pl);
-	ArPledgesExtract(&ls, &nums, &pl);
-	for (int i = 0; i < pl.n; i++)
+	ArPledgeDocRun(&doc, s, len);
+	for (int i = 0; i < doc.pledges.n; i++)
 	{
-		const ArPledge *p = &pl.items[i];
-		const ArNumItem *it = &nums.items[p->item];
-		const ArLexTok *cue = &ls.toks[p->cue];
+		const ArPledge *p = &doc.pledges.items[i];
+		const ArNumItem *it = &doc.nums.items[p->item];
+		const ArLexTok *cue = &doc.ls.toks[p->cue];
 		char		buf[64];
 
 		keys_addz(&ks, "kind:", ArNumKindName(it->kind));
@@ -230,8 +224,8 @@ ar_pledge_keys(PG_FUNCTION_ARGS)
 		}
 		if (p->actor_first >= 0)
 		{
-			size_t		b0 = ls.toks[p->actor_first].byte_start;
-			size_t		b1 = ls.toks[p->actor_last].byte_start + ls.toks[p->actor_last].byte_len;
+			size_t		b0 = doc.ls.toks[p->actor_first].byte_start;
+			size_t		b1 = doc.ls.toks[p->actor_last].byte_start + doc.ls.toks[p->actor_last].byte_len;
 
 			keys_add_normalized(&ks, "actor_text:", s + b0, b1 - b0);
 			keys_add_actor_entities(&ks, s + b0, b1 - b0);
@@ -244,9 +238,7 @@ ar_pledge_keys(PG_FUNCTION_ARGS)
 			keys_add_normalized(&ks, "cue:", s + cue->byte_start, cue->byte_len);
 	}
 	result = keys_array(&ks);
-	ArPledgeListFree(&pl);
-	ArNumListFree(&nums);
-	ArLexStreamFree(&ls);
+	ArPledgeDocFree(&doc);
 	PG_RETURN_ARRAYTYPE_P(result);
 }
 

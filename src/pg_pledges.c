@@ -29,22 +29,16 @@ ar_pledges(PG_FUNCTION_ARGS)
 	const char *s = VARDATA_ANY(input);
 	size_t		len = VARSIZE_ANY_EXHDR(input);
 	ArSrf		srf;
-	ArLexStream ls;
-	ArNumList	nums;
-	ArPledgeList pl;
+	ArPledgeDoc doc;
 
 	ArRequireUtf8();
 	ArCheckInputSize(len, "ar_pledges");
 	ArSrfBegin(fcinfo, &srf);
-	ArLexStreamInit(&ls, s, len);
-	ArNumListInit(&nums);
-	ArNumbersExtract(&ls, &nums);
-	ArPledgeListInit(&pl);
-	ArPledgesExtract(&ls, &nums, &pl);
-	for (int i = 0; i < pl.n; i++)
+	ArPledgeDocRun(&doc, s, len);
+	for (int i = 0; i < doc.pledges.n; i++)
 	{
-		const ArPledge *p = &pl.items[i];
-		const ArNumItem *it = &nums.items[p->item];
+		const ArPledge *p = &doc.pledges.items[i];
+		const ArNumItem *it = &doc.nums.items[p->item];
 		Datum		values[10];
 		bool		nulls[10] = {false};
 		char	   *v = ArNumValString(&it->val);
@@ -62,19 +56,17 @@ ar_pledges(PG_FUNCTION_ARGS)
 		values[4] = Int32GetDatum((int32) (it->char_start + 1));
 		values[5] = Int32GetDatum((int32) (it->char_end + 1));
 		if (p->actor_first >= 0)
-			values[6] = token_range_datum(&ls, p->actor_first, p->actor_last);
+			values[6] = token_range_datum(&doc.ls, p->actor_first, p->actor_last);
 		else
 			nulls[6] = true;
-		values[7] = token_range_datum(&ls, p->cue, p->cue);
+		values[7] = token_range_datum(&doc.ls, p->cue, p->cue);
 		if (p->purpose_first >= 0)
-			values[8] = token_range_datum(&ls, p->purpose_first, p->purpose_last);
+			values[8] = token_range_datum(&doc.ls, p->purpose_first, p->purpose_last);
 		else
 			nulls[8] = true;
 		values[9] = BoolGetDatum(it->approx);
 		tuplestore_putvalues(srf.store, srf.desc, values, nulls);
 	}
-	ArPledgeListFree(&pl);
-	ArNumListFree(&nums);
-	ArLexStreamFree(&ls);
+	ArPledgeDocFree(&doc);
 	return (Datum) 0;
 }

@@ -346,3 +346,21 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 		push_pledge(out, &p);
 	}
 }
+
+void
+ArPledgeDocRun(ArPledgeDoc *doc, const char *s, size_t len)
+{
+	ArLexStreamInit(&doc->ls, s, len);
+	ArNumListInit(&doc->nums);
+	ArNumbersExtract(&doc->ls, &doc->nums);
+	ArPledgeListInit(&doc->pledges);
+	ArPledgesExtract(&doc->ls, &doc->nums, &doc->pledges);
+}
+
+void
+ArPledgeDocFree(ArPledgeDoc *doc)
+{
+	ArPledgeListFree(&doc->pledges);
+	ArNumListFree(&doc->nums);
+	ArLexStreamFree(&doc->ls);
+}

@@ -38,4 +38,18 @@ extern void ArPledgeListFree(ArPledgeList *l);
 /* Find the pledges among the numbers of a token stream. */
 extern void ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out);
 
+/*
+ * The whole pipeline for one text: its token stream, its numbers and the
+ * pledges among them (pledges point into nums, nums and pledges into ls).
+ */
+typedef struct ArPledgeDoc
+{
+	ArLexStream ls;
+	ArNumList	nums;
+	ArPledgeList pledges;
+} ArPledgeDoc;
+
+extern void ArPledgeDocRun(ArPledgeDoc *doc, const char *s, size_t len);
+extern void ArPledgeDocFree(ArPledgeDoc *doc);
+
 #endif							/* AR_PLEDGES_H */
