@@ -21,7 +21,8 @@ if [ -z "$CLANG" ]; then
 	echo "fuzz: clang not found (apt-get install clang); skipped"
 	exit 0
 fi
-out=.build/fuzz
+# smoke runs build and log apart, so "make test" never touches a long run in progress
+out=.build/fuzz; [ -n "${FUZZ_SMOKE:-}" ] && out=.build/fuzz-smoke
 rm -rf "$out/seeds"; mkdir -p "$out/seeds"
 cp test/fuzz/corpus/* "$out/seeds/"
 shared=${AN_SHARED:-../shared}

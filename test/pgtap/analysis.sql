@@ -48,12 +48,7 @@ INSERT INTO news SELECT 100 + g, DATE '2025-01-01' + g, 'خبر رقم ' || g ||
 CREATE INDEX news_pledge_keys ON news USING gin (ar_pledge_keys(body));
 ANALYZE news;
 SET LOCAL enable_seqscan = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE r text; acc text := '';
-BEGIN
-	FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP acc := acc || r || E'\n'; END LOOP;
-	RETURN acc;
-END $$;
+\ir ../lib/plan_of.sql
 SELECT matches(pg_temp.plan_of($q$SELECT id FROM news WHERE ar_pledge_keys(body) @> '{EUR>=1e9}'$q$),
                'Bitmap Index Scan on news_pledge_keys', 'EXPLAIN: @> on ar_pledge_keys uses the GIN index');
 SELECT results_eq($q$SELECT id FROM news WHERE ar_pledge_keys(body) @> '{EUR>=1e9}' ORDER BY id$q$,

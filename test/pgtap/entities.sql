@@ -52,12 +52,7 @@ INSERT INTO news(body) SELECT 'خبر رقم ' || g || ' عن الطقس في ا
 CREATE INDEX news_keys_idx ON news USING gin (ar_entity_keys(body));
 ANALYZE news;
 SET LOCAL enable_seqscan = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE r text; acc text := '';
-BEGIN
-	FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP acc := acc || r || E'\n'; END LOOP;
-	RETURN acc;
-END $$;
+\ir ../lib/plan_of.sql
 SELECT matches(pg_temp.plan_of($q$SELECT count(*) FROM news WHERE ar_entity_keys(body) @> ARRAY['ORG:حلف شمال الأطلسي', 'LOC:برلين']$q$),
                'news_keys_idx', 'EXPLAIN shows the GIN index for ar_entity_keys(body) @> ARRAY[...]');
 SELECT is((SELECT count(*) FROM news WHERE ar_entity_keys(body) @> ARRAY['ORG:حلف شمال الأطلسي', 'LOC:برلين']),

@@ -34,12 +34,7 @@ SET LOCAL max_parallel_workers_per_gather = 2;
 -- force_parallel_mode was renamed debug_parallel_query in PostgreSQL 16.
 SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
                        THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', true);
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE r text; acc text := '';
-BEGIN
-	FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP acc := acc || r || E'\n'; END LOOP;
-	RETURN acc;
-END $f$;
+\ir ../lib/plan_of.sql
 SELECT matches(pg_temp.plan_of($$SELECT ar_normalize(body) FROM par_docs$$), 'Gather',
                'the queries below really run in parallel workers');
 

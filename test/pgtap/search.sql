@@ -22,12 +22,7 @@ SELECT has_index('news', 'news_fts', 'expression GIN index exists');
 
 -- The planner uses the GIN index for @@ once sequential scans are off.
 SET enable_seqscan = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE r text; res text := '';
-BEGIN
-	FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP res := res || r || E'\n'; END LOOP;
-	RETURN res;
-END $$;
+\ir ../lib/plan_of.sql
 SELECT matches(
 	pg_temp.plan_of($$SELECT id FROM news WHERE to_tsvector('arabic_news', body) @@ websearch_to_tsquery('arabic_news', 'الإنفاق الدفاعي')$$),
 	'Bitmap Index Scan on news_fts',

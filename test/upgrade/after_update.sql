@@ -13,12 +13,7 @@ SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'arabic_news'),
           :'default_version', 'ALTER EXTENSION UPDATE reaches the default version');
 
 SET LOCAL enable_seqscan = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE r text; acc text := '';
-BEGIN
-	FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP acc := acc || r || E'\n'; END LOOP;
-	RETURN acc;
-END $$;
+\ir ../lib/plan_of.sql
 SELECT matches(pg_temp.plan_of($q$SELECT id FROM upgrade_news WHERE ar_entity_keys(body) @> ARRAY['LOC:برلين']$q$),
                'upgrade_news_keys', 'the planner still uses the expression index built before the update');
 SELECT is(ARRAY(SELECT id FROM upgrade_news WHERE ar_entity_keys(body) @> ARRAY['LOC:برلين'] ORDER BY id),
