@@ -1072,6 +1072,65 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 	return parts;
 }
 
+/*
+ * A place name followed at once by a masculine singular nationality
+ * adjective (ليون الفرنسي، سسكا موسكو الروسي، قطر القطري) is a club or a
+ * company: cities and countries are feminine in Arabic (ليون الفرنسية), so
+ * the masculine agrees with an unwritten النادي/الفريق.  Places written with
+ * the article are left alone: several are masculine themselves (العراق،
+ * المغرب، الخليج العربي).
+ */
+static bool
+club_after_place(const EntDoc *d, size_t i, const EntMatch *m)
+{
+	size_t		j = i + m->ntok;
+	const char *canon = ent_blob + m->ph->canon_off;
+	const unsigned char *r;
+	size_t		rl;
+	EntMatch	nat;
+
+	static const char *const heads[] = {
+		/* masculine nouns a place name completes (مطار عمان الدولي): the
+		 * adjective is theirs */
+		"\xD9\x85\xD8\xB7\xD8\xA7\xD8\xB1",	/* مطار */
+		"\xD9\x85\xD8\xB7\xD8\xA7\xD8\xB1\xD9\x8A",	/* مطاري */
+		"\xD9\x85\xD9\x8A\xD9\x86\xD8\xA7\xD8\xA1",	/* ميناء */
+		"\xD9\x85\xD8\xAA\xD8\xAD\xD9\x81",	/* متحف */
+		"\xD9\x85\xD8\xB9\xD8\xB1\xD8\xB6",	/* معرض */
+		"\xD8\xB3\xD9\x88\xD9\x82",	/* سوق */
+		"\xD9\x85\xD8\xB3\xD8\xAC\xD8\xAF",	/* مسجد */
+		"\xD9\x82\xD8\xB5\xD8\xB1",	/* قصر */
+		"\xD9\x85\xD9\x84\xD8\xB9\xD8\xA8",	/* ملعب */
+		"\xD8\xB4\xD8\xA7\xD8\xB1\xD8\xB9",	/* شارع */
+		"\xD9\x85\xD8\xB3\xD8\xAA\xD8\xB4\xD9\x81\xD9\x8A",	/* مستشفى */
+		NULL
+	};
+	int			h;
+
+	if (m->ph->canon_len >= 4 && memcmp(canon, "\xD8\xA7\xD9\x84", 4) == 0)	/* ال */
+		return false;
+	if (i > 0 && d->tok[i].joined && m->strip == 0)
+	{
+		const char *p = tok_norm(d, i - 1);
+		size_t		pl = d->tok[i - 1].norm_len;
+
+		/* شمال أفريقيا الروماني: the adjective goes with شمال */
+		if (word_flags(p, pl) & (W_LOCDESC | W_LOCCUE))
+			return false;
+		for (h = 0; heads[h]; h++)
+			if (pl == strlen(heads[h]) && memcmp(p, heads[h], pl) == 0)
+				return false;
+	}
+	if (j >= d->ntok || !d->tok[j].joined || !phrase_at(d, j, false, &nat) ||
+		nat.ph->kind != AR_ENT_NAT || nat.ntok != 1)
+		return false;
+	/* الفرنسي: the article and a final ي as written (not ية، يين، يون) */
+	r = (const unsigned char *) d->src + d->tok[j].byte_start;
+	rl = d->tok[j].byte_len;
+	return starts_with(tok_norm(d, j), d->tok[j].norm_len, "\xD8\xA7\xD9\x84") &&
+		rl >= 8 && r[rl - 2] == 0xD9 && r[rl - 1] == 0x8A;
+}
+
 /* Emit a person over words [i, i+n) and remember it for coreference. */
 static void
 emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
@@ -1450,6 +1509,16 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 							i += m.ntok;
 							continue;
 						}
+					}
+					if (ph->kind == AR_ENT_LOC && club_after_place(&d, i, &m))
+					{
+						/* ليون الفرنسي، هامبورغ الألماني: a team, not the city */
+						ArEntity   *e = emit(&d, AR_ENT_ORG, i, i + m.ntok, m.strip);
+
+						append_surface_canon(&d, e->byte_start, e->byte_start + e->byte_len);
+						e->canon_len = d.out->canon.len - e->canon_off;
+						i += m.ntok;
+						continue;
 					}
 					emit_static(&d, ph->kind, i, i + m.ntok, m.strip,
 								ent_blob + ph->canon_off, ph->canon_len);

@@ -113,6 +113,10 @@ main(void)
 	check("ويقف وزير الثقافة الإيراني عطاء الله مهاجراني",
 		  "NAT:الإيراني=إيران@18|PER:عطاء الله مهاجراني=عطاء الله مهاجراني@27", "an ism + الله compound");
 	check("زار محمد نجمي", "PER:محمد نجمي=محمد نجمي@4", "a nisba-shaped family name that starts like a verb");
+	check("حقق ليون الفرنسي فوزه", "ORG:ليون=ليون@4|NAT:الفرنسي=فرنسا@9",
+		  "a city with a masculine nationality adjective is a club");
+	check("وصل إلى مطار عمان الأردني", "LOC:عمان=عمان@13|NAT:الأردني=الأردن@18",
+		  "the adjective of a construct head leaves the place alone");
 	check("", "", "empty input");
 	check("مَارْك رُوتّه", "PER:مَارْك رُوتّه=مارك روته@0", "diacritics inside a name");
 
