@@ -443,9 +443,9 @@ load_letters(StemWord *w, const char *word, size_t len)
 	return true;
 }
 
-/* Stem one normalized word; see stem.h. */
-const char *
-ArStem(const char *word, size_t len, size_t *stem_len)
+/* Stem one normalized word with every rule but the nationality one. */
+static const char *
+stem_plain(const char *word, size_t len, size_t *stem_len)
 {
 	StemWord	w;
 	const ArStemException *x;
@@ -468,4 +468,76 @@ ArStem(const char *word, size_t len, size_t *stem_len)
 
 	*stem_len = 2 * (size_t) LEN(&w);
 	return word + 2 * w.start;
+}
+
+/*
+ * Nationality adjectives and their country (src/core/stem_table.h, from the
+ * entity data): the stem of the adjective (مصري, which every form — مصرية,
+ * المصريين — stems to) and the stem of the country (مصر), built once on
+ * first use with the stemmer's own rules.
+ */
+typedef struct NisbaStem
+{
+	const char *adj;
+	size_t		adj_len;
+	const char *country;
+	size_t		country_len;
+} NisbaStem;
+
+static NisbaStem nisba_stems[AR_STEM_N_NISBA];
+static bool nisba_stems_ready = false;
+
+/* Order NisbaStem entries by the adjective's stem bytes, then length. */
+static int
+nisba_stem_cmp(const void *a, const void *b)
+{
+	const NisbaStem *x = a,
+			   *y = b;
+	size_t		n = x->adj_len < y->adj_len ? x->adj_len : y->adj_len;
+	int			c = memcmp(x->adj, y->adj, n);
+
+	return c != 0 ? c : (x->adj_len > y->adj_len) - (x->adj_len < y->adj_len);
+}
+
+/* Stem both sides of every pair once (the table is constant: pure). */
+static void
+nisba_stems_init(void)
+{
+	int			i;
+
+	for (i = 0; i < AR_STEM_N_NISBA; i++)
+	{
+		NisbaStem  *n = &nisba_stems[i];
+
+		n->adj = stem_plain(ar_stem_nisba[i].word, ar_stem_nisba[i].wlen, &n->adj_len);
+		n->country = stem_plain(ar_stem_nisba[i].stem, ar_stem_nisba[i].slen, &n->country_len);
+	}
+	qsort(nisba_stems, AR_STEM_N_NISBA, sizeof(NisbaStem), nisba_stem_cmp);
+	nisba_stems_ready = true;
+}
+
+/*
+ * Stem one normalized word; see stem.h.  A nationality adjective gets its
+ * country's stem (الفرنسية → فرنسا), so that a search for either finds both.
+ */
+const char *
+ArStem(const char *word, size_t len, size_t *stem_len)
+{
+	const char *stem = stem_plain(word, len, stem_len);
+	const NisbaStem *n;
+	NisbaStem	key;
+
+	/* every adjective stem ends in ي (U+064A = d9 8a) */
+	if (*stem_len < 8 || (unsigned char) stem[*stem_len - 2] != 0xD9 ||
+		(unsigned char) stem[*stem_len - 1] != 0x8A)
+		return stem;
+	if (!nisba_stems_ready)
+		nisba_stems_init();
+	key.adj = stem;
+	key.adj_len = *stem_len;
+	n = bsearch(&key, nisba_stems, AR_STEM_N_NISBA, sizeof(NisbaStem), nisba_stem_cmp);
+	if (n == NULL)
+		return stem;
+	*stem_len = n->country_len;
+	return n->country;
 }
