@@ -100,24 +100,25 @@ static void strip_suffixes(StemWord *w);
 static bool load_letters(StemWord *w, const char *word, size_t len);
 
 /*
- * Stems of the words whose first و is their own (data/stem_waw.tsv), built
+ * Stems of the words whose first letter is their own: و (data/stem_waw.tsv,
+ * by hand) and ل (data/stem_own.tsv, from corpus counts), built
  * once on first use with the stemmer's own suffix rules, so that every
- * suffixed form of a listed word (وزارة, وزارتها, وزارات → وزار) keeps its و.
+ * suffixed form of a listed word (وزارة, وزارتها, وزارات → وزار) keeps it.
  */
-typedef struct WawStem
+typedef struct OwnStem
 {
 	const char *bytes;
 	size_t		len;
-} WawStem;
+} OwnStem;
 
-static WawStem waw_stems[AR_STEM_N_WAW];
-static bool waw_stems_ready = false;
+static OwnStem own_stems[AR_STEM_N_OWN];
+static bool own_stems_ready = false;
 
-/* Order WawStem entries by bytes, then length. */
+/* Order OwnStem entries by bytes, then length. */
 static int
-waw_stem_cmp(const void *a, const void *b)
+own_stem_cmp(const void *a, const void *b)
 {
-	const WawStem *x = a,
+	const OwnStem *x = a,
 			   *y = b;
 	size_t		n = x->len < y->len ? x->len : y->len;
 	int			c = memcmp(x->bytes, y->bytes, n);
@@ -127,39 +128,50 @@ waw_stem_cmp(const void *a, const void *b)
 
 /* Stem every listed word once (the table is constant, so this is pure). */
 static void
-waw_stems_init(void)
+own_stems_init(void)
 {
 	int			i;
 
-	for (i = 0; i < AR_STEM_N_WAW; i++)
+	for (i = 0; i < AR_STEM_N_OWN; i++)
 	{
 		StemWord	sw;
 
-		if (!load_letters(&sw, ar_stem_waw[i].word, ar_stem_waw[i].wlen))
+		if (!load_letters(&sw, ar_stem_own[i].word, ar_stem_own[i].wlen))
 			continue;
 		strip_suffixes(&sw);
-		waw_stems[i].bytes = ar_stem_waw[i].word + 2 * sw.start;
-		waw_stems[i].len = 2 * (size_t) LEN(&sw);
+		own_stems[i].bytes = ar_stem_own[i].word + 2 * sw.start;
+		own_stems[i].len = 2 * (size_t) LEN(&sw);
 	}
-	qsort(waw_stems, AR_STEM_N_WAW, sizeof(WawStem), waw_stem_cmp);
-	waw_stems_ready = true;
+	qsort(own_stems, AR_STEM_N_OWN, sizeof(OwnStem), own_stem_cmp);
+	own_stems_ready = true;
 }
 
-/* True when the و starting the current word is its own (وزير, وافق). */
+/* True when the current stem, suffixes already stripped, is a listed one. */
 static bool
-waw_is_own(StemWord *w)
+own_stem_find(const StemWord *w)
 {
-	int			save_end = w->end;
-	WawStem		key;
-	bool		found;
+	OwnStem		key;
 
-	if (!waw_stems_ready)
-		waw_stems_init();
-	strip_suffixes(w);
+	if (!own_stems_ready)
+		own_stems_init();
 	key.bytes = w->bytes + 2 * w->start;
 	key.len = 2 * (size_t) LEN(w);
-	found = bsearch(&key, waw_stems, AR_STEM_N_WAW, sizeof(WawStem),
-					waw_stem_cmp) != NULL;
+	return bsearch(&key, own_stems, AR_STEM_N_OWN, sizeof(OwnStem),
+				   own_stem_cmp) != NULL;
+}
+
+/*
+ * True when the letter starting the current word is its own (وزير, وافق,
+ * لجنة, لاعب): its suffix-stripped stem is a listed one.
+ */
+static bool
+first_is_own(StemWord *w)
+{
+	int			save_end = w->end;
+	bool		found;
+
+	strip_suffixes(w);
+	found = own_stem_find(w);
 	w->end = save_end;
 	return found;
 }
@@ -249,7 +261,8 @@ strip_prefixes(StemWord *w)
 		if ((c0 == L_WAW || c0 == L_FEH) && n >= 4 &&
 			(((c1 == L_BEH || c1 == L_KAF) && c2 == L_ALEF &&
 			  AT(w, 3) == L_LAM) ||
-			 (c1 == L_LAM && c2 == L_LAM)))
+			 (c1 == L_LAM && c2 == L_LAM)) &&
+			!first_is_own(w))	/* وكالة is not و + كالة */
 		{
 			w->start += 1;
 			continue;
@@ -260,14 +273,19 @@ strip_prefixes(StemWord *w)
 			w->start += 2;
 			continue;
 		}
-		/* لل = ل + ال with the alef dropped */
+		/*
+		 * لل = ل + ال with the alef dropped; before a word whose own first
+		 * letter is ل the article's ل merges into it: للجنة = ل + اللجنة.
+		 */
 		if (c0 == L_LAM && c1 == L_LAM && n - 2 >= MIN_AFTER_ARTICLE)
 		{
-			w->start += 2;
+			w->start += 1;
+			if (!first_is_own(w))
+				w->start += 1;
 			continue;
 		}
 		/* the conjunction و */
-		if (c0 == L_WAW && n - 1 >= MIN_AFTER_WAW && !waw_is_own(w))
+		if (c0 == L_WAW && n - 1 >= MIN_AFTER_WAW && !first_is_own(w))
 		{
 			w->start += 1;
 			continue;
@@ -398,6 +416,9 @@ strip_bare_particle(StemWord *w)
 		c0 = AT(w, 0);
 		if (c0 != L_BEH && c0 != L_LAM && c0 != L_KAF && c0 != L_FEH)
 			break;
+		/* the letter is the word's own (لاسلكية) */
+		if (own_stem_find(w))
+			break;
 		w->start += 1;
 	}
 }
@@ -487,6 +508,9 @@ typedef struct NisbaStem
 static NisbaStem nisba_stems[AR_STEM_N_NISBA];
 static bool nisba_stems_ready = false;
 
+/* per first letter (U+0621 + i): bit n set if an adjective stem has n letters */
+static uint32_t nisba_lengths[42];
+
 /* Order NisbaStem entries by the adjective's stem bytes, then length. */
 static int
 nisba_stem_cmp(const void *a, const void *b)
@@ -509,11 +533,26 @@ nisba_stems_init(void)
 	{
 		NisbaStem  *n = &nisba_stems[i];
 
+		StemWord	sw;
+
 		n->adj = stem_plain(ar_stem_nisba[i].word, ar_stem_nisba[i].wlen, &n->adj_len);
 		n->country = stem_plain(ar_stem_nisba[i].stem, ar_stem_nisba[i].slen, &n->country_len);
+		if (n->adj_len / 2 < 32 && load_letters(&sw, n->adj, n->adj_len))
+			nisba_lengths[sw.letter[0] - 0x0621] |= 1u << (n->adj_len / 2);
 	}
 	qsort(nisba_stems, AR_STEM_N_NISBA, sizeof(NisbaStem), nisba_stem_cmp);
 	nisba_stems_ready = true;
+}
+
+/* The length filter of the first letter of stem (an Arabic letter). */
+static inline uint32_t
+nisba_lengths_of(const char *stem)
+{
+	unsigned char b0 = (unsigned char) stem[0];
+	unsigned char b1 = (unsigned char) stem[1];
+	int			cp = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
+
+	return cp >= 0x0621 && cp <= 0x064A ? nisba_lengths[cp - 0x0621] : 0;
 }
 
 /*
@@ -533,6 +572,10 @@ ArStem(const char *word, size_t len, size_t *stem_len)
 		return stem;
 	if (!nisba_stems_ready)
 		nisba_stems_init();
+	/* most stems end here: no adjective starts with this letter at this length */
+	if (*stem_len / 2 >= 32 || (unsigned char) stem[0] < 0xD8 ||
+		!(nisba_lengths_of(stem) & (1u << (*stem_len / 2))))
+		return stem;
 	key.adj = stem;
 	key.adj_len = *stem_len;
 	n = bsearch(&key, nisba_stems, AR_STEM_N_NISBA, sizeof(NisbaStem), nisba_stem_cmp);
