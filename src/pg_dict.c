@@ -321,7 +321,7 @@ lexize_word(ArDict *d, const char *in, size_t len)
 		 * كلهم) is still a function word: test the stem against the list too.
 		 * Function words take no article and no plural ending, so a stem
 		 * that only looks like one after ال or ات came off is a noun
-		 * (الأحد ≠ أحد, الإمام ≠ أمام, الولايات ≠ ولأي).
+		 * (الأحد ≠ أحد, الإمام ≠ أمام).
 		 */
 		size_t		art = article_prefix_len(word, wlen, stem, slen);
 
