@@ -323,25 +323,29 @@ lexize_word(ArDict *d, const char *in, size_t len)
 		 * that only looks like one after ال or ات came off is a noun
 		 * (الأحد ≠ أحد, الإمام ≠ أمام).
 		 */
-		size_t		art = article_prefix_len(word, wlen, stem, slen);
-
-		if (slen != wlen && stopset_has(&d->stop, stem, slen) && art == 0 &&
-			!stripped_plural(word, wlen, stem, slen))
-			return NULL;
-
-		/*
-		 * A listed noun with the article (الرغم, البعض, الأول) stays one with
-		 * a particle in front too: بالرغم, وللبعض, والأول.
-		 */
-		if (art > 0)
+		if (slen != wlen && stopset_has(&d->stop, stem, slen))
 		{
-			char		tmp[AR_DICT_MAX_STEM_BYTES + 4];
-			size_t		rest = wlen - art;
+			size_t		art = article_prefix_len(word, wlen, stem, slen);
 
-			memcpy(tmp, "ال", 4);
-			memcpy(tmp + 4, word + art, rest);
-			if (stopset_has(&d->stop, tmp, rest + 4))
-				return NULL;
+			if (art == 0)
+			{
+				if (!stripped_plural(word, wlen, stem, slen))
+					return NULL;
+			}
+			else
+			{
+				/*
+				 * A listed stopword with the article (الرغم, البعض, الأول)
+				 * stays one with a particle in front too: بالرغم, للبعض.
+				 */
+				char		tmp[AR_DICT_MAX_STEM_BYTES + 4];
+				size_t		rest = wlen - art;
+
+				memcpy(tmp, "ال", 4);
+				memcpy(tmp + 4, word + art, rest);
+				if (stopset_has(&d->stop, tmp, rest + 4))
+					return NULL;
+			}
 		}
 		return pnstrdup(stem, slen);
 	}

@@ -416,8 +416,8 @@ strip_bare_particle(StemWord *w)
 		c0 = AT(w, 0);
 		if (c0 != L_BEH && c0 != L_LAM && c0 != L_KAF && c0 != L_FEH)
 			break;
-		/* the letter is the word's own (لاسلكية) */
-		if (own_stem_find(w))
+		/* the letter is the word's own (لاسلكية; only ل words are listed) */
+		if (c0 == L_LAM && own_stem_find(w))
 			break;
 		w->start += 1;
 	}
@@ -495,7 +495,7 @@ stem_plain(const char *word, size_t len, size_t *stem_len)
  * Nationality adjectives and their country (src/core/stem_table.h, from the
  * entity data): the stem of the adjective (مصري, which every form — مصرية,
  * المصريين — stems to) and the stem of the country (مصر), built once on
- * first use with the stemmer's own rules.
+ * first use with the stemmer's own rules, in an open-addressing hash set.
  */
 typedef struct NisbaStem
 {
@@ -505,22 +505,34 @@ typedef struct NisbaStem
 	size_t		country_len;
 } NisbaStem;
 
+#define NISBA_SLOTS 1024		/* a power of two, over 4 × AR_STEM_N_NISBA */
+
+/* the table must leave most slots empty (fails to compile otherwise) */
+typedef char nisba_slots_fit[NISBA_SLOTS >= 4 * AR_STEM_N_NISBA ? 1 : -1];
+
 static NisbaStem nisba_stems[AR_STEM_N_NISBA];
+static int16_t nisba_slots[NISBA_SLOTS];
 static bool nisba_stems_ready = false;
 
-/* per first letter (U+0621 + i): bit n set if an adjective stem has n letters */
-static uint32_t nisba_lengths[42];
+/*
+ * A cheap pre-filter, as for the word tables: per letter (U+0621 + i), bit
+ * n set if an adjective stem of n letters starts with it (first) or has it
+ * just before its final ي (before_yeh).
+ */
+static uint32_t nisba_first[42];
+static uint32_t nisba_before_yeh[42];
 
-/* Order NisbaStem entries by the adjective's stem bytes, then length. */
-static int
-nisba_stem_cmp(const void *a, const void *b)
+/* Index 0–41 of the two-byte Arabic letter at s, or -1. */
+static inline int
+letter_index(const char *s)
 {
-	const NisbaStem *x = a,
-			   *y = b;
-	size_t		n = x->adj_len < y->adj_len ? x->adj_len : y->adj_len;
-	int			c = memcmp(x->adj, y->adj, n);
+	unsigned char b0 = (unsigned char) s[0];
+	unsigned char b1 = (unsigned char) s[1];
+	int			cp = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
 
-	return c != 0 ? c : (x->adj_len > y->adj_len) - (x->adj_len < y->adj_len);
+	if ((b0 != 0xD8 && b0 != 0xD9) || cp < 0x0621 || cp > 0x064A)
+		return -1;
+	return cp - 0x0621;
 }
 
 /* Stem both sides of every pair once (the table is constant: pure). */
@@ -529,30 +541,54 @@ nisba_stems_init(void)
 {
 	int			i;
 
+	memset(nisba_slots, -1, sizeof(nisba_slots));
 	for (i = 0; i < AR_STEM_N_NISBA; i++)
 	{
 		NisbaStem  *n = &nisba_stems[i];
-
-		StemWord	sw;
+		uint32_t	h;
 
 		n->adj = stem_plain(ar_stem_nisba[i].word, ar_stem_nisba[i].wlen, &n->adj_len);
 		n->country = stem_plain(ar_stem_nisba[i].stem, ar_stem_nisba[i].slen, &n->country_len);
-		if (n->adj_len / 2 < 32 && load_letters(&sw, n->adj, n->adj_len))
-			nisba_lengths[sw.letter[0] - 0x0621] |= 1u << (n->adj_len / 2);
+		for (h = stem_hash(n->adj, n->adj_len) & (NISBA_SLOTS - 1);
+			 nisba_slots[h] >= 0; h = (h + 1) & (NISBA_SLOTS - 1))
+			;
+		nisba_slots[h] = (int16_t) i;
+		if (n->adj_len >= 4 && n->adj_len / 2 < 32 && n->adj_len % 2 == 0 &&
+			letter_index(n->adj) >= 0 && letter_index(n->adj + n->adj_len - 4) >= 0)
+		{
+			nisba_first[letter_index(n->adj)] |= 1u << (n->adj_len / 2);
+			nisba_before_yeh[letter_index(n->adj + n->adj_len - 4)] |= 1u << (n->adj_len / 2);
+		}
 	}
-	qsort(nisba_stems, AR_STEM_N_NISBA, sizeof(NisbaStem), nisba_stem_cmp);
 	nisba_stems_ready = true;
 }
 
-/* The length filter of the first letter of stem (an Arabic letter). */
-static inline uint32_t
-nisba_lengths_of(const char *stem)
+/* The pair whose adjective stem is stem[0..len), or NULL. */
+static const NisbaStem *
+nisba_find(const char *stem, size_t len)
 {
-	unsigned char b0 = (unsigned char) stem[0];
-	unsigned char b1 = (unsigned char) stem[1];
-	int			cp = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
+	uint32_t	h,
+				bit;
+	int			i,
+				a,
+				b;
 
-	return cp >= 0x0621 && cp <= 0x064A ? nisba_lengths[cp - 0x0621] : 0;
+	if (!nisba_stems_ready)
+		nisba_stems_init();
+	if (len / 2 >= 32 || len % 2 != 0)
+		return NULL;
+	bit = 1u << (len / 2);
+	a = letter_index(stem);
+	b = letter_index(stem + len - 4);
+	if (a < 0 || b < 0 || !(nisba_first[a] & bit) || !(nisba_before_yeh[b] & bit))
+		return NULL;
+	for (h = stem_hash(stem, len) & (NISBA_SLOTS - 1);
+		 (i = nisba_slots[h]) >= 0; h = (h + 1) & (NISBA_SLOTS - 1))
+	{
+		if (nisba_stems[i].adj_len == len && memcmp(nisba_stems[i].adj, stem, len) == 0)
+			return &nisba_stems[i];
+	}
+	return NULL;
 }
 
 /*
@@ -564,21 +600,12 @@ ArStem(const char *word, size_t len, size_t *stem_len)
 {
 	const char *stem = stem_plain(word, len, stem_len);
 	const NisbaStem *n;
-	NisbaStem	key;
 
-	/* every adjective stem ends in ي (U+064A = d9 8a) */
-	if (*stem_len < 8 || (unsigned char) stem[*stem_len - 2] != 0xD9 ||
-		(unsigned char) stem[*stem_len - 1] != 0x8A)
+	/* every adjective stem has four letters or more and ends in ي (d9 8a) */
+	if (*stem_len < 8 || (unsigned char) stem[*stem_len - 1] != 0x8A ||
+		(unsigned char) stem[*stem_len - 2] != 0xD9)
 		return stem;
-	if (!nisba_stems_ready)
-		nisba_stems_init();
-	/* most stems end here: no adjective starts with this letter at this length */
-	if (*stem_len / 2 >= 32 || (unsigned char) stem[0] < 0xD8 ||
-		!(nisba_lengths_of(stem) & (1u << (*stem_len / 2))))
-		return stem;
-	key.adj = stem;
-	key.adj_len = *stem_len;
-	n = bsearch(&key, nisba_stems, AR_STEM_N_NISBA, sizeof(NisbaStem), nisba_stem_cmp);
+	n = nisba_find(stem, *stem_len);
 	if (n == NULL)
 		return stem;
 	*stem_len = n->country_len;
