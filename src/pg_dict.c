@@ -241,6 +241,43 @@ ar_dict_init(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(d);
 }
 
+/* True when bytes s[0..n) end with the UTF-8 letters of suf. */
+static bool
+ends_with_bytes(const char *s, size_t n, const char *suf)
+{
+	size_t		k = strlen(suf);
+
+	return n >= k && memcmp(s + n - k, suf, k) == 0;
+}
+
+/*
+ * How many bytes of the article ArStem took off the front of word: the
+ * prefix it removed, when that ends in ال or لل (ال, وال, بال, لل, وبال …);
+ * 0 when no article came off.  stem must point into word.
+ */
+static size_t
+article_prefix_len(const char *word, size_t wlen, const char *stem, size_t slen)
+{
+	size_t		pre;
+
+	if (stem < word || stem + slen > word + wlen)
+		return 0;				/* a listed stem, not a substring */
+	pre = (size_t) (stem - word);
+	if (ends_with_bytes(word, pre, "ال") || ends_with_bytes(word, pre, "لل"))
+		return pre;
+	return 0;
+}
+
+/* True when ArStem took a plural or dual ending (ات ون ين ان) off word. */
+static bool
+stripped_plural(const char *word, size_t wlen, const char *stem, size_t slen)
+{
+	if (stem < word || stem + slen > word + wlen || stem + slen == word + wlen)
+		return false;
+	return ends_with_bytes(word, wlen, "ات") || ends_with_bytes(word, wlen, "ون") ||
+		ends_with_bytes(word, wlen, "ين") || ends_with_bytes(word, wlen, "ان");
+}
+
 /*
  * The lexeme of one word or number token: normalized, stemmed; NULL for a
  * stopword or a token that normalizes to nothing.
@@ -282,9 +319,34 @@ lexize_word(ArDict *d, const char *in, size_t len)
 		/*
 		 * A function word with a pronoun or particle attached (بعدها, قبله,
 		 * كلهم) is still a function word: test the stem against the list too.
+		 * Function words take no article and no plural ending, so a stem
+		 * that only looks like one after ال or ات came off is a noun
+		 * (الأحد ≠ أحد, الإمام ≠ أمام).
 		 */
 		if (slen != wlen && stopset_has(&d->stop, stem, slen))
-			return NULL;
+		{
+			size_t		art = article_prefix_len(word, wlen, stem, slen);
+
+			if (art == 0)
+			{
+				if (!stripped_plural(word, wlen, stem, slen))
+					return NULL;
+			}
+			else
+			{
+				/*
+				 * A listed stopword with the article (الرغم, البعض, الأول)
+				 * stays one with a particle in front too: بالرغم, للبعض.
+				 */
+				char		tmp[AR_DICT_MAX_STEM_BYTES + 4];
+				size_t		rest = wlen - art;
+
+				memcpy(tmp, "ال", 4);
+				memcpy(tmp + 4, word + art, rest);
+				if (stopset_has(&d->stop, tmp, rest + 4))
+					return NULL;
+			}
+		}
 		return pnstrdup(stem, slen);
 	}
 	return pnstrdup(word, wlen);

@@ -100,24 +100,25 @@ static void strip_suffixes(StemWord *w);
 static bool load_letters(StemWord *w, const char *word, size_t len);
 
 /*
- * Stems of the words whose first و is their own (data/stem_waw.tsv), built
+ * Stems of the words whose first letter is their own: و (data/stem_waw.tsv,
+ * by hand) and ل (data/stem_own.tsv, from corpus counts), built
  * once on first use with the stemmer's own suffix rules, so that every
- * suffixed form of a listed word (وزارة, وزارتها, وزارات → وزار) keeps its و.
+ * suffixed form of a listed word (وزارة, وزارتها, وزارات → وزار) keeps it.
  */
-typedef struct WawStem
+typedef struct OwnStem
 {
 	const char *bytes;
 	size_t		len;
-} WawStem;
+} OwnStem;
 
-static WawStem waw_stems[AR_STEM_N_WAW];
-static bool waw_stems_ready = false;
+static OwnStem own_stems[AR_STEM_N_OWN];
+static bool own_stems_ready = false;
 
-/* Order WawStem entries by bytes, then length. */
+/* Order OwnStem entries by bytes, then length. */
 static int
-waw_stem_cmp(const void *a, const void *b)
+own_stem_cmp(const void *a, const void *b)
 {
-	const WawStem *x = a,
+	const OwnStem *x = a,
 			   *y = b;
 	size_t		n = x->len < y->len ? x->len : y->len;
 	int			c = memcmp(x->bytes, y->bytes, n);
@@ -127,39 +128,50 @@ waw_stem_cmp(const void *a, const void *b)
 
 /* Stem every listed word once (the table is constant, so this is pure). */
 static void
-waw_stems_init(void)
+own_stems_init(void)
 {
 	int			i;
 
-	for (i = 0; i < AR_STEM_N_WAW; i++)
+	for (i = 0; i < AR_STEM_N_OWN; i++)
 	{
 		StemWord	sw;
 
-		if (!load_letters(&sw, ar_stem_waw[i].word, ar_stem_waw[i].wlen))
+		if (!load_letters(&sw, ar_stem_own[i].word, ar_stem_own[i].wlen))
 			continue;
 		strip_suffixes(&sw);
-		waw_stems[i].bytes = ar_stem_waw[i].word + 2 * sw.start;
-		waw_stems[i].len = 2 * (size_t) LEN(&sw);
+		own_stems[i].bytes = ar_stem_own[i].word + 2 * sw.start;
+		own_stems[i].len = 2 * (size_t) LEN(&sw);
 	}
-	qsort(waw_stems, AR_STEM_N_WAW, sizeof(WawStem), waw_stem_cmp);
-	waw_stems_ready = true;
+	qsort(own_stems, AR_STEM_N_OWN, sizeof(OwnStem), own_stem_cmp);
+	own_stems_ready = true;
 }
 
-/* True when the و starting the current word is its own (وزير, وافق). */
+/* True when the current stem, suffixes already stripped, is a listed one. */
 static bool
-waw_is_own(StemWord *w)
+own_stem_find(const StemWord *w)
 {
-	int			save_end = w->end;
-	WawStem		key;
-	bool		found;
+	OwnStem		key;
 
-	if (!waw_stems_ready)
-		waw_stems_init();
-	strip_suffixes(w);
+	if (!own_stems_ready)
+		own_stems_init();
 	key.bytes = w->bytes + 2 * w->start;
 	key.len = 2 * (size_t) LEN(w);
-	found = bsearch(&key, waw_stems, AR_STEM_N_WAW, sizeof(WawStem),
-					waw_stem_cmp) != NULL;
+	return bsearch(&key, own_stems, AR_STEM_N_OWN, sizeof(OwnStem),
+				   own_stem_cmp) != NULL;
+}
+
+/*
+ * True when the letter starting the current word is its own (وزير, وافق,
+ * لجنة, لاعب): its suffix-stripped stem is a listed one.
+ */
+static bool
+first_is_own(StemWord *w)
+{
+	int			save_end = w->end;
+	bool		found;
+
+	strip_suffixes(w);
+	found = own_stem_find(w);
 	w->end = save_end;
 	return found;
 }
@@ -249,7 +261,8 @@ strip_prefixes(StemWord *w)
 		if ((c0 == L_WAW || c0 == L_FEH) && n >= 4 &&
 			(((c1 == L_BEH || c1 == L_KAF) && c2 == L_ALEF &&
 			  AT(w, 3) == L_LAM) ||
-			 (c1 == L_LAM && c2 == L_LAM)))
+			 (c1 == L_LAM && c2 == L_LAM)) &&
+			!first_is_own(w))	/* وكالة is not و + كالة */
 		{
 			w->start += 1;
 			continue;
@@ -260,14 +273,19 @@ strip_prefixes(StemWord *w)
 			w->start += 2;
 			continue;
 		}
-		/* لل = ل + ال with the alef dropped */
+		/*
+		 * لل = ل + ال with the alef dropped; before a word whose own first
+		 * letter is ل the article's ل merges into it: للجنة = ل + اللجنة.
+		 */
 		if (c0 == L_LAM && c1 == L_LAM && n - 2 >= MIN_AFTER_ARTICLE)
 		{
-			w->start += 2;
+			w->start += 1;
+			if (!first_is_own(w))
+				w->start += 1;
 			continue;
 		}
 		/* the conjunction و */
-		if (c0 == L_WAW && n - 1 >= MIN_AFTER_WAW && !waw_is_own(w))
+		if (c0 == L_WAW && n - 1 >= MIN_AFTER_WAW && !first_is_own(w))
 		{
 			w->start += 1;
 			continue;
@@ -398,6 +416,9 @@ strip_bare_particle(StemWord *w)
 		c0 = AT(w, 0);
 		if (c0 != L_BEH && c0 != L_LAM && c0 != L_KAF && c0 != L_FEH)
 			break;
+		/* the letter is the word's own (لاسلكية; only ل words are listed) */
+		if (c0 == L_LAM && own_stem_find(w))
+			break;
 		w->start += 1;
 	}
 }
@@ -443,9 +464,9 @@ load_letters(StemWord *w, const char *word, size_t len)
 	return true;
 }
 
-/* Stem one normalized word; see stem.h. */
-const char *
-ArStem(const char *word, size_t len, size_t *stem_len)
+/* Stem one normalized word with every rule but the nationality one. */
+static const char *
+stem_plain(const char *word, size_t len, size_t *stem_len)
 {
 	StemWord	w;
 	const ArStemException *x;
@@ -468,4 +489,125 @@ ArStem(const char *word, size_t len, size_t *stem_len)
 
 	*stem_len = 2 * (size_t) LEN(&w);
 	return word + 2 * w.start;
+}
+
+/*
+ * Nationality adjectives and their country (src/core/stem_table.h, from the
+ * entity data): the stem of the adjective (مصري, which every form — مصرية,
+ * المصريين — stems to) and the stem of the country (مصر), built once on
+ * first use with the stemmer's own rules, in an open-addressing hash set.
+ */
+typedef struct NisbaStem
+{
+	const char *adj;
+	size_t		adj_len;
+	const char *country;
+	size_t		country_len;
+} NisbaStem;
+
+#define NISBA_SLOTS 1024		/* a power of two, over 4 × AR_STEM_N_NISBA */
+
+/* the table must leave most slots empty (fails to compile otherwise) */
+typedef char nisba_slots_fit[NISBA_SLOTS >= 4 * AR_STEM_N_NISBA ? 1 : -1];
+
+static NisbaStem nisba_stems[AR_STEM_N_NISBA];
+static int16_t nisba_slots[NISBA_SLOTS];
+static bool nisba_stems_ready = false;
+
+/*
+ * A cheap pre-filter, as for the word tables: per letter (U+0621 + i), bit
+ * n set if an adjective stem of n letters starts with it (first) or has it
+ * just before its final ي (before_yeh).
+ */
+static uint32_t nisba_first[42];
+static uint32_t nisba_before_yeh[42];
+
+/* Index 0–41 of the two-byte Arabic letter at s, or -1. */
+static inline int
+letter_index(const char *s)
+{
+	unsigned char b0 = (unsigned char) s[0];
+	unsigned char b1 = (unsigned char) s[1];
+	int			cp = ((b0 & 0x1F) << 6) | (b1 & 0x3F);
+
+	if ((b0 != 0xD8 && b0 != 0xD9) || cp < 0x0621 || cp > 0x064A)
+		return -1;
+	return cp - 0x0621;
+}
+
+/* Stem both sides of every pair once (the table is constant: pure). */
+static void
+nisba_stems_init(void)
+{
+	int			i;
+
+	memset(nisba_slots, -1, sizeof(nisba_slots));
+	for (i = 0; i < AR_STEM_N_NISBA; i++)
+	{
+		NisbaStem  *n = &nisba_stems[i];
+		uint32_t	h;
+
+		n->adj = stem_plain(ar_stem_nisba[i].word, ar_stem_nisba[i].wlen, &n->adj_len);
+		n->country = stem_plain(ar_stem_nisba[i].stem, ar_stem_nisba[i].slen, &n->country_len);
+		for (h = stem_hash(n->adj, n->adj_len) & (NISBA_SLOTS - 1);
+			 nisba_slots[h] >= 0; h = (h + 1) & (NISBA_SLOTS - 1))
+			;
+		nisba_slots[h] = (int16_t) i;
+		if (n->adj_len >= 4 && n->adj_len / 2 < 32 && n->adj_len % 2 == 0 &&
+			letter_index(n->adj) >= 0 && letter_index(n->adj + n->adj_len - 4) >= 0)
+		{
+			nisba_first[letter_index(n->adj)] |= 1u << (n->adj_len / 2);
+			nisba_before_yeh[letter_index(n->adj + n->adj_len - 4)] |= 1u << (n->adj_len / 2);
+		}
+	}
+	nisba_stems_ready = true;
+}
+
+/* The pair whose adjective stem is stem[0..len), or NULL. */
+static const NisbaStem *
+nisba_find(const char *stem, size_t len)
+{
+	uint32_t	h,
+				bit;
+	int			i,
+				a,
+				b;
+
+	if (!nisba_stems_ready)
+		nisba_stems_init();
+	if (len / 2 >= 32 || len % 2 != 0)
+		return NULL;
+	bit = 1u << (len / 2);
+	a = letter_index(stem);
+	b = letter_index(stem + len - 4);
+	if (a < 0 || b < 0 || !(nisba_first[a] & bit) || !(nisba_before_yeh[b] & bit))
+		return NULL;
+	for (h = stem_hash(stem, len) & (NISBA_SLOTS - 1);
+		 (i = nisba_slots[h]) >= 0; h = (h + 1) & (NISBA_SLOTS - 1))
+	{
+		if (nisba_stems[i].adj_len == len && memcmp(nisba_stems[i].adj, stem, len) == 0)
+			return &nisba_stems[i];
+	}
+	return NULL;
+}
+
+/*
+ * Stem one normalized word; see stem.h.  A nationality adjective gets its
+ * country's stem (الفرنسية → فرنسا), so that a search for either finds both.
+ */
+const char *
+ArStem(const char *word, size_t len, size_t *stem_len)
+{
+	const char *stem = stem_plain(word, len, stem_len);
+	const NisbaStem *n;
+
+	/* every adjective stem has four letters or more and ends in ي (d9 8a) */
+	if (*stem_len < 8 || (unsigned char) stem[*stem_len - 1] != 0x8A ||
+		(unsigned char) stem[*stem_len - 2] != 0xD9)
+		return stem;
+	n = nisba_find(stem, *stem_len);
+	if (n == NULL)
+		return stem;
+	*stem_len = n->country_len;
+	return n->country;
 }

@@ -14,7 +14,8 @@
  *     exactly like a bare word, so حلف, الحلف, والحلف, للحلف, بالحلف give
  *     one stem.  و is kept when it belongs to the word (data/stem_waw.tsv:
  *     وزير, وافق — checked on the suffix-stripped stem, so وزارتها keeps it
- *     too).  A bare ف ب ك ل is not stripped from a short word (فرنسا,
+ *     too).  لل before a word whose first ل is its own (data/stem_own.tsv,
+ *     counted in the news corpus) is ل + the article: للجنة = اللجنة.  A bare ف ب ك ل is not stripped from a short word (فرنسا,
  *     برلين, كتاب) unless what remains is a listed name (بفرنسا → فرنسا)
  *     or a known short news word (data/stem_known.tsv: لحلف → حلف).
  *  2. Listed words (data/stem_exceptions.tsv: names and words whose endings
@@ -27,6 +28,8 @@
  *  4. A bare ب ل ك ف before a stem of five letters or more (بمناسبة →
  *     مناسب), decided on the stem left after the suffixes so that every
  *     form of a word sees the same length.
+ *  5. A nationality adjective of the entity data gets its country's stem
+ *     (المصريين → مصر, الفرنسية → فرنسا); other nisba words keep their ي.
  *  Every removal keeps a minimum stem length, counted in letters.
  */
 #ifndef AR_STEM_H
