@@ -35,6 +35,7 @@ import os
 import re
 import sys
 import unicodedata
+from nisba import nisba_stem  # data/nisba.py: one nationality rule for both generators
 
 DATA = sys.argv[1] if len(sys.argv) > 1 else 'data'
 
@@ -184,19 +185,6 @@ nisba_exc = {}
 for line in read_lines('entities_nisba.tsv'):
     cols = line.split('\t')
     nisba_exc[cols[0]] = [s for s in (cols[1].split('|') if len(cols) > 1 else []) if s]
-
-
-def nisba_stem(name):
-    w = name[2:] if name.startswith('ال') else name
-    if w.endswith('يا'):
-        return w[:-1]
-    if w.endswith('ا'):
-        return w[:-1] + 'ي'
-    if w.endswith('ية'):
-        return w[:-1]
-    if w.endswith('ة'):
-        return w[:-1] + 'ي'
-    return w + 'ي'
 
 
 def nisba_forms(stem):

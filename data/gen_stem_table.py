@@ -12,6 +12,7 @@ Usage: gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_
 """
 import os
 import sys
+from nisba import nisba_stem  # data/nisba.py: one nationality rule for both generators
 
 ALEFS = {"\u0622", "\u0623", "\u0625", "\u0671"}
 
@@ -42,18 +43,9 @@ def data_lines(folder, name):
 
 
 def nisba_of(name):
-    """The nationality adjective of a country name: the rule of
-    data/gen_entities_table.py (ألمانيا → ألماني, العراق → عراقي)."""
-    w = name[2:] if name.startswith("ال") else name
-    if w.endswith("يا"):
-        return w[:-1]
-    if w.endswith("ا"):
-        return w[:-1] + "ي"
-    if w.endswith("ية"):
-        return w[:-1]
-    if w.endswith("ة"):
-        return w[:-1] + "ي"
-    return w + "ي"
+    """The nationality adjective of a country name (data/nisba.py, the rule
+    the entity tables use too)."""
+    return nisba_stem(name)
 
 
 def read_nisba(folder):
