@@ -75,6 +75,7 @@ def read_lines(name):
 KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
 W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC, W_FUNCNAME, W_NOCOREF, W_REGNAL, W_ORGHEAD = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768
 W_SAYOBJ = 65536
+W_MASCHEAD = 131072
 PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
@@ -267,7 +268,11 @@ for line in read_lines('entities_place_cues.txt'):
     cols = line.split('\t')
     t = tokens(cols[0])
     if t and len(t) == 1:
-        word(t[0])[0] |= W_LOCDESC if len(cols) > 1 and cols[1] == 'descriptor' else W_LOCCUE | W_LOCDESC
+        cls = cols[1] if len(cols) > 1 else ''
+        if cls == 'masculine':
+            word(t[0])[0] |= W_MASCHEAD
+        else:
+            word(t[0])[0] |= W_LOCDESC if cls == 'descriptor' else W_LOCCUE | W_LOCDESC
 for line in read_lines('entities_verbs.txt'):
     cols = line.split('\t')
     t = tokens(cols[0])

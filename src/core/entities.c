@@ -49,6 +49,7 @@ typedef struct ArEntWord
 #define W_REGNAL	16384	/* regnal ordinal after a name (محمد السادس) */
 #define W_ORGHEAD	32768	/* starts an organization name it belongs to (جامعة) */
 #define W_SAYOBJ	65536	/* a verb of saying that mostly takes an object (رفض، كشف) */
+#define W_MASCHEAD	131072	/* a masculine noun a place name completes (مطار، ملعب) */
 
 #include "entities_table.h"
 
@@ -481,6 +482,17 @@ emit_static(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
 
 	ArBufAppend(&d->out->canon, canon, canon_len);
 	e->canon_len = canon_len;
+}
+
+/* An entity whose canonical is its own surface, normalized. */
+static ArEntity *
+emit_surface(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
+{
+	ArEntity   *e = emit(d, kind, i, j, strip);
+
+	append_surface_canon(d, e->byte_start, e->byte_start + e->byte_len);
+	e->canon_len = d->out->canon.len - e->canon_off;
+	return e;
 }
 
 /* Append a copy of an earlier canonical (the buffer may move while it grows,
@@ -1089,23 +1101,6 @@ club_after_place(const EntDoc *d, size_t i, const EntMatch *m)
 	size_t		rl;
 	EntMatch	nat;
 
-	static const char *const heads[] = {
-		/* masculine nouns a place name completes (مطار عمان الدولي): the
-		 * adjective is theirs */
-		"\xD9\x85\xD8\xB7\xD8\xA7\xD8\xB1",	/* مطار */
-		"\xD9\x85\xD8\xB7\xD8\xA7\xD8\xB1\xD9\x8A",	/* مطاري */
-		"\xD9\x85\xD9\x8A\xD9\x86\xD8\xA7\xD8\xA1",	/* ميناء */
-		"\xD9\x85\xD8\xAA\xD8\xAD\xD9\x81",	/* متحف */
-		"\xD9\x85\xD8\xB9\xD8\xB1\xD8\xB6",	/* معرض */
-		"\xD8\xB3\xD9\x88\xD9\x82",	/* سوق */
-		"\xD9\x85\xD8\xB3\xD8\xAC\xD8\xAF",	/* مسجد */
-		"\xD9\x82\xD8\xB5\xD8\xB1",	/* قصر */
-		"\xD9\x85\xD9\x84\xD8\xB9\xD8\xA8",	/* ملعب */
-		"\xD8\xB4\xD8\xA7\xD8\xB1\xD8\xB9",	/* شارع */
-		"\xD9\x85\xD8\xB3\xD8\xAA\xD8\xB4\xD9\x81\xD9\x8A",	/* مستشفى */
-		NULL
-	};
-	int			h;
 
 	if (m->ph->canon_len >= 4 && memcmp(canon, "\xD8\xA7\xD9\x84", 4) == 0)	/* ال */
 		return false;
@@ -1114,12 +1109,10 @@ club_after_place(const EntDoc *d, size_t i, const EntMatch *m)
 		const char *p = tok_norm(d, i - 1);
 		size_t		pl = d->tok[i - 1].norm_len;
 
-		/* شمال أفريقيا الروماني: the adjective goes with شمال */
-		if (word_flags(p, pl) & (W_LOCDESC | W_LOCCUE))
+		/* شمال أفريقيا الروماني، مطار عمان الأردني: the adjective goes with
+		 * the noun in front */
+		if (word_flags(p, pl) & (W_LOCDESC | W_LOCCUE | W_MASCHEAD))
 			return false;
-		for (h = 0; heads[h]; h++)
-			if (pl == strlen(heads[h]) && memcmp(p, heads[h], pl) == 0)
-				return false;
 	}
 	if (j >= d->ntok || !d->tok[j].joined || !phrase_at(d, j, false, &nat) ||
 		nat.ph->kind != AR_ENT_NAT || nat.ntok != 1)
@@ -1155,9 +1148,7 @@ emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
 		e->canon_len = p->canon_len;
 		return;
 	}
-	e = emit(d, AR_ENT_PER, i, i + n, strip);
-	append_surface_canon(d, e->byte_start, e->byte_start + e->byte_len);
-	e->canon_len = d->out->canon.len - e->canon_off;
+	e = emit_surface(d, AR_ENT_PER, i, i + n, strip);
 	if (n > 1)
 		remember_person(d, i + n - 1, e);
 }
@@ -1513,10 +1504,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 					if (ph->kind == AR_ENT_LOC && club_after_place(&d, i, &m))
 					{
 						/* ليون الفرنسي، هامبورغ الألماني: a team, not the city */
-						ArEntity   *e = emit(&d, AR_ENT_ORG, i, i + m.ntok, m.strip);
-
-						append_surface_canon(&d, e->byte_start, e->byte_start + e->byte_len);
-						e->canon_len = d.out->canon.len - e->canon_off;
+						emit_surface(&d, AR_ENT_ORG, i, i + m.ntok, m.strip);
 						i += m.ntok;
 						continue;
 					}
@@ -1619,22 +1607,15 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 			if ((f & W_ORGHEAD) && (n = org_after_cue(&d, i, f)) > 0)
 			{
 				int			s2;
-				ArEntity   *e;
 
 				word_flags_strip(&d, i, &s2);
-				e = emit(&d, AR_ENT_ORG, i, i + 1 + n, s2);
-				append_surface_canon(&d, e->byte_start, e->byte_start + e->byte_len);
-				e->canon_len = d.out->canon.len - e->canon_off;
+				emit_surface(&d, AR_ENT_ORG, i, i + 1 + n, s2);
 				i += 1 + n;
 				continue;
 			}
 			if ((f & (W_ORGCUE | W_LOCCUE)) && (n = org_after_cue(&d, i, f)) > 0)
 			{
-				ArEntity   *e = emit(&d, (f & W_LOCCUE) ? AR_ENT_LOC : AR_ENT_ORG,
-									 i + 1, i + 1 + n, 0);
-
-				append_surface_canon(&d, e->byte_start, e->byte_start + e->byte_len);
-				e->canon_len = d.out->canon.len - e->canon_off;
+				emit_surface(&d, (f & W_LOCCUE) ? AR_ENT_LOC : AR_ENT_ORG, i + 1, i + 1 + n, 0);
 				i += 1 + n;
 				continue;
 			}
