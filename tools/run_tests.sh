@@ -77,34 +77,51 @@ echo "== starting a throwaway cluster"
 an_cluster_start || { echo "0 passed, 1 failed"; exit 1; }
 trap an_cluster_stop EXIT
 
+# pg_regress over every test file against database $1 (created unless it
+# exists: "existing"), results in $2; adds to passed/failed.
+run_regress() {
+	local db=$1 outdir=$2 mode=${3:-} out ok fail
+	local use=()
+	[ "$mode" = existing ] && use=(--use-existing)
+	mkdir -p "$outdir"
+	out=$("$pgxs_dir/../test/regress/pg_regress" --inputdir=. --outputdir="$outdir" \
+		--bindir="$(pg_config --bindir)" --host="$AN_SOCK" --port="$AN_PORT" --user="$AN_USER" \
+		"${use[@]}" --dbname="$db" $regress_tests 2>&1)
+	echo "$out" | grep -E "\.\.\. (ok|FAILED)|^(not )?ok " | sed 's/^/  /'
+	ok=$(grep -cE "\.\.\. ok|^ok " <<<"$out")
+	fail=$(grep -cE "\.\.\. FAILED|^not ok " <<<"$out")
+	passed=$((passed + ok))
+	failed=$((failed + fail))
+	if [ "$fail" -gt 0 ] && [ -f "$outdir/regression.diffs" ]; then
+		echo "== $outdir/regression.diffs"
+		cat "$outdir/regression.diffs"
+	fi
+}
+
+# pg_prove over files $2… against database $1 (extra pg_prove options in
+# TAP_OPTS); a file that dies before its plan completes counts as a failure.
+run_tap() {
+	local db=$1 out ok fail dubious
+	shift
+	out=$(cd "$AN_ROOT" && pg_prove --verbose -h "$AN_SOCK" -p "$AN_PORT" -U "$AN_USER" \
+		-d "$db" ${TAP_OPTS:-} "$@" 2>&1)
+	echo "$out" | grep -E "^test/|^not ok|^# |Failed|Dubious|Parse errors" | sed 's/^/  /'
+	ok=$(grep -cE "^ok " <<<"$out")
+	fail=$(grep -cE "^not ok " <<<"$out")
+	dubious=$(grep -cE "Dubious|Parse errors|Bad plan" <<<"$out")
+	passed=$((passed + ok))
+	failed=$((failed + fail + dubious))
+}
+
 echo "== pg_regress"
 regress_tests=$(for f in sql/*.sql; do n=$(basename "$f" .sql); case "$n" in arabic_news--*) ;; *) echo "$n" ;; esac; done | sort)
 pgxs_dir=$(dirname "$(pg_config --pgxs)")
-regress_out=$("$pgxs_dir/../test/regress/pg_regress" --inputdir=. --bindir="$(pg_config --bindir)" \
-	--host="$AN_SOCK" --port="$AN_PORT" --user="$AN_USER" --dbname=arabic_news_regression \
-	$regress_tests 2>&1)
-echo "$regress_out" | grep -E "\.\.\. (ok|FAILED)|^(not )?ok " | sed 's/^/  /'
-r_ok=$(grep -cE "\.\.\. ok|^ok " <<<"$regress_out")
-r_fail=$(grep -cE "\.\.\. FAILED|^not ok " <<<"$regress_out")
-passed=$((passed + r_ok))
-failed=$((failed + r_fail))
-if [ "$r_fail" -gt 0 ] && [ -f regression.diffs ]; then
-	echo "== regression.diffs"
-	cat regression.diffs
-fi
+run_regress arabic_news_regression .
 
 echo "== pgTAP"
 if ls test/pgtap/*.sql >/dev/null 2>&1; then
 	an_psql -d postgres -c "CREATE DATABASE arabic_news_tap" >/dev/null
-	tap_out=$(cd "$AN_ROOT" && pg_prove --verbose -h "$AN_SOCK" -p "$AN_PORT" -U "$AN_USER" \
-		-d arabic_news_tap test/pgtap/*.sql 2>&1)
-	echo "$tap_out" | grep -E "^test/|^not ok|^# |Failed|Dubious|Parse errors" | sed 's/^/  /'
-	t_ok=$(grep -cE "^ok " <<<"$tap_out")
-	t_fail=$(grep -cE "^not ok " <<<"$tap_out")
-	# A file that dies before its plan completes counts as one failure.
-	t_dubious=$(grep -cE "Dubious|Parse errors|Bad plan" <<<"$tap_out")
-	passed=$((passed + t_ok))
-	failed=$((failed + t_fail + t_dubious))
+	run_tap arabic_news_tap test/pgtap/*.sql
 else
 	echo "  (no pgTAP files)"
 fi
@@ -137,28 +154,10 @@ else
 			echo "  not ok - the updated catalog differs from a fresh install of $default_version"
 			failed=$((failed + 1))
 		fi
-		tap_out=$(cd "$AN_ROOT" && pg_prove --verbose -h "$AN_SOCK" -p "$AN_PORT" -U "$AN_USER" -d "$udb" \
-			--set default_version="$default_version" test/upgrade/after_update.sql 2>&1)
-		echo "$tap_out" | grep -E "^not ok|Failed|Dubious|Parse errors" | sed 's/^/  /'
-		u_ok=$(grep -cE "^ok " <<<"$tap_out")
-		u_fail=$(( $(grep -cE "^not ok " <<<"$tap_out") + $(grep -cE "Dubious|Parse errors|Bad plan" <<<"$tap_out") ))
-		echo "  after_update.sql: $u_ok ok, $u_fail failed"
-		passed=$((passed + u_ok))
-		failed=$((failed + u_fail))
+		TAP_OPTS="--set default_version=$default_version" run_tap "$udb" test/upgrade/after_update.sql
 		# every pg_regress test again, on the updated install (the tests
 		# create the extension only IF NOT EXISTS)
-		mkdir -p .build/upgrade
-		regress_out=$("$pgxs_dir/../test/regress/pg_regress" --inputdir=. --outputdir=.build/upgrade \
-			--bindir="$(pg_config --bindir)" --host="$AN_SOCK" --port="$AN_PORT" --user="$AN_USER" \
-			--use-existing --dbname="$udb" $regress_tests 2>&1)
-		r_ok=$(grep -cE "\.\.\. ok|^ok " <<<"$regress_out")
-		r_fail=$(grep -cE "\.\.\. FAILED|^not ok " <<<"$regress_out")
-		echo "  pg_regress on the updated install: $r_ok ok, $r_fail failed"
-		passed=$((passed + r_ok))
-		failed=$((failed + r_fail))
-		if [ "$r_fail" -gt 0 ] && [ -f .build/upgrade/regression.diffs ]; then
-			cat .build/upgrade/regression.diffs
-		fi
+		run_regress "$udb" .build/upgrade existing
 	else
 		echo "  not ok - installing $oldest and updating it to $default_version failed"
 		failed=$((failed + 1))
