@@ -6,31 +6,37 @@
 
 #include "utils/builtins.h"
 
-#include "numbers.h"
+#include "pg_numbers.h"
 
 PG_FUNCTION_INFO_V1(ar_numbers);
+
+void
+ArNumItemColumns(const char *s, const ArNumItem *it, Datum *values, bool *nulls)
+{
+	char	   *v = ArNumValString(&it->val);
+
+	values[0] = CStringGetTextDatum(ArNumKindName(it->kind));
+	nulls[0] = false;
+	values[1] = v ? ArNumericDatum(v) : (Datum) 0;
+	nulls[1] = v == NULL;
+	values[2] = it->unit ? CStringGetTextDatum(it->unit) : (Datum) 0;
+	nulls[2] = it->unit == NULL;
+	values[3] = ArTextDatum(s + it->byte_start, it->byte_end - it->byte_start);
+	values[4] = Int32GetDatum((int32) (it->char_start + 1));
+	values[5] = Int32GetDatum((int32) (it->char_end + 1));
+	nulls[3] = nulls[4] = nulls[5] = false;
+}
 
 /* Put one number row into the tuplestore. */
 static void
 numbers_put_row(ArSrf *srf, const char *s, const ArNumItem *it)
 {
-	Datum		values[7];
-	bool		nulls[7] = {false, false, false, false, false, false, false};
-	char	   *v = ArNumValString(&it->val);
+	Datum		values[AR_NUM_ITEM_COLUMNS + 1];
+	bool		nulls[AR_NUM_ITEM_COLUMNS + 1];
 
-	values[0] = CStringGetTextDatum(ArNumKindName(it->kind));
-	if (v)
-		values[1] = ArNumericDatum(v);
-	else
-		nulls[1] = true;
-	if (it->unit)
-		values[2] = CStringGetTextDatum(it->unit);
-	else
-		nulls[2] = true;
-	values[3] = ArTextDatum(s + it->byte_start, it->byte_end - it->byte_start);
-	values[4] = Int32GetDatum((int32) (it->char_start + 1));
-	values[5] = Int32GetDatum((int32) (it->char_end + 1));
-	values[6] = BoolGetDatum(it->approx);
+	ArNumItemColumns(s, it, values, nulls);
+	values[AR_NUM_ITEM_COLUMNS] = BoolGetDatum(it->approx);	/* approx */
+	nulls[AR_NUM_ITEM_COLUMNS] = false;
 	tuplestore_putvalues(srf->store, srf->desc, values, nulls);
 }
 

@@ -6,6 +6,7 @@
 
 #include "utils/builtins.h"
 
+#include "pg_numbers.h"
 #include "pledges.h"
 
 PG_FUNCTION_INFO_V1(ar_pledges);
@@ -41,20 +42,8 @@ ar_pledges(PG_FUNCTION_ARGS)
 		const ArNumItem *it = &doc.nums.items[p->item];
 		Datum		values[10];
 		bool		nulls[10] = {false};
-		char	   *v = ArNumValString(&it->val);
 
-		values[0] = CStringGetTextDatum(ArNumKindName(it->kind));
-		if (v)
-			values[1] = ArNumericDatum(v);
-		else
-			nulls[1] = true;
-		if (it->unit)
-			values[2] = CStringGetTextDatum(it->unit);
-		else
-			nulls[2] = true;
-		values[3] = ArTextDatum(s + it->byte_start, it->byte_end - it->byte_start);
-		values[4] = Int32GetDatum((int32) (it->char_start + 1));
-		values[5] = Int32GetDatum((int32) (it->char_end + 1));
+		ArNumItemColumns(s, it, values, nulls);	/* columns 0-5 */
 		if (p->actor_first >= 0)
 			values[6] = token_range_datum(&doc.ls, p->actor_first, p->actor_last);
 		else
