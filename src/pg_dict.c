@@ -51,18 +51,6 @@ typedef struct ArDict
 	ArBuf		buf;			/* normalization scratch, lives with the dict */
 } ArDict;
 
-/* FNV-1a over len bytes. */
-static inline uint32
-stop_hash(const char *s, size_t len)
-{
-	uint32		h = 2166136261u;
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
-	return h;
-}
-
 /* Build the hash set from a loaded StopList (in the current context). */
 static void
 stopset_build(ArStopSet *set, const StopList *list)
@@ -77,7 +65,7 @@ stopset_build(ArStopSet *set, const StopList *list)
 	for (i = 0; i < list->len; i++)
 	{
 		const char *w = list->stop[i];
-		uint32		h = stop_hash(w, strlen(w)) & set->mask;
+		uint32		h = ArHashBytes(w, strlen(w)) & set->mask;
 
 		while (set->slot[h] != NULL && strcmp(set->slot[h], w) != 0)
 			h = (h + 1) & set->mask;
@@ -89,7 +77,7 @@ stopset_build(ArStopSet *set, const StopList *list)
 static inline bool
 stopset_has(const ArStopSet *set, const char *s, size_t len)
 {
-	uint32		h = stop_hash(s, len) & set->mask;
+	uint32		h = ArHashBytes(s, len) & set->mask;
 	const char *w;
 
 	while ((w = set->slot[h]) != NULL)

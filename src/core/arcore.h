@@ -50,4 +50,17 @@ extern void ArBufReserve(ArBuf *b, size_t extra);
 extern void ArBufAppend(ArBuf *b, const char *s, size_t n);
 extern void ArBufAppendChar(ArBuf *b, char c);
 
+/* FNV-1a over len bytes: the hash of every compiled look-up table (the
+ * generators in data/ hash the same way) and of the stopword set. */
+static inline uint32_t
+ArHashBytes(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
+
 #endif							/* ARCORE_H */

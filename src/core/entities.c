@@ -117,26 +117,11 @@ typedef struct EntMatch
 
 static uint32_t word_flags_cands(const struct EntDoc *d, size_t i);
 
-/* FNV-1a, the same as the generator's. */
-static inline uint32_t
-fnv1a(const char *s, size_t len)
-{
-	uint32_t	h = 0x811c9dc5u;
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-	{
-		h ^= (unsigned char) s[i];
-		h *= 0x01000193u;
-	}
-	return h;
-}
-
 /* Look a single normalized word up. */
 static const ArEntWord *
 word_find(const char *s, size_t len)
 {
-	uint32_t	h = fnv1a(s, len) & (AR_ENT_WORD_SLOTS - 1);
+	uint32_t	h = ArHashBytes(s, len) & (AR_ENT_WORD_SLOTS - 1);
 
 	for (;;)
 	{
@@ -165,7 +150,7 @@ word_flags(const char *s, size_t len)
 static const ArEntPhrase *
 phrase_find(const char *s, size_t len)
 {
-	uint32_t	h = fnv1a(s, len) & (AR_ENT_PHRASE_SLOTS - 1);
+	uint32_t	h = ArHashBytes(s, len) & (AR_ENT_PHRASE_SLOTS - 1);
 
 	for (;;)
 	{

@@ -53,18 +53,6 @@ typedef struct StemWord
 #define BACK(w, i)	((w)->letter[(w)->end - 1 - (i)])
 #define LEN(w)		((w)->end - (w)->start)
 
-/* FNV-1a over len bytes (the generator hashes the tables the same way). */
-static inline uint32_t
-stem_hash(const char *s, size_t len)
-{
-	uint32_t	h = 2166136261u;
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
-	return h;
-}
-
 /*
  * Look the letters [s, e) up in a compiled word table: a one-test filter on
  * the first letter and the length, then the table's open-addressing hash.
@@ -80,7 +68,7 @@ table_find(const StemWord *w, int s, int e, const ArStemException *table,
 
 	if (e - s >= 32 || !(lengths[w->letter[s] - 0x0621] & (1u << (e - s))))
 		return NULL;
-	for (h = stem_hash(key, klen) & mask; (i = slots[h]) >= 0; h = (h + 1) & mask)
+	for (h = ArHashBytes(key, klen) & mask; (i = slots[h]) >= 0; h = (h + 1) & mask)
 	{
 		if (table[i].wlen == klen && memcmp(table[i].word, key, klen) == 0)
 			return &table[i];
@@ -549,7 +537,7 @@ nisba_stems_init(void)
 
 		n->adj = stem_plain(ar_stem_nisba[i].word, ar_stem_nisba[i].wlen, &n->adj_len);
 		n->country = stem_plain(ar_stem_nisba[i].stem, ar_stem_nisba[i].slen, &n->country_len);
-		for (h = stem_hash(n->adj, n->adj_len) & (NISBA_SLOTS - 1);
+		for (h = ArHashBytes(n->adj, n->adj_len) & (NISBA_SLOTS - 1);
 			 nisba_slots[h] >= 0; h = (h + 1) & (NISBA_SLOTS - 1))
 			;
 		nisba_slots[h] = (int16_t) i;
@@ -582,7 +570,7 @@ nisba_find(const char *stem, size_t len)
 	b = letter_index(stem + len - 4);
 	if (a < 0 || b < 0 || !(nisba_first[a] & bit) || !(nisba_before_yeh[b] & bit))
 		return NULL;
-	for (h = stem_hash(stem, len) & (NISBA_SLOTS - 1);
+	for (h = ArHashBytes(stem, len) & (NISBA_SLOTS - 1);
 		 (i = nisba_slots[h]) >= 0; h = (h + 1) & (NISBA_SLOTS - 1))
 	{
 		if (nisba_stems[i].adj_len == len && memcmp(nisba_stems[i].adj, stem, len) == 0)
