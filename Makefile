@@ -85,7 +85,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities regen-stem-own core-tests nopgxs
+.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -129,5 +129,8 @@ regen-places:
 	@mkdir -p .build
 	$(CXX) -O1 -o .build/gen_cldr_places data/gen_cldr_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
 	.build/gen_cldr_places > data/places_cldr.tsv
+# Common words of news text, counted in the corpus (needs ../shared/corpus).
+regen-entities-common:
+	python3 data/gen_entities_common.py $(wildcard $(or $(AN_SHARED),../shared)/corpus/arabic_news_*.tsv.gz) > data/entities_common.txt
 regen-entities:
 	python3 data/gen_entities_table.py data > src/core/entities_table.h

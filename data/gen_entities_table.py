@@ -20,6 +20,7 @@ Reads (all reviewable text, see each file's header):
   entities_verbs.txt     verbs of saying; the word after one may be a name
   entities_org_cues.txt  words that introduce an organization's name
   entities_place_cues.txt words that introduce a place name
+  entities_common.txt    common words of news text (gen_entities_common.py)
 
 Writes one C header with two open-addressing hash tables over normalized
 keys (FNV-1a, linear probing, sizes a power of two), built here so nothing
@@ -28,28 +29,18 @@ is computed at run time:
   words:   normalized single token -> class bits + longest phrase starting
            with it (so the matcher tries multi-token lookups only when one
            can succeed)
-The normalization below must match ArNormalizeChar(cp, AR_NORM_DEFAULT) on
-the characters that occur in the data (it is checked by test_entities.c).
+The normalization (entity_norm.py) must match ArNormalizeChar(cp,
+AR_NORM_DEFAULT) on the characters that occur in the data (it is checked by
+test_entities.c).
 """
-import os
 import re
 import sys
 import unicodedata
 from nisba import nisba_stem  # data/nisba.py: one nationality rule for both generators
+import entity_norm
+from entity_norm import norm_token
 
 DATA = sys.argv[1] if len(sys.argv) > 1 else 'data'
-
-MARKS = re.compile('[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640'
-                   '\u200b-\u200f\u2066-\u2069\u061c\ufeff\u00ad]')
-FOLD = str.maketrans({'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه',
-                      'ک': 'ك', 'ی': 'ي', 'ہ': 'ه', 'ە': 'ه', 'ھ': 'ه', 'ۃ': 'ة'})
-
-
-def norm_token(t):
-    """Search form of one token, as the matcher computes it."""
-    t = MARKS.sub('', t).translate(FOLD)
-    return t
-
 
 def tokens(phrase):
     """Split a phrase into word tokens; None if it holds anything but letters."""
@@ -64,11 +55,7 @@ def tokens(phrase):
 
 
 def read_lines(name):
-    with open(os.path.join(DATA, name), encoding='utf-8') as f:
-        for line in f:
-            line = line.rstrip('\n')
-            if line and not line.startswith('#'):
-                yield line
+    return entity_norm.read_lines(DATA, name)
 
 
 # ---- kinds and classes (mirrored in entities.c)
@@ -76,6 +63,7 @@ KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
 W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC, W_FUNCNAME, W_NOCOREF, W_REGNAL, W_ORGHEAD = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768
 W_SAYOBJ = 65536
 W_MASCHEAD = 131072
+W_COMMON = 262144
 PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
@@ -278,6 +266,10 @@ for line in read_lines('entities_verbs.txt'):
     t = tokens(cols[0])
     if t and len(t) == 1:
         word(t[0])[0] |= W_SAY | (W_SAYOBJ if len(cols) > 1 and cols[1] == 'object' else 0)
+for line in read_lines('entities_common.txt'):
+    t = tokens(line.split('\t')[0])
+    if t and len(t) == 1:
+        word(t[0])[0] |= W_COMMON
 for c in ('بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'ال', 'عبد', 'ولد', 'دي', 'فون', 'دو', 'دا', 'فان'):
     word(c)[0] |= W_CONNECT
 # last tokens of known people's full names: a following surname is likely

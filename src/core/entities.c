@@ -50,6 +50,7 @@ typedef struct ArEntWord
 #define W_ORGHEAD	32768	/* starts an organization name it belongs to (جامعة) */
 #define W_SAYOBJ	65536	/* a verb of saying that mostly takes an object (رفض، كشف) */
 #define W_MASCHEAD	131072	/* a masculine noun a place name completes (مطار، ملعب) */
+#define W_COMMON	262144	/* a noun or verb of news text (entities_common.txt) */
 
 #include "entities_table.h"
 
@@ -741,6 +742,73 @@ raw_has_hamza_alef(const EntDoc *d, size_t i)
 	return false;
 }
 
+/* How a word reads as a common word of news text (common_word). */
+typedef enum CommonReading
+{
+	CW_NONE,					/* a name word, or unknown */
+	CW_BARE,					/* a listed noun or verb (مقر، أشهر، اجتماعا) */
+	CW_CLITIC					/* و ب ل ك ف + a listed one (بمقر، لمدة) */
+} CommonReading;
+
+/*
+ * Is s[0..len) a common word of news text (W_COMMON, counted in the news
+ * corpus by data/gen_entities_common.py), alone, with an accusative alif
+ * (اجتماعا) or behind one proclitic (بمقر)?  Listed given names and
+ * surnames are names whatever the corpus says.
+ */
+static CommonReading
+common_word(const char *s, size_t len)
+{
+	uint32_t	f = word_flags(s, len);
+
+	if (f & (W_GIVEN | W_SURNAME))
+		return CW_NONE;
+	if (f & W_COMMON)
+		return CW_BARE;
+	if (len >= 8 && memcmp(s + len - 2, "\xD8\xA7", 2) == 0)	/* …ا */
+	{
+		f = word_flags(s, len - 2);
+		if ((f & W_COMMON) && !(f & (W_GIVEN | W_SURNAME)))
+			return CW_BARE;
+	}
+	if (len >= 8 && (starts_with(s, len, "\xD9\x88") || starts_with(s, len, "\xD8\xA8") ||
+					 starts_with(s, len, "\xD9\x84") || starts_with(s, len, "\xD9\x83") ||
+					 starts_with(s, len, "\xD9\x81")))	/* و ب ل ك ف */
+	{
+		f = word_flags(s + 2, len - 2);
+		if ((f & W_COMMON) && !(f & (W_GIVEN | W_SURNAME)))
+			return CW_CLITIC;
+	}
+	return CW_NONE;
+}
+
+/*
+ * Does the common word s end a name whose previous part was prev?  Not
+ * after a given name, which a family name that is also a noun often follows
+ * (أشرف ممتاز); not after بن/أبو; a nisba (الشيرازي) only with a clitic.
+ * Otherwise a noun or verb ends it: أوفيد أشهر، سعيد صيام بمقر.
+ */
+static bool
+common_ends_name(const char *s, size_t len, NamePart prev, bool after_given)
+{
+	CommonReading c;
+
+	if (after_given || prev == NP_CONNECT || starts_with(s, len, "\xD8\xA7\xD9\x84"))	/* ال */
+		return false;
+	c = common_word(s, len);
+	return c == CW_CLITIC || (c == CW_BARE && !nisba_shape(s, len));
+}
+
+/* ال + a word news never writes as a common word (السقاف، البدري): a
+ * family name standing alone. */
+static bool
+al_family_name(const char *s, size_t len)
+{
+	return len >= 10 && starts_with(s, len, "\xD8\xA7\xD9\x84") &&	/* ال */
+		word_flags(s, len) == 0 &&
+		!(word_flags(s + 4, len - 4) & (W_COMMON | W_STOP));
+}
+
 /* Classify word i (reading c) as part of a person name; NP_NONE ends the name. */
 static NamePart
 name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
@@ -953,7 +1021,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					ok = ctx == NC_TITLE ||
 						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84") &&	/* ال */
 					 !plural_participle(s, len) &&
-					 !((starts_with(s, len, "\xD8\xA8") || starts_with(s, len, "\xD9\x84"))));	/* ب ل */
+					 !((starts_with(s, len, "\xD8\xA8") || starts_with(s, len, "\xD9\x84")))) ||	/* ب ل */
+						(ctx == NC_SAY && al_family_name(s, len));
 				else if (ctx == NC_NONE && parts == 1 && first == NP_WEAK)
 					ok = !first_is_func &&
 						(!starts_with(s, len, "\xD8\xA7\xD9\x84") ||	/* نور الشمس */
@@ -981,6 +1050,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 							!(after_given && len >= VERB_NAME_MIN && !verb_sure(s, len)) &&
 							!(after_given && nisba_shape(s, len))) ||	/* محمد نجمي، علي تركي */
 					(parts > 0 && adverbial(d, k, s, len)) ||
+					(parts > 0 && common_ends_name(s, len, prev, after_given)) ||
+					(parts == 0 && ctx == NC_SAY && common_word(s, len) != CW_NONE && !nisba_shape(s, len)) ||
 					(clitic_bearing(s, len) &&
 					 !(after_given && foreign_bal(s, len)) &&
 					 !(prev == NP_CONNECT && waw_initial_name(s, len))) ||
@@ -1256,7 +1327,7 @@ word_flags_cands(const EntDoc *d, size_t i)
 	{
 		const ArEntWord *w = word_find(c[k].s, c[k].len);
 
-		if (w && w->flags)
+		if (w && (w->flags & ~W_COMMON))
 			return w->flags;
 	}
 	return 0;
@@ -1275,7 +1346,7 @@ word_flags_strip(const EntDoc *d, size_t i, int *strip)
 	{
 		const ArEntWord *w = word_find(c[k].s, c[k].len);
 
-		if (w && w->flags)
+		if (w && (w->flags & ~W_COMMON))
 		{
 			*strip = c[k].strip;
 			return;
@@ -1596,6 +1667,24 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 				word_flags_strip(&d, i, &s2);
 				emit_surface(&d, AR_ENT_ORG, i, i + 1 + n, s2);
 				i += 1 + n;
+				continue;
+			}
+			/* صحيفة الشرق الأوسط، نادي قطر: a place name after an
+			 * organization cue names the organization */
+			if ((f & W_ORGCUE) && i + 1 < d.ntok && d.tok[i + 1].joined &&
+				phrase_at(&d, i + 1, false, &m) && m.ph->kind == AR_ENT_LOC)
+			{
+				size_t		end = i + 1 + m.ntok;
+				EntMatch	m2;
+
+				/* فريق المغرب الفاسي: an article adjective completes the name */
+				if (end < d.ntok && d.tok[end].joined &&
+					starts_with(tok_norm(&d, end), d.tok[end].norm_len, "\xD8\xA7\xD9\x84") &&
+					nisba_shape(tok_norm(&d, end), d.tok[end].norm_len) &&
+					!phrase_at(&d, end, false, &m2))
+					end++;
+				emit_surface(&d, AR_ENT_ORG, i + 1, end, 0);
+				i = end;
 				continue;
 			}
 			if ((f & (W_ORGCUE | W_LOCCUE)) && (n = org_after_cue(&d, i, f)) > 0)

@@ -117,6 +117,18 @@ main(void)
 		  "a city with a masculine nationality adjective is a club");
 	check("وصل إلى مطار عمان الأردني", "LOC:عمان=عمان@13|NAT:الأردني=الأردن@18",
 		  "the adjective of a construct head leaves the place alone");
+	/* common words of news text (entities_common.txt, counted in a corpus) */
+	check("سجل المهاجم ماركيزيو هدفا رائعا", "PER:ماركيزيو=ماركيزيو@12", "a common noun (accusative) ends a name");
+	check("التقى السفير يورغن إيبرمان بمقر الوزارة", "PER:يورغن إيبرمان=يورغن إيبرمان@13",
+		  "ب + a common noun ends a name");
+	check("وقال السقاف إن المنتدى ناجح", "PER:السقاف=السقاف@5",
+		  "an article word that is no common word, after a verb of saying");
+	check("وأضاف مصدر مطلع أن الاجتماع انتهى", "", "a common noun after a verb of saying is no name");
+	check("وقال المتحدث إن الاجتماع انتهى", "", "neither is a common article word");
+	check("نقلت جريدة البحرين عن مصادر", "ORG:البحرين=البحرين@11",
+		  "a place name after an organization cue names the organization");
+	check("فاز فريق المغرب الفاسي", "ORG:المغرب الفاسي=المغرب الفاسي@9",
+		  "with the article adjective that completes it");
 	check("", "", "empty input");
 	check("مَارْك رُوتّه", "PER:مَارْك رُوتّه=مارك روته@0", "diacritics inside a name");
 
