@@ -7,7 +7,9 @@ entity tagger (src/core/entities.c) can tell a noun or verb after a name
 A word W (search form, no article, at least 3 letters) is a common word
   * 'noun' when news writes it with the article, a possessive suffix or the
     preposition ب often enough: E = n(ال+W) + 3·(n(W+ها) + n(W+هم)) + n(ب+W)
-    is at least NOUN_MIN and at least NOUN_RATIO · n(W).  Names almost never
+    is at least NOUN_MIN and at least NOUN_RATIO · n(W), and the article and
+    suffix forms alone count at least ARTICLE_MIN (a foreign name that starts
+    with ب, بليك, is no ب + ليك).  Names almost never
     take the article or a pronoun suffix (سلمان: 6,561 times, E = 41); nouns
     do (مقر: E = 1,514 for 2,599);
   * 'verb' when its past-tense inflections W+ت / W+وا are frequent:
@@ -29,6 +31,7 @@ import sys
 from entity_norm import norm_token
 
 NOUN_MIN, NOUN_RATIO = 20, 0.3
+ARTICLE_MIN = 10
 VERB_MIN, VERB_RATIO = 5, 0.05
 INFLECTION_MIN = 3
 WORD = re.compile("[\u0621-\u064A\u064B-\u0652\u0640\u0670]+")
@@ -55,9 +58,10 @@ def classify(n):
     for w, c in n.items():
         if w.startswith(ARTICLE) or len(w) < 3:
             continue
-        e = n[ARTICLE + w] + 3 * (n[w + 'ها'] + n[w + 'هم']) + n['ب' + w]
+        a = n[ARTICLE + w] + 3 * (n[w + 'ها'] + n[w + 'هم'])
+        e = a + n['ب' + w]
         v = n[w + 'ت'] + n[w + 'وا']
-        if e >= NOUN_MIN and e >= NOUN_RATIO * c:
+        if e >= NOUN_MIN and e >= NOUN_RATIO * c and a >= ARTICLE_MIN:
             words[w] = 'noun'
         elif v >= VERB_MIN and v >= VERB_RATIO * c:
             words[w] = 'verb'

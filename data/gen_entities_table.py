@@ -21,6 +21,8 @@ Reads (all reviewable text, see each file's header):
   entities_org_cues.txt  words that introduce an organization's name
   entities_place_cues.txt words that introduce a place name
   entities_common.txt    common words of news text (gen_entities_common.py)
+  entities_clubs.tsv     clubs named by everyday words (ORG in sports text)
+  entities_sport_cues.txt words that make the text around them sports news
 
 Writes one C header with two open-addressing hash tables over normalized
 keys (FNV-1a, linear probing, sizes a power of two), built here so nothing
@@ -59,12 +61,13 @@ def read_lines(name):
 
 
 # ---- kinds and classes (mirrored in entities.c)
-KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC']
+KINDS = ['PER', 'ORG', 'LOC', 'NAT', 'TITLE', 'GOV', 'GOVSTRONG', 'TITLEC', 'CLUB']
 W_GIVEN, W_WEAK, W_STOP, W_CONNECT, W_SURNAME, W_SAY, W_ORGCUE, W_ORGART, W_STOP_YA, W_ORGDESC, W_LOCCUE, W_LOCDESC, W_FUNCNAME, W_NOCOREF, W_REGNAL, W_ORGHEAD = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768
 W_SAYOBJ = 65536
 W_MASCHEAD = 131072
 W_COMMON = 262144
-PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5}
+W_SPORT = 524288
+PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5, 'CLUB': 6}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
 order = [0]
@@ -156,6 +159,12 @@ for gid, names in members.items():
     add_phrase('LOC', canon[gid], canon[gid])
 
 # ---- organizations and people
+# clubs named by everyday words: an ORG only in a sports context (entities.c)
+for line in read_lines('entities_clubs.tsv'):
+    cols = line.split('\t')
+    add_phrase('CLUB', cols[0], cols[0])
+    for v in (cols[1].split('|') if len(cols) > 1 and cols[1] else []):
+        add_phrase('CLUB', v, cols[0])
 for fname in ('entities_orgs.tsv', 'entities_people.tsv'):
     for line in read_lines(fname):
         cols = line.split('\t')
@@ -266,6 +275,10 @@ for line in read_lines('entities_verbs.txt'):
     t = tokens(cols[0])
     if t and len(t) == 1:
         word(t[0])[0] |= W_SAY | (W_SAYOBJ if len(cols) > 1 and cols[1] == 'object' else 0)
+for line in read_lines('entities_sport_cues.txt'):
+    t = tokens(line)
+    if t and len(t) == 1:
+        word(t[0])[0] |= W_SPORT
 for line in read_lines('entities_common.txt'):
     t = tokens(line.split('\t')[0])
     if t and len(t) == 1:

@@ -68,6 +68,9 @@ SELECT count(*) AS no_entities FROM ar_entities('وأضاف مصدر مطلع أ
 -- a place name after an organization cue names the organization
 SELECT kind, surface, canonical FROM ar_entities('نقلت جريدة البحرين عن مصادر');
 SELECT kind, surface, canonical FROM ar_entities('فاز فريق المغرب الفاسي');
+-- clubs named by everyday words are organizations only in a sports report
+SELECT kind, surface FROM ar_entities('فاز النصر على الهلال بهدفين في الدوري');
+SELECT count(*) AS no_entities FROM ar_entities('تحقق النصر على الإرهاب');
 -- ar_entity_keys: distinct, sorted KIND:canonical keys
 SELECT ar_entity_keys('الناتو وحلف الناتو في ألمانيا والمانيا مع مارك روته وروته الألماني');
 SELECT ar_entity_keys('لا شيء هنا');

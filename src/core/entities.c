@@ -51,6 +51,8 @@ typedef struct ArEntWord
 #define W_SAYOBJ	65536	/* a verb of saying that mostly takes an object (رفض، كشف) */
 #define W_MASCHEAD	131072	/* a masculine noun a place name completes (مطار، ملعب) */
 #define W_COMMON	262144	/* a noun or verb of news text (entities_common.txt) */
+#define SPORT_WINDOW	15		/* words searched on each side for a sports word */
+#define W_SPORT		524288	/* makes the words around it sports news (مباراة، الدوري) */
 
 #include "entities_table.h"
 
@@ -783,20 +785,21 @@ common_word(const char *s, size_t len)
 }
 
 /*
- * Does the common word s end a name whose previous part was prev?  Not
- * after a given name, which a family name that is also a noun often follows
- * (أشرف ممتاز); not after بن/أبو; a nisba (الشيرازي) only with a clitic.
- * Otherwise a noun or verb ends it: أوفيد أشهر، سعيد صيام بمقر.
+ * Does the common word s end a name whose previous part was prev?  A
+ * proclitic + noun or verb does (سعيد صيام بمقر، إيمرسون لمدة); a bare one
+ * (أوفيد أشهر) not after a given name, which a family name that is also a
+ * noun often follows (أشرف ممتاز), and not when it is a nisba (شيرازي).
+ * The word after بن/أبو and article words are decided elsewhere.
  */
 static bool
 common_ends_name(const char *s, size_t len, NamePart prev, bool after_given)
 {
 	CommonReading c;
 
-	if (after_given || prev == NP_CONNECT || starts_with(s, len, "\xD8\xA7\xD9\x84"))	/* ال */
+	if (prev == NP_CONNECT || starts_with(s, len, "\xD8\xA7\xD9\x84"))	/* ال */
 		return false;
 	c = common_word(s, len);
-	return c == CW_CLITIC || (c == CW_BARE && !nisba_shape(s, len));
+	return c == CW_CLITIC || (c == CW_BARE && !after_given && !nisba_shape(s, len));
 }
 
 /* ال + a word news never writes as a common word (السقاف، البدري): a
@@ -1314,6 +1317,24 @@ says(const EntDoc *d, size_t i)
 	return false;
 }
 
+/*
+ * Is there a sports word (W_SPORT: مباراة، الدوري، فاز …) among the
+ * SPORT_WINDOW words before word i or after the n words from i?  It makes
+ * a club named by an everyday word (النصر، الوحدة) a club.
+ */
+static bool
+sports_context(const EntDoc *d, size_t i, size_t n)
+{
+	size_t		from = i > SPORT_WINDOW ? i - SPORT_WINDOW : 0,
+				to = i + n + SPORT_WINDOW < d->ntok ? i + n + SPORT_WINDOW : d->ntok,
+				k;
+
+	for (k = from; k < to; k++)
+		if ((k < i || k >= i + n) && (word_flags_cands(d, k) & W_SPORT))
+			return true;
+	return false;
+}
+
 /* Flags of word i read with its proclitics peeled off (first reading that
  * is in the word table). */
 static uint32_t
@@ -1580,6 +1601,20 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 						i += n;
 					}
 					continue;
+				case AR_ENT_CLUB:
+					{
+						size_t		end = i + m.ntok;
+
+						/* فاز النصر على الهلال: a club only in a sports report */
+						if (sports_context(&d, i, m.ntok))
+						{
+							emit_static(&d, AR_ENT_ORG, i, end, m.strip,
+										ent_blob + ph->canon_off, ph->canon_len);
+							i = end;
+							continue;
+						}
+					}
+					break;
 				case AR_ENT_GOV:
 				case AR_ENT_GOVSTRONG:
 					if ((n = gov_body(&d, i, &m)) > 0)

@@ -27,7 +27,8 @@ typedef enum ArEntKind
 	AR_ENT_TITLE,				/* internal: person title trigger */
 	AR_ENT_GOV,					/* internal: government-body head, needs a country */
 	AR_ENT_GOVSTRONG,			/* internal: government-body head, an ORG alone too */
-	AR_ENT_TITLEC				/* internal: title that governs a noun (رئيس، وزير) */
+	AR_ENT_TITLEC,				/* internal: title that governs a noun (رئيس، وزير) */
+	AR_ENT_CLUB					/* internal: club named by an everyday word (النصر) */
 } ArEntKind;
 
 typedef struct ArEntity

@@ -129,6 +129,10 @@ main(void)
 		  "a place name after an organization cue names the organization");
 	check("فاز فريق المغرب الفاسي", "ORG:المغرب الفاسي=المغرب الفاسي@9",
 		  "with the article adjective that completes it");
+	check("فاز النصر على الهلال بهدفين في الدوري", "ORG:النصر=النصر@4|ORG:الهلال=الهلال@14",
+		  "clubs named by everyday words, in a sports report");
+	check("تحقق النصر على الإرهاب", "", "the same word outside sports news is a noun");
+	check("قال مدرب العنابي إن الفريق جاهز", "ORG:العنابي=العنابي@9", "a national team's nickname");
 	check("", "", "empty input");
 	check("مَارْك رُوتّه", "PER:مَارْك رُوتّه=مارك روته@0", "diacritics inside a name");
 
