@@ -67,6 +67,7 @@ W_SAYOBJ = 65536
 W_MASCHEAD = 131072
 W_COMMON = 262144
 W_SPORT = 524288
+W_LOCAREA = 1048576
 PRIORITY = {'PER': 0, 'ORG': 1, 'LOC': 2, 'GOVSTRONG': 3, 'GOV': 3, 'TITLE': 4, 'TITLEC': 4, 'NAT': 5, 'CLUB': 6}
 
 phrases = {}        # key -> (kind, canonical, priority, source order)
@@ -268,6 +269,8 @@ for line in read_lines('entities_place_cues.txt'):
         cls = cols[1] if len(cols) > 1 else ''
         if cls == 'masculine':
             word(t[0])[0] |= W_MASCHEAD
+        elif cls == 'area':
+            word(t[0])[0] |= W_LOCCUE | W_LOCDESC | W_LOCAREA
         else:
             word(t[0])[0] |= W_LOCDESC if cls == 'descriptor' else W_LOCCUE | W_LOCDESC
 for line in read_lines('entities_verbs.txt'):

@@ -71,6 +71,9 @@ SELECT kind, surface, canonical FROM ar_entities('فاز فريق المغرب �
 -- clubs named by everyday words are organizations only in a sports report
 SELECT kind, surface FROM ar_entities('فاز النصر على الهلال بهدفين في الدوري');
 SELECT count(*) AS no_entities FROM ar_entities('تحقق النصر على الإرهاب');
+SELECT count(*) AS no_entities FROM ar_entities('سدد من داخل منطقة الجزاء');      -- a common noun after منطقة
+SELECT count(*) AS no_entities FROM ar_entities('حكم ذاتي موسع للأقاليم');         -- weak given name + common nisba
+SELECT kind, surface FROM ar_entities('زار شبه الجزيرة الكورية ثم شبه الجزيرة');  -- peninsulas
 -- ar_entity_keys: distinct, sorted KIND:canonical keys
 SELECT ar_entity_keys('الناتو وحلف الناتو في ألمانيا والمانيا مع مارك روته وروته الألماني');
 SELECT ar_entity_keys('لا شيء هنا');

@@ -53,6 +53,7 @@ typedef struct ArEntWord
 #define W_COMMON	262144	/* a noun or verb of news text (entities_common.txt) */
 #define SPORT_WINDOW	15		/* words searched on each side for a sports word */
 #define W_SPORT		524288	/* makes the words around it sports news (مباراة، الدوري) */
+#define W_LOCAREA	1048576	/* a place cue an article noun often follows (منطقة الجزاء) */
 
 #include "entities_table.h"
 
@@ -788,7 +789,8 @@ common_word(const char *s, size_t len)
  * Does the common word s end a name whose previous part was prev?  A
  * proclitic + noun or verb does (سعيد صيام بمقر، إيمرسون لمدة); a bare one
  * (أوفيد أشهر) not after a given name, which a family name that is also a
- * noun often follows (أشرف ممتاز), and not when it is a nisba (شيرازي).
+ * noun often follows (أشرف ممتاز), and a nisba (شيرازي) only after a
+ * given name that is itself an everyday word (حكم ذاتي، كامل أراضي).
  * The word after بن/أبو and article words are decided elsewhere.
  */
 static bool
@@ -799,7 +801,8 @@ common_ends_name(const char *s, size_t len, NamePart prev, bool after_given)
 	if (prev == NP_CONNECT || starts_with(s, len, "\xD8\xA7\xD9\x84"))	/* ال */
 		return false;
 	c = common_word(s, len);
-	return c == CW_CLITIC || (c == CW_BARE && !after_given && !nisba_shape(s, len));
+	return c == CW_CLITIC ||
+		(c == CW_BARE && !after_given && (prev == NP_WEAK || !nisba_shape(s, len)));
 }
 
 /* ال + a word news never writes as a common word (السقاف، البدري): a
@@ -1422,6 +1425,9 @@ org_after_cue(const EntDoc *d, size_t i, uint32_t cue)
 			continue;
 		}
 		if (article && !(cue & W_ORGHEAD) && (n > 0 || !(cue & (W_ORGART | W_LOCCUE))))
+			break;
+		/* منطقة الجزاء، منطقة الحدود: an article noun after منطقة */
+		if (article && (cue & W_LOCAREA) && len > 8 && (word_flags(s + 4, len - 4) & W_COMMON))
 			break;
 		/* صحيفة الحياة، قناة الجزيرة: a media name may end in ة */
 		if ((common_shape(s, len) &&

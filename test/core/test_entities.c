@@ -133,6 +133,9 @@ main(void)
 		  "clubs named by everyday words, in a sports report");
 	check("تحقق النصر على الإرهاب", "", "the same word outside sports news is a noun");
 	check("قال مدرب العنابي إن الفريق جاهز", "ORG:العنابي=العنابي@9", "a national team's nickname");
+	check("سدد من داخل منطقة الجزاء", "", "an article noun after منطقة is no place");
+	check("انفجار في مدينة الصدر", "LOC:الصدر=الصدر@16", "after مدينة it is");
+	check("حكم ذاتي موسع للأقاليم", "", "a weak given name and a common nisba are no name");
 	check("", "", "empty input");
 	check("مَارْك رُوتّه", "PER:مَارْك رُوتّه=مارك روته@0", "diacritics inside a name");
 
