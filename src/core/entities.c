@@ -826,7 +826,7 @@ name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
 		return NP_NONE;
 	if ((f & W_STOP_YA) && raw_ends_with_alef_maksura(d, i))
 		return NP_NONE;
-	if (phrase_at(d, i, clitics, &m) && m.ph->kind != AR_ENT_PER)
+	if (phrase_at(d, i, clitics, &m) && m.ph->kind != AR_ENT_PER && m.ph->kind != AR_ENT_CLUB)
 		return NP_NONE;
 	if (f & W_CONNECT)
 	{

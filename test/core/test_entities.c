@@ -132,6 +132,8 @@ main(void)
 	check("فاز النصر على الهلال بهدفين في الدوري", "ORG:النصر=النصر@4|ORG:الهلال=الهلال@14",
 		  "clubs named by everyday words, in a sports report");
 	check("تحقق النصر على الإرهاب", "", "the same word outside sports news is a noun");
+	check("قال اللاعب أحمد النصر إن المباراة صعبة", "PER:أحمد النصر=أحمد النصر@11",
+		  "a club's word is still a family name after a given name");
 	check("قال مدرب العنابي إن الفريق جاهز", "ORG:العنابي=العنابي@9", "a national team's nickname");
 	check("سدد من داخل منطقة الجزاء", "", "an article noun after منطقة is no place");
 	check("انفجار في مدينة الصدر", "LOC:الصدر=الصدر@16", "after مدينة it is");
