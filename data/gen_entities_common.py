@@ -28,7 +28,7 @@ import gzip
 import re
 import sys
 
-from entity_norm import norm_token
+from search_form import norm_token
 
 NOUN_MIN, NOUN_RATIO = 20, 0.3
 ARTICLE_MIN = 10

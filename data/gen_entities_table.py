@@ -31,7 +31,7 @@ is computed at run time:
   words:   normalized single token -> class bits + longest phrase starting
            with it (so the matcher tries multi-token lookups only when one
            can succeed)
-The normalization (entity_norm.py) must match ArNormalizeChar(cp,
+The normalization (search_form.py) must match ArNormalizeChar(cp,
 AR_NORM_DEFAULT) on the characters that occur in the data (it is checked by
 test_entities.c).
 """
@@ -39,8 +39,8 @@ import re
 import sys
 import unicodedata
 from nisba import nisba_stem  # data/nisba.py: one nationality rule for both generators
-import entity_norm
-from entity_norm import norm_token
+import search_form
+from search_form import norm_token
 
 DATA = sys.argv[1] if len(sys.argv) > 1 else 'data'
 
@@ -57,7 +57,7 @@ def tokens(phrase):
 
 
 def read_lines(name):
-    return entity_norm.read_lines(DATA, name)
+    return search_form.read_lines(DATA, name)
 
 
 # ---- kinds and classes (mirrored in entities.c)

@@ -11,6 +11,7 @@ folded UTF-8 bytes) shared by the number, date and pledge grammars.
 """
 import os
 import sys
+from search_form import search_form as fold  # data/search_form.py: one search form for every table
 
 CLASSES = [
     # number_words.tsv
@@ -29,22 +30,6 @@ CLASSES = [
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause']
-
-
-def fold(word):
-    out = []
-    for ch in word:
-        cp = ord(ch)
-        if 0x064B <= cp <= 0x065F or cp == 0x0670 or cp == 0x0640:
-            continue
-        if ch in 'أإآٱ':
-            ch = 'ا'
-        elif ch == 'ى':
-            ch = 'ي'
-        elif ch == 'ة':
-            ch = 'ه'
-        out.append(ch)
-    return ''.join(out)
 
 
 def fnv1a(b):

@@ -12,34 +12,8 @@ Usage: gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_
 """
 import os
 import sys
+from search_form import search_form as fold, read_lines as data_lines  # data/search_form.py: one search form for every table
 from nisba import nisba_stem  # data/nisba.py: one nationality rule for both generators
-
-ALEFS = {"\u0622", "\u0623", "\u0625", "\u0671"}
-
-
-def fold(word):
-    out = []
-    for ch in word:
-        cp = ord(ch)
-        if 0x064B <= cp <= 0x0652 or cp in (0x0670, 0x0640):
-            continue
-        if ch in ALEFS:
-            ch = "\u0627"
-        elif ch == "\u0649":
-            ch = "\u064A"
-        elif ch == "\u0629":
-            ch = "\u0647"
-        out.append(ch)
-    return "".join(out)
-
-
-def data_lines(folder, name):
-    """Non-comment, non-empty lines of a data file."""
-    with open(os.path.join(folder, name), encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                yield line
 
 
 def nisba_of(name):

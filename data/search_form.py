@@ -1,10 +1,11 @@
-"""entity_norm.py — the entity matcher's search form of a word, shared by the
-generators that write entity data (gen_entities_table.py,
-gen_entities_common.py), and their comment-skipping line reader.
+"""search_form.py — the search form of a word as the C core computes it
+(ArNormalizeChar(cp, AR_NORM_DEFAULT): marks and tatweel dropped, alef
+forms, alef maksura, teh marbuta and Persian letters folded), and the
+comment-skipping line reader, shared by every table generator in data/
+(entities, stemmer, number lexicon, corpus counts).
 
-The normalization must match ArNormalizeChar(cp, AR_NORM_DEFAULT) on the
-characters that occur in the data (test_entities.c checks the compiled
-table against the C normalizer).
+The unit tests check the compiled tables against the C normalizer
+(test_entities.c, test_stem.c, test_numbers.c).
 """
 import os
 import re
@@ -15,9 +16,12 @@ FOLD = str.maketrans({'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي'
                       'ک': 'ك', 'ی': 'ي', 'ہ': 'ه', 'ە': 'ه', 'ھ': 'ه', 'ۃ': 'ة'})
 
 
-def norm_token(t):
-    """Search form of one token, as the matcher computes it."""
+def search_form(t):
+    """Search form of one token, as the C core computes it."""
     return MARKS.sub('', t).translate(FOLD)
+
+
+norm_token = search_form
 
 
 def read_lines(data_dir, name):
