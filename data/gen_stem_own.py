@@ -16,28 +16,17 @@ stem_known.tsv) stay in charge of those letters.
 Usage: gen_stem_own.py CORPUS.tsv[.gz] ... > data/stem_own.tsv
 (the corpus files of ../shared/corpus: id, source, title, body per line).
 """
-import collections
-import gzip
-import re
 import sys
 
-from gen_stem_table import fold
+from search_form import corpus_word_counts
 
 MIN_COUNT = 50
 RATIO = 2
 LETTERS = "ل"
-WORD = re.compile("[\u0621-\u064A\u064B-\u0652\u0640\u0670]+")
 
 
 def main(paths):
-    counts = collections.Counter()
-    for path in paths:
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                fields = line.rstrip("\n").split("\t")
-                if len(fields) >= 4:
-                    counts.update(fold(w) for w in WORD.findall(fields[3]))
+    counts = corpus_word_counts(paths)
     own = []
     for word, n in counts.items():
         if not word.startswith("ال") or n < MIN_COUNT:

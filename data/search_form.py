@@ -7,6 +7,8 @@ comment-skipping line reader, shared by every table generator in data/
 The unit tests check the compiled tables against the C normalizer
 (test_entities.c, test_stem.c, test_numbers.c).
 """
+import collections
+import gzip
 import os
 import re
 
@@ -31,3 +33,24 @@ def read_lines(data_dir, name):
             line = line.rstrip('\n')
             if line and not line.startswith('#'):
                 yield line
+
+
+CORPUS_WORD = re.compile('[\u0621-\u064A\u064B-\u0652\u0640\u0670]+')
+
+
+def corpus_word_counts(paths):
+    """Occurrences of each Arabic word, in search form, in the bodies of the
+    corpus files (../shared/corpus: id, source, title, body per line;
+    gzip-compressed when the name ends in .gz)."""
+    raw = collections.Counter()
+    for path in paths:
+        opener = gzip.open if path.endswith('.gz') else open
+        with opener(path, 'rt', encoding='utf-8') as f:
+            for line in f:
+                fields = line.rstrip('\n').split('\t')
+                if len(fields) >= 4:
+                    raw.update(CORPUS_WORD.findall(fields[3]))
+    counts = collections.Counter()
+    for w, k in raw.items():
+        counts[search_form(w)] += k
+    return counts
