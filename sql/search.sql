@@ -115,7 +115,12 @@ SELECT ts_lexize('arabic_news_stem', 'الطحالب') AS rare,
 	ts_lexize('arabic_news_stem', 'الحكومات') AS common,
 	ts_lexize('arabic_news_stem', '2024') AS number;
 SELECT to_tsvector('arabic_news', 'تعيش الطحالب في البحر');
+-- In a query the word is (stem & mark) | stem: ranked with both, matched by the stem,
+-- so a prefix that looks rare (حكو) still finds a common word (حكومة, no mark).
 SELECT plainto_tsquery('arabic_news', 'الطحالب في البحر');
+SELECT to_tsquery('arabic_news', 'الحكو:*') AS q,
+	to_tsvector('arabic_news', 'الحكومة الجديدة') @@ to_tsquery('arabic_news', 'الحكو:*') AS prefix_match,
+	to_tsvector('arabic_news', 'تعيش الطحالب في البحر') @@ phraseto_tsquery('arabic_news', 'الطحالب في البحر') AS phrase_match;
 -- Two passages with two query words each: the one with the rare word ranks first.
 SELECT left(body, 20) AS passage, round(ts_rank(to_tsvector('arabic_news', body), q)::numeric, 4) AS rank
 FROM (VALUES ('الطحالب تعيش في المياه'), ('تعيش في البحر مياه كثيرة')) AS p(body),

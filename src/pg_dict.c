@@ -379,16 +379,26 @@ ar_dict_lexize(PG_FUNCTION_ARGS)
 	ArDict	   *d = (ArDict *) PG_GETARG_POINTER(0);
 	char	   *in = (char *) PG_GETARG_POINTER(1);
 	int32		len = PG_GETARG_INT32(2);
-	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 3);
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 4);
 	char		mark[AR_RARE_MARK_LEN + 1] = "";
 
-	/*
-	 * A rare lexeme gets its rarity mark at the same position, in the same
-	 * variant (a query ANDs the two), so it counts twice in ts_rank.
-	 */
 	res[0].lexeme = lexize_word(d, in, (size_t) len, d->rare_marks ? mark : NULL);
+
+	/*
+	 * A rare lexeme gets its rarity mark at the same position, so it counts
+	 * twice in ts_rank.  Two variants, (stem & mark) | stem: a tsvector
+	 * stores the stem once and the mark, a query ranks with both, but
+	 * matches exactly the passages with the stem.  A prefix query (حكو:*)
+	 * therefore still finds common words, whose stems carry no mark.
+	 */
 	if (mark[0] != '\0')
+	{
+		res[0].nvariant = 1;
 		res[1].lexeme = pnstrdup(mark, AR_RARE_MARK_LEN);
+		res[1].nvariant = 1;
+		res[2].lexeme = pstrdup(res[0].lexeme);
+		res[2].nvariant = 2;
+	}
 	PG_RETURN_POINTER(res);
 }
 
