@@ -85,7 +85,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own core-tests nopgxs
+.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -117,11 +117,19 @@ regen:
 	python3 data/gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_waw.tsv data/stem_own.tsv > src/core/stem_table.h
 	python3 data/gen_entities_table.py data > src/core/entities_table.h
 	python3 data/gen_number_lexicon.py data > src/core/numlex_table.h
+	python3 data/gen_rare_table.py data/search_common.tsv > src/core/rare_table.h
 
 # Words whose first ل is their own, counted in the news corpus (reviewed,
 # then committed; "make regen" compiles them into the stemmer's table).
 regen-stem-own:
 	python3 data/gen_stem_own.py $(wildcard $(or $(AN_SHARED),../shared)/corpus/arabic_news_*.tsv.gz) > data/stem_own.tsv
+
+# Lexemes common in news (in 1 of 5,000 ANT articles or more), counted with
+# to_tsvector('arabic_news') on a throwaway cluster; the others get rarity
+# marks (src/core/rare.h).  Reviewed, committed, compiled by "make regen".
+ANT_CORPUS = $(or $(AN_SHARED),../shared)/corpus/arabic_news_ant.tsv.gz
+regen-search-common:
+	bash tools/lexeme_df.sh $(ANT_CORPUS) | python3 data/gen_search_common.py $(ANT_CORPUS) > data/search_common.tsv
 
 # Arabic country and exemplar-city names from the ICU/CLDR on this machine
 # (reviewed, then committed; regen-entities compiles them into C tables).

@@ -108,6 +108,30 @@ SELECT ts_lexize('arabic_news_nostop', 'وفي');
 DROP TEXT SEARCH DICTIONARY arabic_news_nostem;
 DROP TEXT SEARCH DICTIONARY arabic_news_nostop;
 
+-- Rarity marks: a stem that is not common in news (data/search_common.tsv)
+-- gets a second lexeme at its position, "#" and three hex digits, so a rare
+-- query word counts twice in ts_rank; common stems and numbers get none.
+SELECT ts_lexize('arabic_news_stem', 'الطحالب') AS rare,
+	ts_lexize('arabic_news_stem', 'الحكومات') AS common,
+	ts_lexize('arabic_news_stem', '2024') AS number;
+SELECT to_tsvector('arabic_news', 'تعيش الطحالب في البحر');
+-- In a query the word is (stem & mark) | stem: ranked with both, matched by the stem,
+-- so a prefix that looks rare (حكو) still finds a common word (حكومة, no mark).
+SELECT plainto_tsquery('arabic_news', 'الطحالب في البحر');
+SELECT to_tsquery('arabic_news', 'الحكو:*') AS q,
+	to_tsvector('arabic_news', 'الحكومة الجديدة') @@ to_tsquery('arabic_news', 'الحكو:*') AS prefix_match,
+	to_tsvector('arabic_news', 'تعيش الطحالب في البحر') @@ phraseto_tsquery('arabic_news', 'الطحالب في البحر') AS phrase_match;
+-- Two passages with two query words each: the one with the rare word ranks first.
+SELECT left(body, 20) AS passage, round(ts_rank(to_tsvector('arabic_news', body), q)::numeric, 4) AS rank
+FROM (VALUES ('الطحالب تعيش في المياه'), ('تعيش في البحر مياه كثيرة')) AS p(body),
+	CAST(replace(plainto_tsquery('arabic_news', 'الطحالب في مياه البحر')::text, '&', '|') AS tsquery) AS q
+ORDER BY rank DESC;
+-- RareMarks = false: the plain lexemes only.
+CREATE TEXT SEARCH DICTIONARY arabic_news_nomarks (
+	TEMPLATE = arabic_news_stem, StopWords = arabic_news, RareMarks = false);
+SELECT ts_lexize('arabic_news_nomarks', 'الطحالب');
+DROP TEXT SEARCH DICTIONARY arabic_news_nomarks;
+
 -- Empty and NULL input.
 SELECT to_tsvector('arabic_news', ''), to_tsvector('arabic_news', NULL::text);
 SELECT ts_lexize('arabic_news_stem', '');
@@ -119,4 +143,6 @@ CREATE TEXT SEARCH DICTIONARY bad3 (TEMPLATE = arabic_news_stem, StopWords = ara
 CREATE TEXT SEARCH DICTIONARY bad4 (TEMPLATE = arabic_news_stem, StopWords = arabic_news, Stemming = true, Stemming = false);
 CREATE TEXT SEARCH DICTIONARY bad5 (TEMPLATE = arabic_news_stem, StopWords = arabic_news, Stemming = maybe);
 CREATE TEXT SEARCH DICTIONARY bad5b (TEMPLATE = arabic_news_stem, StopWords = arabic_news, Stemming);
+CREATE TEXT SEARCH DICTIONARY bad5c (TEMPLATE = arabic_news_stem, StopWords = arabic_news, RareMarks = off, RareMarks = on);
+CREATE TEXT SEARCH DICTIONARY bad5d (TEMPLATE = arabic_news_stem, StopWords = arabic_news, RareMarks = sometimes);
 CREATE TEXT SEARCH DICTIONARY bad6 (TEMPLATE = arabic_news_stem, StopWords = no_such_list);

@@ -9,10 +9,16 @@
  * and then stemmed by the core light stemmer (src/core/stem.c); numbers
  * come out as plain ASCII ("٣٬٥٠٠٫٢٥" → "3500.25").
  *
+ * A stem that is not common in news also gets its rarity mark ("#" and
+ * three hex digits, src/core/rare.h) at the same position, so that a rare
+ * query word counts twice in ts_rank; option RareMarks = false turns the
+ * marks off.
+ *
  * Per token the work is one normalization into a buffer kept with the
- * dictionary, a stopword look-up and a stemmer pass that only moves two
- * indexes; the only allocations are the two the API needs (the result
- * array and the lexeme).
+ * dictionary, a stopword look-up, a stemmer pass that only moves two
+ * indexes and a rarity test (a hash and two bit reads); the only
+ * allocations are the ones the API needs (the result array, the lexeme
+ * and, for a rare stem, its mark).
  */
 #include "postgres.h"
 
@@ -28,6 +34,7 @@
 #include "normalize.h"
 #include "numbers.h"
 #include "pg_common.h"
+#include "rare.h"
 #include "stem.h"
 #include "tokenize.h"
 
@@ -48,6 +55,7 @@ typedef struct ArDict
 {
 	ArStopSet	stop;
 	bool		stemming;		/* false: normalize only */
+	bool		rare_marks;		/* rare stems get a rarity mark (rare.h) */
 	ArBuf		buf;			/* normalization scratch, lives with the dict */
 } ArDict;
 
@@ -65,7 +73,7 @@ stopset_build(ArStopSet *set, const StopList *list)
 	for (i = 0; i < list->len; i++)
 	{
 		const char *w = list->stop[i];
-		uint32		h = ArHashBytes(w, strlen(w)) & set->mask;
+		uint32		h = ArHashQuick(w, strlen(w)) & set->mask;
 
 		while (set->slot[h] != NULL && strcmp(set->slot[h], w) != 0)
 			h = (h + 1) & set->mask;
@@ -77,7 +85,7 @@ stopset_build(ArStopSet *set, const StopList *list)
 static inline bool
 stopset_has(const ArStopSet *set, const char *s, size_t len)
 {
-	uint32		h = ArHashBytes(s, len) & set->mask;
+	uint32		h = ArHashQuick(s, len) & set->mask;
 	const char *w;
 
 	while ((w = set->slot[h]) != NULL)
@@ -170,12 +178,14 @@ ar_dict_init(PG_FUNCTION_ARGS)
 	List	   *options = (List *) PG_GETARG_POINTER(0);
 	ArDict	   *d;
 	bool		stopwords_seen = false,
-				stemming_seen = false;
+				stemming_seen = false,
+				marks_seen = false;
 	ListCell   *l;
 
 	ArRequireUtf8();
 	d = palloc0(sizeof(ArDict));
 	d->stemming = true;
+	d->rare_marks = true;
 
 	foreach(l, options)
 	{
@@ -211,12 +221,28 @@ ar_dict_init(PG_FUNCTION_ARGS)
 						errhint("Stemming takes a Boolean value: true or false."));
 			stemming_seen = true;
 		}
+		else if (strcmp(defel->defname, "raremarks") == 0)
+		{
+			if (marks_seen)
+				ereport(ERROR,
+						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("multiple RareMarks parameters"),
+						errhint("Give RareMarks once."));
+			if (defel->arg == NULL ||
+				!parse_bool(defGetString(defel), &d->rare_marks))
+				ereport(ERROR,
+						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						errmsg("invalid value for RareMarks parameter: \"%s\"",
+							   defel->arg ? defGetString(defel) : ""),
+						errhint("RareMarks takes a Boolean value: true or false."));
+			marks_seen = true;
+		}
 		else
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					errmsg("unrecognized arabic_news_stem parameter: \"%s\"",
 						   defel->defname),
-					errdetail("Valid parameters are StopWords and Stemming."));
+					errdetail("Valid parameters are StopWords, Stemming and RareMarks."));
 	}
 	if (!stopwords_seen)
 		ereport(ERROR,
@@ -268,10 +294,12 @@ stripped_plural(const char *word, size_t wlen, const char *stem, size_t slen)
 
 /*
  * The lexeme of one word or number token: normalized, stemmed; NULL for a
- * stopword or a token that normalizes to nothing.
+ * stopword or a token that normalizes to nothing.  When mark is not NULL
+ * and the stem is a rare Arabic lexeme, its rarity mark is written there
+ * (src/core/rare.h); otherwise mark[0] is set to '\0'.
  */
 static char *
-lexize_word(ArDict *d, const char *in, size_t len)
+lexize_word(ArDict *d, const char *in, size_t len, char *mark)
 {
 	char	   *word;
 	size_t		wlen;
@@ -281,6 +309,8 @@ lexize_word(ArDict *d, const char *in, size_t len)
 	ArBufAppendChar(&d->buf, '\0');
 	word = d->buf.data;
 	wlen = d->buf.len - 1;
+	if (mark)
+		mark[0] = '\0';
 
 	if (wlen == 0)
 		return NULL;			/* nothing left: like a stopword */
@@ -335,6 +365,8 @@ lexize_word(ArDict *d, const char *in, size_t len)
 					return NULL;
 			}
 		}
+		if (mark)
+			ArRareMark(stem, slen, mark);
 		return pnstrdup(stem, slen);
 	}
 	return pnstrdup(word, wlen);
@@ -347,9 +379,26 @@ ar_dict_lexize(PG_FUNCTION_ARGS)
 	ArDict	   *d = (ArDict *) PG_GETARG_POINTER(0);
 	char	   *in = (char *) PG_GETARG_POINTER(1);
 	int32		len = PG_GETARG_INT32(2);
-	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 4);
+	char		mark[AR_RARE_MARK_LEN + 1] = "";
 
-	res[0].lexeme = lexize_word(d, in, (size_t) len);
+	res[0].lexeme = lexize_word(d, in, (size_t) len, d->rare_marks ? mark : NULL);
+
+	/*
+	 * A rare lexeme gets its rarity mark at the same position, so it counts
+	 * twice in ts_rank.  Two variants, (stem & mark) | stem: a tsvector
+	 * stores the stem once and the mark, a query ranks with both, but
+	 * matches exactly the passages with the stem.  A prefix query (حكو:*)
+	 * therefore still finds common words, whose stems carry no mark.
+	 */
+	if (mark[0] != '\0')
+	{
+		res[0].nvariant = 1;
+		res[1].lexeme = pnstrdup(mark, AR_RARE_MARK_LEN);
+		res[1].nvariant = 1;
+		res[2].lexeme = pstrdup(res[0].lexeme);
+		res[2].nvariant = 2;
+	}
 	PG_RETURN_POINTER(res);
 }
 
@@ -419,7 +468,7 @@ ar_numdict_lexize(PG_FUNCTION_ARGS)
 		if (tok.type != AR_TOK_ARABIC && tok.type != AR_TOK_LATIN &&
 			tok.type != AR_TOK_WORD && tok.type != AR_TOK_NUMBER)
 			continue;
-		lx = lexize_word(d, in + tok.byte_start, tok.byte_len);
+		lx = lexize_word(d, in + tok.byte_start, tok.byte_len, NULL);
 		if (lx == NULL)
 			continue;
 		{

@@ -488,6 +488,7 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 	CharClass	cc;
 	ArTokenType type;
 	bool		has_decimal = false;
+	size_t		nchars = 0;		/* code points counted by the scan; 0: count after */
 
 	memset(tok, 0, sizeof(*tok));
 	if (start >= tz->len)
@@ -508,6 +509,7 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 			{
 				size_t		last_letter_end = pos;
 
+				nchars = 1;
 				while (pos < tz->len)
 				{
 					CharClass	c2 = peek(tz, pos, &cp, &nb);
@@ -521,6 +523,7 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 						pos += nb;
 					else
 						break;
+					nchars++;
 				}
 				/* trailing bidi controls are not part of the word */
 				end = pos;
@@ -533,7 +536,10 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 					peek(tz, back, &cp, &nb);
 					if (cp == 0x200E || cp == 0x200F || cp == 0x061C ||
 						(cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+					{
 						end = back;
+						nchars = 0;		/* trimmed: count after */
+					}
 					else
 						break;
 				}
@@ -589,6 +595,7 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 		case CC_MARK:
 		case CC_BIDI:
 			/* white space, and marks or joiners with no word to attach to */
+			nchars = 1;
 			while (pos < tz->len)
 			{
 				CharClass	c2 = peek(tz, pos, &cp, &nb);
@@ -596,16 +603,20 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 				if (c2 != CC_SPACE && c2 != CC_MARK && c2 != CC_BIDI)
 					break;
 				pos += nb;
+				nchars++;
 			}
 			type = AR_TOK_SPACE;
 			break;
 		case CC_PERCENT:
+			nchars = 1;
 			type = AR_TOK_PERCENT;
 			break;
 		case CC_SYMBOL:
+			nchars = 1;
 			type = AR_TOK_SYMBOL;
 			break;
 		default:
+			nchars = 1;
 			type = AR_TOK_PUNCT;
 			break;
 	}
@@ -614,7 +625,9 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 	tok->byte_start = start;
 	tok->byte_len = pos - start;
 	tok->char_start = tz->charpos;
-	tok->char_len = ArUtf8CharCount((const char *) tz->buf + start, pos - start);
+	/* the hot cases counted their characters while scanning */
+	tok->char_len = nchars ? nchars :
+		ArUtf8CharCount((const char *) tz->buf + start, pos - start);
 	tok->has_decimal = has_decimal;
 	tz->charpos += tok->char_len;
 	tz->pos = pos;

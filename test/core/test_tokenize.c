@@ -46,7 +46,8 @@ norm(const char *s, unsigned flags)
 	return b.data;
 }
 
-/* Offsets must cover the input exactly, in order, with no gap. */
+/* Offsets must cover the input exactly, in order, with no gap; each
+ * token's length in characters is that of its bytes. */
 static void
 check_cover(const char *s, size_t len, const char *name)
 {
@@ -60,7 +61,8 @@ check_cover(const char *s, size_t len, const char *name)
 	while (ArTokenizerNext(&tz, &t))
 	{
 		if (t.byte_start != bytes || t.char_start != chars || t.byte_len == 0 ||
-			t.byte_start + t.byte_len > len)
+			t.byte_start + t.byte_len > len ||
+			t.char_len != ArUtf8CharCount(s + t.byte_start, t.byte_len))
 			ok = 0;
 		bytes += t.byte_len;
 		chars += t.char_len;
@@ -172,6 +174,22 @@ main(void)
 		unit_str(norm(big, AR_NORM_DEFAULT), "", "a million diacritics");
 		check_cover(big, 2 * n, "a million diacritics tokenize");
 		free(big);
+	}
+	/* character counts of every kind of token, also where the scan trims
+	 * bidi controls or meets malformed bytes */
+	{
+		static const char *const cases[] = {
+			"الحلف\u200F الأطلسي\u202C، قال: 5% و٣٫٥ $ ...",
+			"مُسْتَقْبَل\u200E\u2066 \u200F\u200F  \u0651 NATO2 a@b.cz https://x.y/z",
+			"عرب\xD8 \xD8\xD8عرب \x80\xBF كلمة\xE2\x80 \xF0\x9F\x98\x80 مرحبا",
+		};
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		{
+			char		name[64];
+
+			snprintf(name, sizeof(name), "character counts, case %zu", i + 1);
+			check_cover(cases[i], strlen(cases[i]), name);
+		}
 	}
 	return unit_done();
 }
