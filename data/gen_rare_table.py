@@ -7,7 +7,10 @@ is taken for common and simply gets no rarity mark.
 
 Usage: gen_rare_table.py data/search_common.tsv > src/core/rare_table.h
 """
+import os
 import sys
+
+from search_form import read_lines  # data/search_form.py: the shared line reader
 
 BITS = 18
 MASK = (1 << BITS) - 1
@@ -42,12 +45,7 @@ def probes(h):
 
 
 def main(path):
-    words = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                words.append(line)
+    words = list(read_lines(*os.path.split(path)))
     bitmap = [0] * ((1 << BITS) // 64)
     for w in words:
         for p in probes(hash_quick(w.encode("utf-8"))):
