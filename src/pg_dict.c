@@ -171,6 +171,27 @@ check_stopword_file(const char *name)
 	pfree(path);
 }
 
+/*
+ * A Boolean option (Stemming, RareMarks): given once, with a value that
+ * parse_bool reads; the error names the option as the user wrote it.
+ */
+static void
+bool_option(DefElem *defel, const char *name, bool *seen, bool *value)
+{
+	if (*seen)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("multiple %s parameters", name),
+				errhint("Give %s once.", name));
+	if (defel->arg == NULL || !parse_bool(defGetString(defel), value))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("invalid value for %s parameter: \"%s\"",
+					   name, defel->arg ? defGetString(defel) : ""),
+				errhint("%s takes a Boolean value: true or false.", name));
+	*seen = true;
+}
+
 /* INIT: parse and check the options, load the stopwords. */
 Datum
 ar_dict_init(PG_FUNCTION_ARGS)
@@ -206,37 +227,9 @@ ar_dict_init(PG_FUNCTION_ARGS)
 			stopwords_seen = true;
 		}
 		else if (strcmp(defel->defname, "stemming") == 0)
-		{
-			if (stemming_seen)
-				ereport(ERROR,
-						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("multiple Stemming parameters"),
-						errhint("Give Stemming once."));
-			if (defel->arg == NULL ||
-				!parse_bool(defGetString(defel), &d->stemming))
-				ereport(ERROR,
-						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("invalid value for Stemming parameter: \"%s\"",
-							   defel->arg ? defGetString(defel) : ""),
-						errhint("Stemming takes a Boolean value: true or false."));
-			stemming_seen = true;
-		}
+			bool_option(defel, "Stemming", &stemming_seen, &d->stemming);
 		else if (strcmp(defel->defname, "raremarks") == 0)
-		{
-			if (marks_seen)
-				ereport(ERROR,
-						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("multiple RareMarks parameters"),
-						errhint("Give RareMarks once."));
-			if (defel->arg == NULL ||
-				!parse_bool(defGetString(defel), &d->rare_marks))
-				ereport(ERROR,
-						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("invalid value for RareMarks parameter: \"%s\"",
-							   defel->arg ? defGetString(defel) : ""),
-						errhint("RareMarks takes a Boolean value: true or false."));
-			marks_seen = true;
-		}
+			bool_option(defel, "RareMarks", &marks_seen, &d->rare_marks);
 		else
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
