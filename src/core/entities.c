@@ -759,6 +759,12 @@ typedef enum CommonReading
  * (اجتماعا) or behind one proclitic (بمقر)?  Listed given names and
  * surnames are names whatever the corpus says.
  */
+static inline bool
+common_flags(uint32_t f)
+{
+	return (f & W_COMMON) && !(f & (W_GIVEN | W_SURNAME));
+}
+
 static CommonReading
 common_word(const char *s, size_t len)
 {
@@ -768,20 +774,14 @@ common_word(const char *s, size_t len)
 		return CW_NONE;
 	if (f & W_COMMON)
 		return CW_BARE;
-	if (len >= 8 && memcmp(s + len - 2, "\xD8\xA7", 2) == 0)	/* …ا */
-	{
-		f = word_flags(s, len - 2);
-		if ((f & W_COMMON) && !(f & (W_GIVEN | W_SURNAME)))
-			return CW_BARE;
-	}
+	if (len >= 8 && memcmp(s + len - 2, "\xD8\xA7", 2) == 0 &&	/* …ا */
+		common_flags(word_flags(s, len - 2)))
+		return CW_BARE;
 	if (len >= 8 && (starts_with(s, len, "\xD9\x88") || starts_with(s, len, "\xD8\xA8") ||
 					 starts_with(s, len, "\xD9\x84") || starts_with(s, len, "\xD9\x83") ||
-					 starts_with(s, len, "\xD9\x81")))	/* و ب ل ك ف */
-	{
-		f = word_flags(s + 2, len - 2);
-		if ((f & W_COMMON) && !(f & (W_GIVEN | W_SURNAME)))
-			return CW_CLITIC;
-	}
+					 starts_with(s, len, "\xD9\x81")) &&	/* و ب ل ك ف */
+		common_flags(word_flags(s + 2, len - 2)))
+		return CW_CLITIC;
 	return CW_NONE;
 }
 
