@@ -17,8 +17,9 @@ Usage (make regen-search-common):
   tools/lexeme_df.sh CORPUS.tsv.gz | gen_search_common.py CORPUS.tsv.gz > data/search_common.tsv
 (the corpus file is read again only to count its articles)
 """
-import gzip
 import sys
+
+from search_form import corpus_lines  # data/search_form.py: the shared corpus reader
 
 # Common: in at least 1 of 5,000 articles (9 of ANT's 40,003).
 MIN_SHARE = 0.0002
@@ -42,9 +43,7 @@ def main(docs):
 
 
 def count_articles(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        return sum(1 for _ in f)
+    return sum(1 for _ in corpus_lines(path))
 
 
 if __name__ == "__main__":

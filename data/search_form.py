@@ -38,18 +38,23 @@ def read_lines(data_dir, name):
 CORPUS_WORD = re.compile('[\u0621-\u064A\u064B-\u0652\u0640\u0670]+')
 
 
+def corpus_lines(path):
+    """The article lines of a corpus file (../shared/corpus: id, source,
+    title, body per line; gzip-compressed when the name ends in .gz)."""
+    opener = gzip.open if path.endswith('.gz') else open
+    with opener(path, 'rt', encoding='utf-8') as f:
+        yield from f
+
+
 def corpus_word_counts(paths):
     """Occurrences of each Arabic word, in search form, in the bodies of the
-    corpus files (../shared/corpus: id, source, title, body per line;
-    gzip-compressed when the name ends in .gz)."""
+    corpus files."""
     raw = collections.Counter()
     for path in paths:
-        opener = gzip.open if path.endswith('.gz') else open
-        with opener(path, 'rt', encoding='utf-8') as f:
-            for line in f:
-                fields = line.rstrip('\n').split('\t')
-                if len(fields) >= 4:
-                    raw.update(CORPUS_WORD.findall(fields[3]))
+        for line in corpus_lines(path):
+            fields = line.rstrip('\n').split('\t')
+            if len(fields) >= 4:
+                raw.update(CORPUS_WORD.findall(fields[3]))
     counts = collections.Counter()
     for w, k in raw.items():
         counts[search_form(w)] += k
