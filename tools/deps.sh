@@ -22,7 +22,11 @@ major=$(pg_major)
 
 missing=()
 pgxs=$(pg_config --pgxs 2>/dev/null || true)
-[ -n "$pgxs" ] && [ -f "$pgxs" ] || missing+=("postgresql-server-dev-$major")
+# pgxs.mk alone is not enough: some images ship it without the server headers.
+incdir=$(pg_config --includedir-server 2>/dev/null || true)
+if [ -z "$pgxs" ] || [ ! -f "$pgxs" ] || [ ! -f "$incdir/postgres.h" ]; then
+	missing+=("postgresql-server-dev-$major")
+fi
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 pkg-config --exists icu-uc icu-i18n 2>/dev/null || missing+=(libicu-dev)
 command -v cc >/dev/null || missing+=(gcc)
