@@ -52,6 +52,11 @@ SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
 FROM unnest(ARRAY['مصر', 'المصريين', 'مصرية', 'فرنسا', 'الفرنسية', 'بالفرنسية', 'الصين',
 	'الصينيون', 'أمريكا', 'الأمريكية', 'كندا', 'الكندي']) AS word;
 
+-- The accusative alif of an indefinite noun comes off (عاما = عام), also
+-- after a noun's own ن (مليونا, بيانا = البيان); ايانا is a plural with "our".
+SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
+FROM unnest(ARRAY['عاما', 'مليونا', 'بيانا', 'البيان', 'مكانا', 'قضايانا', 'روسيا', 'معا']) AS word;
+
 -- Diacritics, alef forms, ى and ة are folded before stemming.
 SELECT word, ts_lexize('arabic_news_stem', word) AS lexeme
 FROM unnest(ARRAY['الإنْفَاقُ', 'الانفاق', 'إلى', 'مستشفى', 'المدرسـة']) AS word;
