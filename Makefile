@@ -9,6 +9,7 @@
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
+#   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
 #   make fuzz SECONDS=n   every libFuzzer target for n seconds each
 #   make regen        rebuild generated C tables from data/
 
@@ -85,7 +86,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
+.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -96,6 +97,12 @@ bench:
 	@bash test/bench/run_bench.sh
 eval-search:
 	@bash test/eval/eval_search.sh
+# What-ifs for ranking: dump the arabic_news tsvectors once, re-rank them as
+# ts_rank would under each experiment of SIM (see test/eval/rank_sim.py).
+SIM ?= baseline lead-dup:30:3 lead-echo:30:3:30 lead-echo:30:2:30 lead-mark:30 tf-cap:2
+eval-search-sim:
+	@EVAL_CONFIGS= EVAL_DUMP=.build/search_dump bash test/eval/eval_search.sh
+	@if [ -s .build/search_dump/docs.tsv ]; then python3 test/eval/rank_sim.py .build/search_dump $(SIM); fi
 eval-numbers:
 	@bash test/eval/eval_numbers.sh
 fuzz:

@@ -12,7 +12,10 @@
 # Environment: EVAL_SETS (default: all three), EVAL_CONFIGS (default:
 # "simple arabic arabic_news"), EVAL_QUERIES (use only the first N queries
 # of each set; saudinewsnet_headlines query ids are a random order, so a
-# prefix is a random sample).  Skips cleanly when ../shared is absent.
+# prefix is a random sample), EVAL_DUMP (a directory: also write every
+# passage's arabic_news tsvector, every query's tsquery and the qrels there,
+# for test/eval/rank_sim.py; "make eval-search-sim").  Skips cleanly when
+# ../shared is absent.
 set -euo pipefail
 AN_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "$AN_ROOT/tools/cluster.sh"
@@ -22,7 +25,14 @@ if [ -z "$shared" ] || [ ! -d "$shared/eval/retrieval" ]; then
 	exit 0
 fi
 sets=${EVAL_SETS:-xquad_ar arcd saudinewsnet_headlines}
-configs=${EVAL_CONFIGS:-simple arabic arabic_news}
+configs=${EVAL_CONFIGS-simple arabic arabic_news}
+dump=${EVAL_DUMP:-}
+if [ -n "$dump" ]; then
+	mkdir -p "$dump"
+	dump=$(cd "$dump" && pwd)
+	: >"$dump/docs.tsv"; : >"$dump/queries.tsv"; : >"$dump/qrels.tsv"
+	chmod a+w "$dump" "$dump"/*.tsv	# the server may run as nobody
+fi
 limit=${EVAL_QUERIES:-}
 
 an_cluster_start
@@ -82,7 +92,16 @@ CREATE TABLE qrels (qid text, pid text);
 \copy qrels FROM '$dir/qrels.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
 $(for c in $configs; do echo "SELECT run_config('$s', '$c', $norm);"; done)
 SQL
+	if [ -n "$dump" ]; then
+		an_psql -d eval -q >/dev/null <<SQL
+SET client_min_messages = warning;
+\copy (SELECT '$s', id, to_tsvector('arabic_news', body) FROM passages) TO PROGRAM 'cat >>$dump/docs.tsv'
+\copy (SELECT '$s', id, replace(plainto_tsquery('arabic_news', body)::text, '&', '|') FROM queries) TO PROGRAM 'cat >>$dump/queries.tsv'
+\copy (SELECT '$s', qid, pid FROM qrels) TO PROGRAM 'cat >>$dump/qrels.tsv'
+SQL
+	fi
 done
+[ -n "$configs" ] || exit 0
 
 echo
 echo "Retrieval quality (OR-queries, top 10 by ts_rank; normalization 0, 1 on saudinewsnet_headlines)"
