@@ -365,20 +365,28 @@ strip_teh(StemWord *w)
 }
 
 /*
- * The accusative alif (tanween fath) of an indefinite noun: عاما, قيودا,
- * جديدا, مليونا.  Not after ي (روسيا, رسميا), ه (ها), هم/كم (هما كما), و (وا) or
- * ن (نا) — except ونا/ينا/انا, which are a noun's own ن plus the alif
- * (قانونا, بيانا, مكانا: news writes "أصدرت بيانا" far more often than a verb
- * in ا with "us"); ايانا is a plural with "our" (قضايانا), and four letters
- * are a name (غانا, رانا).  Longer names in انا are in stem_exceptions.tsv.
+ * Is the ن before a final alif the noun's own (ونا, ينا, انا: قانونا, بيانا)
+ * rather than the suffix "our/us"?  Not in four letters, which are names
+ * (غانا, رانا), nor in ايانا, a plural in ايا with "our" (قضايانا); longer
+ * names in انا are in stem_exceptions.tsv.
  */
-/* Does w end in ايانا, a plural in ايا with "our" (قضايانا, ضحايانا)? */
 static bool
-plural_aya(const StemWord *w)
+own_noon(const StemWord *w)
 {
-	return LEN(w) >= 5 && BACK(w, 3) == L_YEH && BACK(w, 4) == L_ALEF;
+	if (LEN(w) < 4)
+		return false;
+	if (BACK(w, 2) == L_WAW || BACK(w, 2) == L_YEH)
+		return true;
+	return BACK(w, 2) == L_ALEF && LEN(w) >= 5 &&
+		!(BACK(w, 3) == L_YEH && BACK(w, 4) == L_ALEF);
 }
 
+/*
+ * The accusative alif (tanween fath) of an indefinite noun: عاما, قيودا,
+ * جديدا, مليونا.  Not after ي (روسيا, رسميا), ه (ها), هم/كم (هما كما), و (وا) or
+ * ن (نا) — unless that ن is the noun's own (قانونا, بيانا: news writes
+ * "أصدرت بيانا" far more often than a verb in ا with "us").
+ */
 static void
 strip_tanween(StemWord *w)
 {
@@ -393,9 +401,7 @@ strip_tanween(StemWord *w)
 	if (prev == L_MEEM && LEN(w) >= 3 &&
 		(BACK(w, 2) == L_HEH || BACK(w, 2) == L_KAF))
 		return;
-	if (prev == L_NOON &&
-		!(LEN(w) >= 4 && (BACK(w, 2) == L_WAW || BACK(w, 2) == L_YEH ||
-						  (BACK(w, 2) == L_ALEF && LEN(w) >= 5 && !plural_aya(w)))))
+	if (prev == L_NOON && !own_noon(w))
 		return;
 	w->end -= 1;
 }

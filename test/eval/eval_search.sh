@@ -10,9 +10,9 @@
 #   passage id; MRR@10, R@1 and R@10 are printed for every set and config.
 #
 # Environment: EVAL_SETS (default: all three), EVAL_CONFIGS (default:
-# "simple arabic arabic_news"; set but empty: score none), EVAL_QUERIES (use only the first N queries
-# of each set; saudinewsnet_headlines query ids are a random order, so a
-# prefix is a random sample), EVAL_DUMP (a directory: also write every
+# "simple arabic arabic_news"; set but empty: score none), EVAL_QUERIES
+# (use only the first N queries of each set; saudinewsnet_headlines query
+# ids are a random order, so a prefix is a random sample), EVAL_DUMP (a directory: also write every
 # passage's arabic_news tsvector, every query's tsquery and the qrels there,
 # for test/eval/rank_sim.py; "make eval-search-sim").  Skips cleanly when
 # ../shared is absent.
