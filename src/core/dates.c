@@ -26,17 +26,13 @@ ArDatePrecisionName(ArDatePrecision p)
 void
 ArDateListInit(ArDateList *l)
 {
-	l->n = 0;
-	l->cap = 8;
-	l->items = ArAlloc(sizeof(ArDateItem) * l->cap);
+	ArArrayInit(l, 8);
 }
 
 void
 ArDateListFree(ArDateList *l)
 {
-	ArFree(l->items);
-	l->items = NULL;
-	l->n = l->cap = 0;
+	ArArrayFree(l);
 }
 
 /* ---- calendar arithmetic ---- */
@@ -291,12 +287,7 @@ demit(DCtx *c, int first, int last, size_t prechars, int y, int m, int d, ArDate
 
 	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > ArDaysInMonth(y, m))
 		return NULL;
-	if (l->n == l->cap)
-	{
-		l->cap *= 2;
-		l->items = ArRealloc(l->items, sizeof(ArDateItem) * l->cap);
-	}
-	it = &l->items[l->n++];
+	it = ArArrayPush(l);
 	memset(it, 0, sizeof(*it));
 	it->year = y;
 	it->month = m;
@@ -574,12 +565,7 @@ rule_day_range(DCtx *c, int i)
 			it->hijri = second.hijri;
 			it->relative = second.relative;
 		}
-		if (c->out->n == c->out->cap)
-		{
-			c->out->cap *= 2;
-			c->out->items = ArRealloc(c->out->items, sizeof(ArDateItem) * c->out->cap);
-		}
-		c->out->items[c->out->n++] = second;
+		*ArArrayPush(c->out) = second;
 		return second.tok_last;
 	}
 }
@@ -1001,8 +987,7 @@ ArDatesExtract(const ArLexStream *ls, const ArDateRef *ref, ArDateList *out)
 		const ArLexTok *t = &ls->toks[i];
 		int			end = -1;
 
-		if ((i & (AR_INTERRUPT_STRIDE - 1)) == 0)
-			AR_CHECK_INTERRUPTS();
+		AR_CHECK_INTERRUPTS_EVERY(i);
 		/* fast rejection: dates start with a number or a lexicon word */
 		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0)
 		{

@@ -54,9 +54,7 @@ ArNumKindName(ArNumKind kind)
 void
 ArNumListInit(ArNumList *l)
 {
-	l->n = 0;
-	l->cap = 16;
-	l->items = ArAlloc(sizeof(ArNumItem) * l->cap);
+	ArArrayInit(l, 16);
 }
 
 void
@@ -64,9 +62,7 @@ ArNumListFree(ArNumList *l)
 {
 	for (int i = 0; i < l->n; i++)
 		ArFree(l->items[i].val.big);
-	ArFree(l->items);
-	l->items = NULL;
-	l->n = l->cap = 0;
+	ArArrayFree(l);
 }
 
 /* ---- exact values ---- */
@@ -1232,12 +1228,7 @@ emit(Ctx *c, ArNumKind kind, ArNumVal val, int first, int last, size_t prechars)
 	ArNumList  *l = c->out;
 	ArNumItem  *it;
 
-	if (l->n == l->cap)
-	{
-		l->cap *= 2;
-		l->items = ArRealloc(l->items, sizeof(ArNumItem) * l->cap);
-	}
-	it = &l->items[l->n++];
+	it = ArArrayPush(l);
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
 	it->val = val;
@@ -1687,8 +1678,7 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 		int			oend;
 		bool		fem;
 
-		if ((i & (AR_INTERRUPT_STRIDE - 1)) == 0)
-			AR_CHECK_INTERRUPTS();
+		AR_CHECK_INTERRUPTS_EVERY(i);
 		/* fast rejection: only digits, a minus, and lexicon words can start one */
 		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0 &&
 			!(t->type == AR_TOK_PUNCT && (t->first_cp == '-' || t->first_cp == '.' ||

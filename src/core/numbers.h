@@ -64,9 +64,7 @@ typedef struct ArNumItem
 
 typedef struct ArNumList
 {
-	ArNumItem  *items;
-	int			n;
-	int			cap;
+	AR_ARRAY_FIELDS(ArNumItem);
 } ArNumList;
 
 extern void ArNumListInit(ArNumList *l);

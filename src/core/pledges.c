@@ -15,17 +15,13 @@
 void
 ArPledgeListInit(ArPledgeList *l)
 {
-	l->n = 0;
-	l->cap = 8;
-	l->items = ArAlloc(sizeof(ArPledge) * l->cap);
+	ArArrayInit(l, 8);
 }
 
 void
 ArPledgeListFree(ArPledgeList *l)
 {
-	ArFree(l->items);
-	l->items = NULL;
-	l->n = l->cap = 0;
+	ArArrayFree(l);
 }
 
 #define PTOK(ls, i) (&(ls)->toks[(i)])
@@ -216,12 +212,7 @@ set_purpose(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
 static void
 push_pledge(ArPledgeList *out, const ArPledge *p)
 {
-	if (out->n == out->cap)
-	{
-		out->cap *= 2;
-		out->items = ArRealloc(out->items, sizeof(ArPledge) * out->cap);
-	}
-	out->items[out->n++] = *p;
+	*ArArrayPush(out) = *p;
 }
 
 void
@@ -236,8 +227,7 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 		bool		target_ok = false;
 		ArPledge	p;
 
-		if ((n & 1023) == 0)
-			AR_CHECK_INTERRUPTS();
+		AR_CHECK_INTERRUPTS_EVERY(n);
 		if (it->kind != AR_NUM_MONEY && it->kind != AR_NUM_PERCENT)
 			continue;
 		/* the sentence: back to a sentence end, at most PLEDGE_WINDOW tokens */
