@@ -21,9 +21,6 @@
 
 #include "utf8.h"
 
-/* Largest digit count carried as a rational (leaves room for 10^12). */
-#define NUM_RATIONAL_DIGITS 24
-
 /* Piece magnitudes, in the order rule above. */
 enum
 {
@@ -65,277 +62,18 @@ ArNumListFree(ArNumList *l)
 	ArArrayFree(l);
 }
 
-/* ---- exact values ---- */
-
-static ar_int128
-gcd128(ar_int128 a, ar_int128 b)
-{
-	if (a < 0)
-		a = -a;
-	while (b)
-	{
-		ar_int128	t = a % b;
-
-		a = b;
-		b = t;
-	}
-	return a ? a : 1;
-}
-
-static ArNumVal
-nv_make(ar_int128 num, ar_int128 den)
-{
-	ArNumVal	v;
-	ar_int128	g = gcd128(num, den);
-
-	memset(&v, 0, sizeof(v));
-	v.num = num / g;
-	v.den = den / g;
-	/* keep the denominator bounded: beyond 10^30 digits are dropped */
-	while (v.den > (ar_int128) 1000000000000000LL * 1000000000000000LL)
-	{
-		v.num /= 10;
-		v.den /= 10;
-	}
-	return v;
-}
-
-/* A value too large to compute: no value, the surface is still returned. */
-static ArNumVal
-nv_overflow(void)
-{
-	ArNumVal	v;
-
-	memset(&v, 0, sizeof(v));
-	v.den = 1;
-	v.overflow = true;
-	return v;
-}
-
-static ar_int128
-pow10_128(int e)
-{
-	ar_int128	p = 1;
-
-	while (e-- > 0)
-		p *= 10;
-	return p;
-}
-
-static ArNumVal
-nv_add(ArNumVal a, ArNumVal b)
-{
-	ar_int128	x,
-				y,
-				s,
-				d;
-
-	if (a.overflow || b.overflow ||
-		__builtin_mul_overflow(a.num, b.den, &x) || __builtin_mul_overflow(b.num, a.den, &y) ||
-		__builtin_add_overflow(x, y, &s) || __builtin_mul_overflow(a.den, b.den, &d))
-		return nv_overflow();
-	return nv_make(s, d);
-}
-
-static ArNumVal
-nv_mul(ArNumVal a, ar_int128 num, ar_int128 den)
-{
-	ar_int128	x,
-				d;
-
-	if (a.overflow || __builtin_mul_overflow(a.num, num, &x) ||
-		__builtin_mul_overflow(a.den, den, &d))
-		return nv_overflow();
-	return nv_make(x, d);
-}
-
-static bool
-nv_is_int(const ArNumVal *v)
-{
-	return v->big == NULL && !v->overflow && v->den == 1;
-}
-
-/* Integer value when it fits, else -1 (for range checks only). */
-static int64_t
-nv_small_int(const ArNumVal *v)
-{
-	if (!nv_is_int(v) || v->num < 0 || v->num > (ar_int128) 1000000000000000000LL)
-		return -1;
-	return (int64_t) v->num;
-}
-
-/* Append the decimal digits of a non-negative ar_int128. */
-static void
-buf_int128(ArBuf *b, ar_int128 x)
-{
-	char		tmp[48];
-	int			n = 0;
-
-	do
-	{
-		tmp[n++] = '0' + (int) (x % 10);
-		x /= 10;
-	} while (x);
-	while (n)
-		ArBufAppendChar(b, tmp[--n]);
-}
-
-char *
-ArNumValString(const ArNumVal *v)
-{
-	ArBuf		b;
-	ar_int128	num = v->num;
-	ar_int128	ip,
-				rem;
-
-	if (v->overflow)
-		return NULL;
-	if (v->big)
-	{
-		size_t		n = strlen(v->big);
-		char	   *s = ArAlloc(n + 1);
-
-		memcpy(s, v->big, n + 1);
-		return s;
-	}
-	ArBufInit(&b, 32);
-	if (num < 0)
-	{
-		ArBufAppendChar(&b, '-');
-		num = -num;
-	}
-	ip = num / v->den;
-	rem = num % v->den;
-	buf_int128(&b, ip);
-	if (rem)
-	{
-		/* 15 significant fractional digits at most: 1/3 → 0.333333333333333 */
-		char		frac[16];
-		int			n = 0;
-
-		while (rem && n < 15)
-		{
-			rem *= 10;
-			frac[n++] = '0' + (int) (rem / v->den);
-			rem %= v->den;
-		}
-		while (n > 0 && frac[n - 1] == '0')
-			n--;
-		if (n > 0)
-		{
-			ArBufAppendChar(&b, '.');
-			ArBufAppend(&b, frac, n);
-		}
-	}
-	ArBufAppendChar(&b, '\0');
-	return b.data;
-}
-
-/* Decimal string s (digits and at most one '.') times 10^e, normalized. */
-static char *
-big_shift(const char *s, int e, bool neg, bool *overflow)
-{
-	ArBuf		b;
-	size_t		n = strlen(s);
-	const char *dot = memchr(s, '.', n);
-	size_t		ilen = dot ? (size_t) (dot - s) : n;
-	size_t		flen = dot ? n - ilen - 1 : 0;
-	char	   *digits = ArAlloc(n + e + 2);
-	size_t		nd = 0,
-				point,
-				start = 0,
-				end;
-
-	memcpy(digits, s, ilen);
-	nd = ilen;
-	if (flen)
-		memcpy(digits + nd, dot + 1, flen);
-	nd += flen;
-	point = ilen + e;
-	while (nd < point)
-		digits[nd++] = '0';
-	end = nd;
-	while (start < point - 1 && start < end && digits[start] == '0')
-		start++;
-	while (end > point && digits[end - 1] == '0')
-		end--;
-	if (end - start > AR_NUM_MAX_DIGITS)
-	{
-		*overflow = true;
-		ArFree(digits);
-		return NULL;
-	}
-	ArBufInit(&b, end - start + 3);
-	if (neg)
-		ArBufAppendChar(&b, '-');
-	ArBufAppend(&b, digits + start, point - start);
-	if (end > point)
-	{
-		ArBufAppendChar(&b, '.');
-		ArBufAppend(&b, digits + point, end - point);
-	}
-	ArBufAppendChar(&b, '\0');
-	ArFree(digits);
-	return b.data;
-}
-
-/* Value of a number token, rational when small enough. */
+/* Value of a number token (any script of digits), negated when neg. */
 static ArNumVal
 digits_value(const ArLexStream *ls, const ArLexTok *t, bool neg)
 {
-	ArNumVal	v;
 	char	   *ascii = ArAlloc(t->byte_len + 1);
 	size_t		n = ArNumberTokenAscii(ls->buf + t->byte_start, t->byte_len, ascii);
-	size_t		sig = 0;
-	const char *p;
+	ArNumVal	v;
 
 	ascii[n] = '\0';
-	memset(&v, 0, sizeof(v));
-	for (p = ascii; *p; p++)
-		if (*p != '.')
-			sig++;
-	/* with at most 24 digits, a rational (the denominator fits 10^24) */
-	if (sig <= NUM_RATIONAL_DIGITS)
-	{
-		ar_int128	num = 0;
-		ar_int128	den = 1;
-		bool		frac = false;
-
-		for (p = ascii; *p; p++)
-		{
-			if (*p == '.')
-			{
-				frac = true;
-				continue;
-			}
-			num = num * 10 + (*p - '0');
-			if (frac)
-				den *= 10;
-		}
-		ArFree(ascii);
-		return nv_make(neg ? -num : num, den);
-	}
-	v.big = big_shift(ascii, 0, neg, &v.overflow);
+	v = ArNumValFromDecimal(ascii, neg);
 	ArFree(ascii);
 	return v;
-}
-
-/* Multiply by 10^e, switching to the string form when needed. */
-static void
-nv_scale(ArNumVal *v, int e)
-{
-	if (v->overflow || e == 0)
-		return;
-	if (v->big)
-	{
-		bool		neg = v->big[0] == '-';
-		char	   *s = big_shift(v->big + (neg ? 1 : 0), e, neg, &v->overflow);
-
-		ArFree(v->big);
-		v->big = s;
-		return;
-	}
-	*v = nv_mul(*v, pow10_128(e), 1);
 }
 
 /* ---- token helpers ---- */
@@ -548,7 +286,7 @@ apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
 			mult = np->group;
 		else if (flags & LXF_PLURAL)
 		{
-			int64_t		g = nv_small_int(&np->group);
+			int64_t		g = ArNumValSmallInt(&np->group);
 
 			if (g < 3 || g > 10)
 				return false;
@@ -564,13 +302,13 @@ apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
 		if (flags & LXF_PLURAL)
 			return false;
 		if (flags & (LXF_DUAL | LXF_CONSTRUCT))
-			mult = nv_make(2, 1);
+			mult = ArNumValMake(2, 1);
 		else if (flags & LXF_ACC_OR_CONSTRUCT)
-			mult = nv_make(tanween ? 1 : 2, 1);
+			mult = ArNumValMake(tanween ? 1 : 2, 1);
 		else
-			mult = nv_make(1, 1);
+			mult = ArNumValMake(1, 1);
 	}
-	nv_scale(&mult, e);
+	ArNumValScale(&mult, e);
 	if (mult.big || mult.overflow || np->total.big)
 	{
 		/* a huge digit string times a scale: it stands alone */
@@ -579,8 +317,8 @@ apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
 		np->total = mult;
 	}
 	else
-		np->total = nv_add(np->total, mult);
-	np->group = nv_make(0, 1);
+		np->total = ArNumValAdd(np->total, mult);
+	np->group = ArNumValMake(0, 1);
 	np->last = P_SCALE;
 	np->last_scale = e;
 	np->unit_in_group = 0;
@@ -601,8 +339,8 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 	bool		have_snap = false;
 
 	memset(np, 0, sizeof(*np));
-	np->total = nv_make(0, 1);
-	np->group = nv_make(0, 1);
+	np->total = ArNumValMake(0, 1);
+	np->group = ArNumValMake(0, 1);
 	np->last_scale = 99;
 	np->end = -1;
 
@@ -621,13 +359,13 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		!ArLexTokAt(c->ls, j + 1)->has_decimal && ArLexTokAt(c->ls, j + 1)->char_len <= 15 &&
 		!(ArLexInRange(c->ls, j - 1) && ArLexTokAt(c->ls, j - 1)->type == AR_TOK_NUMBER))
 	{
-		np->group = nv_mul(digits_value(c->ls, ArLexTokAt(c->ls, j + 1), np->neg), 1,
-						   pow10_128((int) ArLexTokAt(c->ls, j + 1)->char_len));
+		np->group = ArNumValMul(digits_value(c->ls, ArLexTokAt(c->ls, j + 1), np->neg), 1,
+						   ArNumValPow10((int) ArLexTokAt(c->ls, j + 1)->char_len));
 		np->neg = false;
 		np->any = true;
 		np->last = P_DIGITS;
 		np->end = j + 1;
-		np->total = nv_add(np->total, np->group);
+		np->total = ArNumValAdd(np->total, np->group);
 		return true;
 	}
 
@@ -705,15 +443,15 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				/* at least two groups, so that "٣،٤" lists stay apart */
 				for (int g = 0; g < 2; g++)
 				{
-					np->group = nv_add(nv_mul(np->group, 1000, 1), digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
+					np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1), digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
 					pj += 2;
 				}
 				while (ArLexIsPunct(c->ls, pj + 1, 0x060C) && ArLexInRange(c->ls, pj + 2) &&
 					   ArLexTokAt(c->ls, pj + 2)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, pj + 2)->char_len == 3 &&
 					   !ArLexTokAt(c->ls, pj + 1)->space_before && !ArLexTokAt(c->ls, pj + 2)->space_before &&
-					   nv_small_int(&np->group) < 1000000000000LL)
+					   ArNumValSmallInt(&np->group) < 1000000000000LL)
 				{
-					np->group = nv_add(nv_mul(np->group, 1000, 1), digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
+					np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1), digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
 					pj += 2;
 				}
 				break;
@@ -729,9 +467,9 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 
 				if (!ip.big)
 				{
-					ArNumVal	fr = nv_mul(np->group, 1, pow10_128((int) t->char_len));
+					ArNumVal	fr = ArNumValMul(np->group, 1, ArNumValPow10((int) t->char_len));
 
-					np->group = nv_add(ip, fr);
+					np->group = ArNumValAdd(ip, fr);
 					pj += 2;
 				}
 				else
@@ -750,10 +488,10 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			{
 				ArNumVal	fr = digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false);
 
-				fr = nv_mul(fr, 1, pow10_128((int) ArLexTokAt(c->ls, pj + 2)->char_len));
+				fr = ArNumValMul(fr, 1, ArNumValPow10((int) ArLexTokAt(c->ls, pj + 2)->char_len));
 				if (np->neg)
 					fr.num = -fr.num;
-				np->group = nv_add(np->group, fr);
+				np->group = ArNumValAdd(np->group, fr);
 				pj += 2;
 			}
 			np->neg = false;
@@ -761,8 +499,8 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			while (!t->has_decimal && ArLexInRange(c->ls, pj + 1) &&
 				   ArLexTokAt(c->ls, pj + 1)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, pj + 1)->char_len == 3 &&
 				   ArLexTokAt(c->ls, pj + 1)->space_before && !ArLexTokAt(c->ls, pj + 1)->break_before &&
-				   np->group.big == NULL && nv_small_int(&np->group) >= 0 &&
-				   nv_small_int(&np->group) < 1000000000000LL &&
+				   np->group.big == NULL && ArNumValSmallInt(&np->group) >= 0 &&
+				   ArNumValSmallInt(&np->group) < 1000000000000LL &&
 				   (pj > i || t->char_len <= 3))
 			{
 				ArNumVal	next = digits_value(c->ls, ArLexTokAt(c->ls, pj + 1), false);
@@ -772,7 +510,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 					ArFree(next.big);
 					break;
 				}
-				np->group = nv_add(nv_mul(np->group, 1000, 1), next);
+				np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1), next);
 				pj++;
 			}
 			np->last = P_DIGITS;
@@ -800,7 +538,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 						 !np->group.big)
 				{
 					/* ٣ مئة */
-					np->group = nv_mul(np->group, 100, 1);
+					np->group = ArNumValMul(np->group, 100, 1);
 					np->end = j;
 					j++;
 				}
@@ -837,7 +575,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			}
 			continue;
 		}
-		if (p.point && allow_point && np->any && np->last != P_SCALE && nv_is_int(&np->group) &&
+		if (p.point && allow_point && np->any && np->last != P_SCALE && ArNumValIsInt(&np->group) &&
 			np->total.num == 0)
 		{
 			/* فاصلة: the following integer words are the decimals */
@@ -846,7 +584,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 
 			if (!parse_number(c, pj + 1, &d, false))
 				break;
-			if (d.scale || !nv_is_int(&d.total) || (dv = nv_small_int(&d.total)) < 0)
+			if (d.scale || !ArNumValIsInt(&d.total) || (dv = ArNumValSmallInt(&d.total)) < 0)
 			{
 				ArFree(d.total.big);	/* a long digit run after فاصلة: not decimals */
 				break;
@@ -858,7 +596,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 					den *= 10;
 				if (dv == 0)
 					den = 10;
-				np->group = nv_add(np->group, nv_make(dv, den));
+				np->group = ArNumValAdd(np->group, ArNumValMake(dv, den));
 			}
 			np->end = d.end;
 			j = d.end + 1;
@@ -875,7 +613,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			{
 				if (np->any && !(conn && (np->last == P_SCALE || np->last == P_HUNDRED)))
 					break;
-				np->group = nv_add(np->group, nv_make(p.unit->val + 10, 1));
+				np->group = ArNumValAdd(np->group, ArNumValMake(p.unit->val + 10, 1));
 				np->last = P_TEEN;
 				np->unit_in_group = 0;
 				np->any = np->words = true;
@@ -905,7 +643,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				ok = false;
 			if (ok)
 			{
-				np->group = nv_add(np->group, nv_make(p.unit->val, 1));
+				np->group = ArNumValAdd(np->group, ArNumValMake(p.unit->val, 1));
 				np->last = P_UNIT;
 				np->unit_in_group = p.unit->val;
 				np->any = np->words = true;
@@ -929,7 +667,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 					(np->last == P_UNIT && np->unit_in_group >= 1 && np->unit_in_group <= 9);
 			if (ok)
 			{
-				np->group = nv_add(np->group, nv_make(p.tens->val, 1));
+				np->group = ArNumValAdd(np->group, ArNumValMake(p.tens->val, 1));
 				np->last = P_TENS;
 				np->unit_in_group = 0;
 				np->any = np->words = true;
@@ -946,10 +684,10 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				ok = true;
 			else if (!conn && np->last == P_UNIT && p.hundred->val == 100 &&
 					 np->unit_in_group >= 3 && np->unit_in_group <= 9 &&
-					 nv_small_int(&np->group) == np->unit_in_group)
+					 ArNumValSmallInt(&np->group) == np->unit_in_group)
 			{
 				/* ثلاث مئة: the unit multiplies the hundred */
-				np->group = nv_make(np->unit_in_group * 100, 1);
+				np->group = ArNumValMake(np->unit_in_group * 100, 1);
 				np->last = P_HUNDRED;
 				np->unit_in_group = 0;
 				np->end = pj;
@@ -960,7 +698,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				ok = np->last == P_SCALE;
 			if (ok)
 			{
-				np->group = nv_add(np->group, nv_make(p.hundred->val, 1));
+				np->group = ArNumValAdd(np->group, ArNumValMake(p.hundred->val, 1));
 				np->last = P_HUNDRED;
 				np->unit_in_group = 0;
 				np->any = np->words = true;
@@ -998,8 +736,8 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				if (conn || np->last != P_UNIT)
 					break;
 				/* the fraction counts the unit only: مائة وثلاثة أرباع = 100.75 */
-				np->group = nv_add(nv_add(np->group, nv_make(-np->unit_in_group, 1)),
-								   nv_make((ar_int128) np->unit_in_group * f->val, f->den));
+				np->group = ArNumValAdd(ArNumValAdd(np->group, ArNumValMake(-np->unit_in_group, 1)),
+								   ArNumValMake((ar_int128) np->unit_in_group * f->val, f->den));
 				np->last = P_FRACTION;
 				np->end = pj;
 				j = pj + 1;
@@ -1007,7 +745,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			}
 			if (!np->any)
 			{
-				np->group = nv_make(f->val, f->den);
+				np->group = ArNumValMake(f->val, f->den);
 				np->last = P_FRACTION;
 				np->any = np->words = true;
 				np->end = pj;
@@ -1017,10 +755,10 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			if (conn && np->last == P_SCALE && !np->total.big)
 			{
 				/* مليار ونصف: a fraction of the last scale */
-				ArNumVal	fr = nv_make(f->val, f->den);
+				ArNumVal	fr = ArNumValMake(f->val, f->den);
 
-				nv_scale(&fr, np->last_scale);
-				np->total = nv_add(np->total, fr);
+				ArNumValScale(&fr, np->last_scale);
+				np->total = ArNumValAdd(np->total, fr);
 				np->end = pj;
 				j = pj + 1;
 				break;
@@ -1028,7 +766,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			if (conn && (np->last == P_UNIT || np->last == P_TEEN || np->last == P_TENS ||
 						 np->last == P_HUNDRED || np->last == P_DIGITS) && !np->group.big)
 			{
-				np->group = nv_add(np->group, nv_make(f->val, f->den));
+				np->group = ArNumValAdd(np->group, ArNumValMake(f->val, f->den));
 				np->end = pj;
 				j = pj + 1;
 				break;
@@ -1048,7 +786,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		np->group.big = NULL;
 	}
 	else
-		np->total = nv_add(np->total, np->group);
+		np->total = ArNumValAdd(np->total, np->group);
 	if (np->neg && !np->total.big && !np->total.overflow)
 		np->total.num = -np->total.num;
 	return true;
@@ -1078,7 +816,7 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 	{
 		ArNumVal	nv = digits_value(c->ls, ArLexTokAt(c->ls, i + 1), false);
 
-		*value = nv_small_int(&nv);
+		*value = ArNumValSmallInt(&nv);
 		*end = i + 1;
 		*fem = false;
 		return *value >= 0;
@@ -1276,7 +1014,7 @@ classify(Ctx *c, ArNumItem *it)
 	uint8_t		pre;
 	bool		found;
 	const char *code = NULL;
-	int64_t		iv = nv_small_int(&it->val);
+	int64_t		iv = ArNumValSmallInt(&it->val);
 
 	/* approximations before: نحو، حوالي، بنحو، أكثر من، ما يزيد على */
 	if ((e = ArLexEntryAtStripped(c->ls, L, LX_APPROX, &pre)) != NULL && !(e->flags & LXF_NEEDSPREP))
@@ -1370,18 +1108,18 @@ classify(Ctx *c, ArNumItem *it)
 		ArLexTokAt(c->ls, R + 1)->char_len <= 2 && !ArLexTokAt(c->ls, R + 1)->has_decimal)
 	{
 		ArNumVal	m = digits_value(c->ls, ArLexTokAt(c->ls, R + 1), false);
-		int64_t		mv = nv_small_int(&m);
+		int64_t		mv = ArNumValSmallInt(&m);
 
 		if (mv >= 0 && mv < 60)
 		{
 			it->kind = AR_NUM_TIME;
-			it->val = nv_add(it->val, nv_make(mv, 60));
+			it->val = ArNumValAdd(it->val, ArNumValMake(mv, 60));
 			extend(c, it, R + 1);
 			R += 2;
 			if (ArLexInRange(c->ls, R) && (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) != NULL)
 			{
 				if (e->val == 12 && iv < 12)
-					it->val = nv_add(it->val, nv_make(12, 1));
+					it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
 				extend(c, it, R);
 			}
 			return;
@@ -1395,7 +1133,7 @@ context_left:
 		if (ArLexInRange(c->ls, R) && (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) != NULL && !ArLexTokAt(c->ls, R)->break_before)
 		{
 			if (e->val == 12 && iv < 12)
-				it->val = nv_add(it->val, nv_make(12, 1));
+				it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
 			extend(c, it, R);
 		}
 		return;
@@ -1408,7 +1146,7 @@ context_left:
 			/* العاشرة صباحًا */
 			it->kind = AR_NUM_TIME;
 			if (e->val == 12 && iv < 12)
-				it->val = nv_add(it->val, nv_make(12, 1));
+				it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
 			extend(c, it, R);
 		}
 		return;
@@ -1487,7 +1225,7 @@ dual_word(Ctx *c, int i)
 		!(pre == AR_PRE_LI && !ArLexEntryAt(c->ls, i + 1, LX_DURFULL)))
 	{
 		/* لمدة أسبوع، طوال اليوم، يوم كامل، ليوم كامل */
-		it = emit(c, AR_NUM_DURATION, nv_make(1, 1), i, i, pre ? ArLexTokAt(c->ls, i)->prechars : 0);
+		it = emit(c, AR_NUM_DURATION, ArNumValMake(1, 1), i, i, pre ? ArLexTokAt(c->ls, i)->prechars : 0);
 		it->unit = dur_units[e->val];
 		it->words = true;
 		if (ArLexEntryAt(c->ls, i + 1, LX_DURFULL))
@@ -1503,14 +1241,14 @@ dual_word(Ctx *c, int i)
 		const ArLexEntry *f;
 		uint8_t		fpre = 0;
 
-		it = emit(c, AR_NUM_DURATION, nv_make((e->flags & LXF_DUAL) ? 2 : 1, 1), i, i, 0);
+		it = emit(c, AR_NUM_DURATION, ArNumValMake((e->flags & LXF_DUAL) ? 2 : 1, 1), i, i, 0);
 		it->unit = dur_units[e->val];
 		it->words = true;
 		if (ArLexInRange(c->ls, i + 1) && (f = ArLexEntryAtStripped(c->ls, i + 1, LX_FRACTION, &fpre)) != NULL &&
 			fpre == AR_PRE_WA && !(f->flags & (LXF_PLURAL | LXF_AFTERAND)) &&
 			!ArLexTokAt(c->ls, i + 1)->break_before)
 		{
-			it->val = nv_add(it->val, nv_make(f->val, f->den));
+			it->val = ArNumValAdd(it->val, ArNumValMake(f->val, f->den));
 			extend(c, it, i + 1);
 		}
 		return true;
@@ -1523,7 +1261,7 @@ dual_word(Ctx *c, int i)
 
 		if (u && (u->val == 1 || u->val == 2) && !(u->flags & LXF_TEENONLY))
 		{
-			it = emit(c, AR_NUM_MONEY, nv_make(u->val, 1), i, k + 1, 0);
+			it = emit(c, AR_NUM_MONEY, ArNumValMake(u->val, 1), i, k + 1, 0);
 			it->unit = code;
 			it->words = true;
 			return true;
@@ -1533,7 +1271,7 @@ dual_word(Ctx *c, int i)
 	{
 		int			last = currency_at(c, i, &code, &found);
 
-		it = emit(c, AR_NUM_MONEY, nv_make(2, 1), i, i, 0);
+		it = emit(c, AR_NUM_MONEY, ArNumValMake(2, 1), i, i, 0);
 		it->unit = code;
 		it->words = true;
 		extend(c, it, last);
@@ -1541,7 +1279,7 @@ dual_word(Ctx *c, int i)
 	}
 	if ((e = ArLexEntryAt(c->ls, i, LX_PCTPOINT)) != NULL && (e->flags & LXF_DUAL) && ArLexEntryAt(c->ls, i + 1, LX_PCTADJ))
 	{
-		it = emit(c, AR_NUM_PERCENT, nv_make(2, 1), i, i, 0);
+		it = emit(c, AR_NUM_PERCENT, ArNumValMake(2, 1), i, i, 0);
 		it->unit = "percentage point";
 		it->words = true;
 		extend(c, it, i + 1);
@@ -1571,12 +1309,12 @@ merge_subunits(Ctx *c)
 			int			gap = b->tok_first - a->tok_end;
 			const ArLexEntry *su = ArLexEntryAt(c->ls, b->tok_last + 1, LX_SUBUNIT);
 
-			if (su && !b->val.big && nv_small_int(&b->val) > 0 &&
-				nv_small_int(&b->val) < su->den &&
+			if (su && !b->val.big && ArNumValSmallInt(&b->val) > 0 &&
+				ArNumValSmallInt(&b->val) < su->den &&
 				((gap == 2 && is_and(c, a->tok_end + 1)) ||
 				 (gap == 1 && ArLexTokAt(c->ls, b->tok_first)->pre == AR_PRE_WA)))
 			{
-				a->val = nv_add(a->val, nv_make(nv_small_int(&b->val), su->den));
+				a->val = ArNumValAdd(a->val, ArNumValMake(ArNumValSmallInt(&b->val), su->den));
 				extend(c, a, b->tok_last + 1);
 				ArFree(b->val.big);
 				k++;
@@ -1612,7 +1350,7 @@ link_ranges(Ctx *c)
 		if (!range)
 			continue;
 		if (a->kind == AR_NUM_YEAR && b->kind != AR_NUM_YEAR &&
-			nv_small_int(&b->val) >= 1000 && nv_small_int(&b->val) <= 2200)
+			ArNumValSmallInt(&b->val) >= 1000 && ArNumValSmallInt(&b->val) <= 2200)
 			b->kind = AR_NUM_YEAR;
 		if ((a->kind == AR_NUM_NUMBER || a->kind == AR_NUM_COUNT) &&
 			(b->kind == AR_NUM_MONEY || b->kind == AR_NUM_PERCENT || b->kind == AR_NUM_DURATION ||
@@ -1620,17 +1358,17 @@ link_ranges(Ctx *c)
 		{
 			a->kind = b->kind;
 			a->unit = b->unit;
-			if (b->scale && !a->scale && !a->val.big && nv_small_int(&a->val) < 1000 &&
+			if (b->scale && !a->scale && !a->val.big && ArNumValSmallInt(&a->val) < 1000 &&
 				(b->kind != AR_NUM_YEAR))
 			{
-				nv_scale(&a->val, b->scale);
+				ArNumValScale(&a->val, b->scale);
 				a->scale = b->scale;
 			}
 		}
 		else if (a->kind == AR_NUM_NUMBER && b->kind == AR_NUM_NUMBER &&
-				 ArLexIsPunct(c->ls, a->tok_end + 1, '-') && nv_small_int(&a->val) >= 1900 &&
-				 nv_small_int(&a->val) <= 2100 && nv_small_int(&b->val) >= 1900 &&
-				 nv_small_int(&b->val) <= 2100)
+				 ArLexIsPunct(c->ls, a->tok_end + 1, '-') && ArNumValSmallInt(&a->val) >= 1900 &&
+				 ArNumValSmallInt(&a->val) <= 2100 && ArNumValSmallInt(&b->val) >= 1900 &&
+				 ArNumValSmallInt(&b->val) <= 2100)
 			a->kind = b->kind = AR_NUM_YEAR;
 	}
 }
@@ -1663,7 +1401,7 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 		if (t->type == AR_TOK_ARABIC && parse_ordinal(&c, i, &ov, &oend, &fem))
 		{
 			bool		digits = ArLexEntryAt(c.ls, i, LX_DEFART) != NULL;
-			ArNumItem  *it = emit(&c, AR_NUM_ORDINAL, nv_make(ov, 1), digits ? i + 1 : i, oend,
+			ArNumItem  *it = emit(&c, AR_NUM_ORDINAL, ArNumValMake(ov, 1), digits ? i + 1 : i, oend,
 								  (digits || ArLexEntryAt(c.ls, i, LX_ORDINAL)) ? 0 : t->prechars);
 
 			it->words = true;
@@ -1729,7 +1467,7 @@ ArNumCardinalAt(const ArLexStream *ls, int i, int64_t *value, int *end)
 		return false;
 	if (!parse_number(&c, i, &np, false))
 		return false;
-	*value = nv_small_int(&np.total);
+	*value = ArNumValSmallInt(&np.total);
 	*end = np.end;
 	ok = *value >= 0;
 	ArFree(np.total.big);
