@@ -31,7 +31,8 @@ enum
 	P_HUNDRED,
 	P_DIGITS,
 	P_FRACTION,
-	P_SCALE
+	P_SCALE,
+	P_COUNTED_FRACTION			/* a plural fraction counting a unit: ثلاثة أرباع */
 };
 
 static const char *const kind_names[] = {
@@ -328,454 +329,663 @@ apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
 }
 
 /*
- * Read a number (words, digits, or both) starting at token i.  Returns
- * false when no number starts there.
+ * Which piece may follow which.  Joined by و, a piece must be smaller than
+ * the one before it ("ألف ومئة", "مئة وخمسة"), units before tens being the
+ * exception ("خمسة وعشرون"); without و only a unit may multiply a hundred
+ * ("ثلاث مئة") or be counted by a plural fraction ("ثلاثة أرباع").  Any
+ * piece may start a number except a counted fraction.  Scales follow their
+ * own rule (a smaller scale after a larger one, apply_scale).
  */
-static bool
-parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
+#define AFTER(piece) (1u << (piece))
+
+typedef struct PieceOrder
 {
-	int			j = i;
+	int			piece;			/* P_* of the new piece */
+	unsigned	after;			/* AFTER() of the pieces it may follow */
+	bool		needs_and;		/* joined by و (else directly) */
+} PieceOrder;
+
+static const PieceOrder piece_order[] = {
+	{P_UNIT, AFTER(P_SCALE) | AFTER(P_HUNDRED), true},
+	{P_TEEN, AFTER(P_SCALE) | AFTER(P_HUNDRED), true},
+	{P_TENS, AFTER(P_SCALE) | AFTER(P_HUNDRED) | AFTER(P_UNIT), true},
+	{P_HUNDRED, AFTER(P_SCALE), true},
+	{P_HUNDRED, AFTER(P_UNIT), false},
+	{P_DIGITS, AFTER(P_SCALE), true},
+	{P_FRACTION, AFTER(P_SCALE) | AFTER(P_UNIT) | AFTER(P_TEEN) | AFTER(P_TENS) |
+	AFTER(P_HUNDRED) | AFTER(P_DIGITS), true},
+	{P_COUNTED_FRACTION, AFTER(P_UNIT), false},
+};
+
+/* True when the table lets piece follow the last piece read, joined by و
+ * (conn) or directly. */
+static bool
+piece_follows(const NumParse *np, int piece, bool conn)
+{
+	for (size_t k = 0; k < sizeof(piece_order) / sizeof(piece_order[0]); k++)
+		if (piece_order[k].piece == piece && piece_order[k].needs_and == conn &&
+			(piece_order[k].after & AFTER(np->last)))
+			return true;
+	return false;
+}
+
+/* True when piece may come next: first in the number, or by the table. */
+static bool
+piece_may_come(const NumParse *np, int piece, bool conn)
+{
+	return !np->any || piece_follows(np, piece, conn);
+}
+
+static bool parse_number(const Ctx *c, int i, NumParse *np, bool allow_point);
+
+/* The number being read, with what the piece readers below share. */
+typedef struct NumRead
+{
+	NumParse   *np;
+	int			start;			/* token the number starts at */
+	bool		allow_point;	/* فاصلة may bring decimals */
+	bool		have_snap;		/* snap holds the number up to its last scale */
 	NumParse	snap;
-	bool		have_snap = false;
+} NumRead;
 
-	memset(np, 0, sizeof(*np));
-	np->total = ArNumValMake(0, 1);
-	np->group = ArNumValMake(0, 1);
-	np->last_scale = 99;
-	np->end = -1;
+/* The next piece: its token, whether و joins it, what its word can be. */
+typedef struct NextPiece
+{
+	const ArLexTok *t;
+	int			pj;				/* token of the piece */
+	bool		conn;			/* joined by و, separate or glued */
+	Piece		p;
+} NextPiece;
 
-	/* a minus sign glued to digits, not after another number (2-3 is a range) */
-	if (ArLexIsPunct(c->ls, j, '-') && ArLexInRange(c->ls, j + 1) && ArLexTokAt(c->ls, j + 1)->type == AR_TOK_NUMBER &&
+/* What a piece reader did: not its piece, took it, or ended the number
+ * (with or without taking it). */
+typedef enum PieceStep
+{
+	PIECE_NOT_THIS,
+	PIECE_TAKEN,
+	PIECE_ENDS
+} PieceStep;
+
+/* Record a word piece of kind piece on tokens up to pj. */
+static void
+took_piece(NumParse *np, int piece, int pj, int *j)
+{
+	np->last = piece;
+	np->any = np->words = true;
+	np->end = pj;
+	*j = pj + 1;
+}
+
+/* A minus sign glued to digits, not after another number (2-3 is a range). */
+static bool
+minus_sign_at(const Ctx *c, int j)
+{
+	return ArLexIsPunct(c->ls, j, '-') && ArLexInRange(c->ls, j + 1) &&
+		ArLexTokAt(c->ls, j + 1)->type == AR_TOK_NUMBER &&
 		!ArLexTokAt(c->ls, j + 1)->space_before &&
-		!(ArLexInRange(c->ls, j - 1) && ArLexTokAt(c->ls, j - 1)->type == AR_TOK_NUMBER))
-	{
-		np->neg = true;
-		j++;
-	}
+		!(ArLexInRange(c->ls, j - 1) && ArLexTokAt(c->ls, j - 1)->type == AR_TOK_NUMBER);
+}
 
-	/* a leading decimal point: .77، ٫٧٧ */
-	if ((ArLexIsPunct(c->ls, j, '.') || ArLexIsPunct(c->ls, j, 0x066B)) && ArLexInRange(c->ls, j + 1) &&
-		ArLexTokAt(c->ls, j + 1)->type == AR_TOK_NUMBER && !ArLexTokAt(c->ls, j + 1)->space_before &&
-		!ArLexTokAt(c->ls, j + 1)->has_decimal && ArLexTokAt(c->ls, j + 1)->char_len <= 15 &&
-		!(ArLexInRange(c->ls, j - 1) && ArLexTokAt(c->ls, j - 1)->type == AR_TOK_NUMBER))
+/* A leading decimal point glued to at most 15 digits: .77، ٫٧٧ */
+static bool
+leading_point_at(const Ctx *c, int j)
+{
+	const ArLexTok *d;
+
+	if (!(ArLexIsPunct(c->ls, j, '.') || ArLexIsPunct(c->ls, j, AR_CP_DECIMAL_SEP)) ||
+		!ArLexInRange(c->ls, j + 1))
+		return false;
+	d = ArLexTokAt(c->ls, j + 1);
+	return d->type == AR_TOK_NUMBER && !d->space_before && !d->has_decimal &&
+		d->char_len <= 15 &&
+		!(ArLexInRange(c->ls, j - 1) && ArLexTokAt(c->ls, j - 1)->type == AR_TOK_NUMBER);
+}
+
+/* Token k is a number token glued to the one before it (no space). */
+static bool
+glued_number_at(const Ctx *c, int k)
+{
+	return ArLexInRange(c->ls, k) && ArLexTokAt(c->ls, k)->type == AR_TOK_NUMBER &&
+		!ArLexTokAt(c->ls, k)->space_before;
+}
+
+/* Token k is a glued three-digit group without a decimal point. */
+static bool
+glued_group3_at(const Ctx *c, int k)
+{
+	return glued_number_at(c, k) && ArLexTokAt(c->ls, k)->char_len == 3 &&
+		!ArLexTokAt(c->ls, k)->has_decimal;
+}
+
+/* An Arabic comma glued to what follows it, at token k. */
+static bool
+glued_arabic_comma_at(const Ctx *c, int k)
+{
+	return ArLexIsPunct(c->ls, k, AR_CP_COMMA) && !ArLexTokAt(c->ls, k)->space_before;
+}
+
+/* Arabic commas as thousands separators after digits t at pj: ١،٢٣٤،٥٦٧ —
+ * at least two glued three-digit groups, so that "٣،٤" lists stay apart. */
+static bool
+arabic_comma_thousands_at(const Ctx *c, const ArLexTok *t, int pj)
+{
+	return !t->has_decimal && t->char_len <= 3 &&
+		glued_arabic_comma_at(c, pj + 1) && glued_group3_at(c, pj + 2) &&
+		glued_arabic_comma_at(c, pj + 3) && glued_number_at(c, pj + 4) &&
+		ArLexTokAt(c->ls, pj + 4)->char_len == 3;
+}
+
+/* Fold the Arabic-comma groups after pj into the group; returns the last token. */
+static int
+read_arabic_comma_thousands(const Ctx *c, NumParse *np, int pj)
+{
+	for (int g = 0; g < 2; g++)
 	{
-		np->group = ArNumValMul(digits_value(c->ls, ArLexTokAt(c->ls, j + 1), np->neg), 1,
-						   ArNumValPow10((int) ArLexTokAt(c->ls, j + 1)->char_len));
+		np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1),
+								digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
+		pj += 2;
+	}
+	while (glued_arabic_comma_at(c, pj + 1) && glued_number_at(c, pj + 2) &&
+		   ArLexTokAt(c->ls, pj + 2)->char_len == 3 &&
+		   ArNumValSmallInt(&np->group) < 1000000000000LL)
+	{
+		np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1),
+								digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
+		pj += 2;
+	}
+	return pj;
+}
+
+/* AFP's right-to-left decimals after digits t at pj: 2ر1 is 1.2, 1ر0 is 0.1. */
+static bool
+afp_decimal_at(const Ctx *c, const NumParse *np, const ArLexTok *t, int pj)
+{
+	const ArLexTok *r;
+
+	if (t->has_decimal || !ArLexInRange(c->ls, pj + 2) || t->char_len > 15 || np->group.big)
+		return false;
+	r = ArLexTokAt(c->ls, pj + 1);
+	return r->type == AR_TOK_ARABIC && r->char_len == 1 && r->first_cp == AR_CP_REH &&
+		!r->space_before && glued_number_at(c, pj + 2) &&
+		!ArLexTokAt(c->ls, pj + 2)->has_decimal;
+}
+
+/* Read AFP's decimal after digits t at pj; returns the last token. */
+static int
+read_afp_decimal(const Ctx *c, NumParse *np, const ArLexTok *t, int pj)
+{
+	ArNumVal	ip = digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), np->neg);
+
+	if (ip.big)
+	{
+		ArFree(ip.big);			/* too long to be AFP's decimal: not taken */
+		return pj;
+	}
+	np->group = ArNumValAdd(ip, ArNumValMul(np->group, 1, ArNumValPow10((int) t->char_len)));
+	return pj + 2;
+}
+
+/* A comma (Latin or Arabic) at token k. */
+static bool
+comma_at(const Ctx *c, int k)
+{
+	return ArLexIsPunct(c->ls, k, ',') || ArLexIsPunct(c->ls, k, AR_CP_COMMA);
+}
+
+/* A decimal comma after digits t at pj: ٤,٨ and 3,5% (a comma before
+ * exactly three digits is a thousands separator, already inside the token;
+ * commas on either side make a list). */
+static bool
+decimal_comma_at(const Ctx *c, const NumParse *np, const ArLexTok *t, int pj)
+{
+	const ArLexTok *f;
+
+	if (t->has_decimal || !comma_at(c, pj + 1) || !ArLexInRange(c->ls, pj + 2))
+		return false;
+	f = ArLexTokAt(c->ls, pj + 2);
+	return f->type == AR_TOK_NUMBER && !ArLexTokAt(c->ls, pj + 1)->space_before &&
+		!f->space_before && !f->has_decimal && f->char_len != 3 && f->char_len <= 15 &&
+		t->char_len <= 3 && !comma_at(c, pj - 1) && !comma_at(c, pj + 3) && !np->group.big;
+}
+
+/* Read the decimals after a decimal comma at pj + 1; returns the last token. */
+static int
+read_decimal_comma(const Ctx *c, NumParse *np, int pj)
+{
+	const ArLexTok *f = ArLexTokAt(c->ls, pj + 2);
+	ArNumVal	fr = ArNumValMul(digits_value(c->ls, f, false), 1,
+								 ArNumValPow10((int) f->char_len));
+
+	if (np->neg)
+		fr.num = -fr.num;
+	np->group = ArNumValAdd(np->group, fr);
+	return pj + 2;
+}
+
+/* Space-grouped thousands continue after pj: "100 000", "1 500 000" (a
+ * first group of at most three digits, on one line, within 10^12). */
+static bool
+space_thousands_continue(const Ctx *c, const NumRead *r, const ArLexTok *t, int pj)
+{
+	const ArLexTok *g;
+
+	if (t->has_decimal || !ArLexInRange(c->ls, pj + 1))
+		return false;
+	g = ArLexTokAt(c->ls, pj + 1);
+	return g->type == AR_TOK_NUMBER && g->char_len == 3 && g->space_before &&
+		!g->break_before && r->np->group.big == NULL &&
+		ArNumValSmallInt(&r->np->group) >= 0 &&
+		ArNumValSmallInt(&r->np->group) < 1000000000000LL &&
+		(pj > r->start || t->char_len <= 3);
+}
+
+/* Read space-grouped thousands after pj; returns the last token. */
+static int
+read_space_thousands(const Ctx *c, NumRead *r, const ArLexTok *t, int pj)
+{
+	while (space_thousands_continue(c, r, t, pj))
+	{
+		ArNumVal	next = digits_value(c->ls, ArLexTokAt(c->ls, pj + 1), false);
+
+		if (next.big || ArLexTokAt(c->ls, pj + 1)->has_decimal)
+		{
+			ArFree(next.big);
+			break;
+		}
+		r->np->group = ArNumValAdd(ArNumValMul(r->np->group, 1000, 1), next);
+		pj++;
+	}
+	return pj;
+}
+
+/* A scale word after digits: "3.5 مليار", "2bn", "٣ مئة". */
+static void
+read_scale_after_digits(const Ctx *c, NumParse *np, int *j)
+{
+	Piece		s;
+	int			e = latin_scale(c, *j);
+
+	piece_at(c, *j, PIECE_WHOLE, &s);
+	if (s.scale && apply_scale(np, s.scale->val, s.scale->flags & ~(LXF_DUAL | LXF_CONSTRUCT),
+							   false, true))
+		np->words = true;
+	else if (e && !ArLexTokAt(c->ls, *j)->break_before &&
+			 apply_scale(np, e, LXF_SING, false, true))
+		;
+	else if (s.hundred && s.hundred->val == 100 && !(s.hundred->flags & LXF_CONSTRUCT) &&
+			 !np->group.big)
+		np->group = ArNumValMul(np->group, 100, 1);
+	else
+		return;
+	np->end = *j;
+	(*j)++;
+}
+
+/* Digits may come next: first, or after و following a scale with a
+ * smaller scale after them ("مليون و500 ألف"). */
+static bool
+digits_may_come(const Ctx *c, const NumParse *np, const NextPiece *n)
+{
+	Piece		s;
+
+	if (!np->any)
+		return true;
+	if (!piece_follows(np, P_DIGITS, n->conn))
+		return false;
+	piece_at(c, n->pj + 1, PIECE_WHOLE, &s);
+	return s.scale && s.scale->val < np->last_scale && !n->t->has_decimal;
+}
+
+/* Digits (with their separators, decimals and a scale word after them). */
+static PieceStep
+try_digits(const Ctx *c, NumRead *r, const NextPiece *n, int *j)
+{
+	NumParse   *np = r->np;
+	const ArLexTok *t = n->t;
+	int			pj = n->pj;
+
+	if (!digits_may_come(c, np, n))
+		return PIECE_ENDS;
+	np->group = digits_value(c->ls, t, np->neg);
+	if (pj == *j && arabic_comma_thousands_at(c, t, pj))
+		pj = read_arabic_comma_thousands(c, np, pj);
+	if (afp_decimal_at(c, np, t, pj))
+		pj = read_afp_decimal(c, np, t, pj);
+	if (decimal_comma_at(c, np, t, pj))
+		pj = read_decimal_comma(c, np, pj);
+	np->neg = false;
+	pj = read_space_thousands(c, r, t, pj);
+	np->last = P_DIGITS;
+	np->any = true;
+	np->end = pj;
+	*j = pj + 1;
+	read_scale_after_digits(c, np, j);
+	if (np->total.big || np->group.big || np->total.overflow || np->group.overflow)
+		return PIECE_ENDS;
+	return PIECE_TAKEN;
+}
+
+/* سالب before a number word or digits (which then carry the sign). */
+static PieceStep
+try_negative(const Ctx *c, NumRead *r, const NextPiece *n, int *j)
+{
+	NumParse   *np = r->np;
+	Piece		q;
+
+	if (!n->p.neg || np->any)
+		return PIECE_NOT_THIS;
+	piece_at(c, n->pj + 1, PIECE_WHOLE, &q);
+	if (!q.found && !(ArLexInRange(c->ls, n->pj + 1) &&
+					  ArLexTokAt(c->ls, n->pj + 1)->type == AR_TOK_NUMBER))
+		return PIECE_ENDS;
+	np->neg = true;
+	np->end = n->pj;
+	*j = n->pj + 1;
+	if (ArLexInRange(c->ls, *j) && ArLexTokAt(c->ls, *j)->type == AR_TOK_NUMBER)
+	{
+		/* سالب 5: digits carry the sign */
+		np->group = digits_value(c->ls, ArLexTokAt(c->ls, *j), true);
 		np->neg = false;
 		np->any = true;
 		np->last = P_DIGITS;
-		np->end = j + 1;
-		np->total = ArNumValAdd(np->total, np->group);
-		return true;
+		np->end = *j;
+		(*j)++;
 	}
+	return PIECE_TAKEN;
+}
 
-	while (ArLexInRange(c->ls, j))
+/* فاصلة after an integer in words: the following integer words are the
+ * decimals (خمسة فاصلة ثلاثة = 5.3). */
+static PieceStep
+try_point(const Ctx *c, NumRead *r, const NextPiece *n, int *j)
+{
+	NumParse   *np = r->np;
+	NumParse	d;
+	int64_t		dv;
+	ar_int128	den = 1;
+
+	if (!n->p.point || !r->allow_point || !np->any || np->last == P_SCALE ||
+		!ArNumValIsInt(&np->group) || np->total.num != 0)
+		return PIECE_NOT_THIS;
+	if (!parse_number(c, n->pj + 1, &d, false))
+		return PIECE_ENDS;
+	if (d.scale || !ArNumValIsInt(&d.total) || (dv = ArNumValSmallInt(&d.total)) < 0)
 	{
-		const ArLexTok *t;
-		bool		conn = false;
-		int			pj;			/* token of the piece */
-		Piece		p;
+		ArFree(d.total.big);	/* a long digit run after فاصلة: not decimals */
+		return PIECE_ENDS;
+	}
+	for (int64_t x = dv; x > 0; x /= 10)
+		den *= 10;
+	if (dv == 0)
+		den = 10;
+	np->group = ArNumValAdd(np->group, ArNumValMake(dv, den));
+	np->end = d.end;
+	*j = d.end + 1;
+	return PIECE_ENDS;
+}
 
-		/* "مائة مليون، ومائة ألف": a comma before و between scale groups */
-		if (np->any && np->last == P_SCALE && ArLexInRange(c->ls, j + 1) &&
-			(ArLexIsPunct(c->ls, j, 0x060C) || ArLexIsPunct(c->ls, j, ',')) &&
-			(is_and(c, j + 1) || ArLexTokAt(c->ls, j + 1)->pre == AR_PRE_WA))
-			j++;
-		t = ArLexTokAt(c->ls, j);
-		pj = j;
+/* Teens written as two words: a unit 1–9, then عشر/عشرة. */
+static PieceStep
+try_teen(const Ctx *c, NumRead *r, const NextPiece *n, int *j)
+{
+	NumParse   *np = r->np;
+	Piece		q;
 
-		/* the connector: a separate و, or و glued to the piece */
-		if (np->any && is_and(c, j))
-		{
-			conn = true;
-			pj = j + 1;
-			if (!ArLexInRange(c->ls, pj))
-				break;
-			t = ArLexTokAt(c->ls, pj);
-			piece_at(c, pj, PIECE_WHOLE, &p);
-		}
-		else
-		{
-			if (!np->any)
-			{
-				piece_at(c, pj, PIECE_ANY, &p);
-				np->first_pre = p.pre != 0;
-			}
-			else
-			{
-				p.found = false;
-				if (t->type == AR_TOK_ARABIC && t->skey >= 0 && t->pre == AR_PRE_WA)
-				{
-					piece_at(c, pj, PIECE_STRIPPED, &p);
-					conn = p.found;
-				}
-				if (!p.found)
-					piece_at(c, pj, PIECE_WHOLE, &p);
-			}
-		}
+	if (!n->p.unit || n->p.unit->val < 1 || n->p.unit->val > 9)
+		return PIECE_NOT_THIS;
+	piece_at(c, n->pj + 1, PIECE_WHOLE, &q);
+	if (!q.ten || ArLexTokAt(c->ls, n->pj + 1)->break_before)
+		return PIECE_NOT_THIS;
+	if (!piece_may_come(np, P_TEEN, n->conn))
+		return PIECE_ENDS;
+	np->group = ArNumValAdd(np->group, ArNumValMake(n->p.unit->val + 10, 1));
+	np->unit_in_group = 0;
+	took_piece(np, P_TEEN, n->pj + 1, j);
+	return PIECE_TAKEN;
+}
 
-		if (t->type == AR_TOK_NUMBER)
-		{
-			/* digits: first, or after و following a scale ("مليون و500 ألف") */
-			if (np->any && !(conn && np->last == P_SCALE))
-				break;
-			if (np->any)
-			{
-				/* only with a smaller scale after it: مليون و500 ألف */
-				Piece		s;
+/* عشرون وثلاثة أخماس: after و, a unit counted by a plural fraction may
+ * follow anything but a fraction. */
+static bool
+unit_counts_fraction(const Ctx *c, const NumParse *np, const NextPiece *n)
+{
+	Piece		q;
 
-				piece_at(c, pj + 1, PIECE_WHOLE, &s);
-				if (!s.scale || s.scale->val >= np->last_scale || t->has_decimal)
-					break;
-			}
-			if (!conn && np->any)
-				break;
-			np->group = digits_value(c->ls, t, np->neg);
-			/* Arabic comma as thousands separator: ١،٢٣٤،٥٦٧ (three digits, no spaces) */
-			while (!t->has_decimal && t->char_len <= 3 && pj == j && ArLexIsPunct(c->ls, pj + 1, 0x060C) &&
-				   ArLexInRange(c->ls, pj + 2) && ArLexTokAt(c->ls, pj + 2)->type == AR_TOK_NUMBER &&
-				   ArLexTokAt(c->ls, pj + 2)->char_len == 3 && !ArLexTokAt(c->ls, pj + 1)->space_before &&
-				   !ArLexTokAt(c->ls, pj + 2)->space_before && !ArLexTokAt(c->ls, pj + 2)->has_decimal &&
-				   ArLexIsPunct(c->ls, pj + 3, 0x060C) && ArLexInRange(c->ls, pj + 4) &&
-				   ArLexTokAt(c->ls, pj + 4)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, pj + 4)->char_len == 3 &&
-				   !ArLexTokAt(c->ls, pj + 3)->space_before && !ArLexTokAt(c->ls, pj + 4)->space_before)
-			{
-				/* at least two groups, so that "٣،٤" lists stay apart */
-				for (int g = 0; g < 2; g++)
-				{
-					np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1), digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
-					pj += 2;
-				}
-				while (ArLexIsPunct(c->ls, pj + 1, 0x060C) && ArLexInRange(c->ls, pj + 2) &&
-					   ArLexTokAt(c->ls, pj + 2)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, pj + 2)->char_len == 3 &&
-					   !ArLexTokAt(c->ls, pj + 1)->space_before && !ArLexTokAt(c->ls, pj + 2)->space_before &&
-					   ArNumValSmallInt(&np->group) < 1000000000000LL)
-				{
-					np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1), digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
-					pj += 2;
-				}
-				break;
-			}
-			/* AFP's right-to-left decimals: 2ر1 is 1.2, 1ر0 is 0.1 */
-			if (!t->has_decimal && ArLexInRange(c->ls, pj + 2) && ArLexTokAt(c->ls, pj + 1)->type == AR_TOK_ARABIC &&
-				ArLexTokAt(c->ls, pj + 1)->char_len == 1 && ArLexTokAt(c->ls, pj + 1)->first_cp == 0x0631 &&
-				!ArLexTokAt(c->ls, pj + 1)->space_before && ArLexTokAt(c->ls, pj + 2)->type == AR_TOK_NUMBER &&
-				!ArLexTokAt(c->ls, pj + 2)->space_before && !ArLexTokAt(c->ls, pj + 2)->has_decimal &&
-				t->char_len <= 15 && !np->group.big)
-			{
-				ArNumVal	ip = digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), np->neg);
+	if (!n->conn)
+		return false;
+	piece_at(c, n->pj + 1, PIECE_WHOLE, &q);
+	return q.fraction && (q.fraction->flags & LXF_PLURAL) && np->last != P_FRACTION;
+}
 
-				if (!ip.big)
-				{
-					ArNumVal	fr = ArNumValMul(np->group, 1, ArNumValPow10((int) t->char_len));
+/* A unit (0–10); zero ends the number and never follows another piece. */
+static PieceStep
+try_unit(const Ctx *c, NumRead *r, const NextPiece *n, int *j)
+{
+	NumParse   *np = r->np;
+	const ArLexEntry *u = n->p.unit;
 
-					np->group = ArNumValAdd(ip, fr);
-					pj += 2;
-				}
-				else
-					ArFree(ip.big);	/* too long to be AFP's decimal: not taken */
-			}
-			/* decimal comma: ٤,٨ and 3,5% (a comma before exactly three
-			 * digits is a thousands separator, already inside the token) */
-			if (!t->has_decimal && (ArLexIsPunct(c->ls, pj + 1, ',') || ArLexIsPunct(c->ls, pj + 1, 0x060C)) &&
-				ArLexInRange(c->ls, pj + 2) && ArLexTokAt(c->ls, pj + 2)->type == AR_TOK_NUMBER &&
-				!ArLexTokAt(c->ls, pj + 1)->space_before && !ArLexTokAt(c->ls, pj + 2)->space_before &&
-				!ArLexTokAt(c->ls, pj + 2)->has_decimal && ArLexTokAt(c->ls, pj + 2)->char_len != 3 &&
-				ArLexTokAt(c->ls, pj + 2)->char_len <= 15 && t->char_len <= 3 &&
-				!ArLexIsPunct(c->ls, pj - 1, ',') && !ArLexIsPunct(c->ls, pj + 3, ',') &&
-				!ArLexIsPunct(c->ls, pj - 1, 0x060C) && !ArLexIsPunct(c->ls, pj + 3, 0x060C) &&
-				!np->group.big)
-			{
-				ArNumVal	fr = digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false);
+	if (!u || (u->flags & LXF_TEENONLY))
+		return PIECE_NOT_THIS;
+	if (!piece_may_come(np, P_UNIT, n->conn) && !unit_counts_fraction(c, np, n))
+		return PIECE_NOT_THIS;
+	if (u->val == 0 && np->any)
+		return PIECE_NOT_THIS;
+	np->group = ArNumValAdd(np->group, ArNumValMake(u->val, 1));
+	np->unit_in_group = u->val;
+	took_piece(np, P_UNIT, n->pj, j);
+	return u->val == 0 ? PIECE_ENDS : PIECE_TAKEN;
+}
 
-				fr = ArNumValMul(fr, 1, ArNumValPow10((int) ArLexTokAt(c->ls, pj + 2)->char_len));
-				if (np->neg)
-					fr.num = -fr.num;
-				np->group = ArNumValAdd(np->group, fr);
-				pj += 2;
-			}
-			np->neg = false;
-			/* space-grouped thousands: "100 000", "1 500 000" */
-			while (!t->has_decimal && ArLexInRange(c->ls, pj + 1) &&
-				   ArLexTokAt(c->ls, pj + 1)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, pj + 1)->char_len == 3 &&
-				   ArLexTokAt(c->ls, pj + 1)->space_before && !ArLexTokAt(c->ls, pj + 1)->break_before &&
-				   np->group.big == NULL && ArNumValSmallInt(&np->group) >= 0 &&
-				   ArNumValSmallInt(&np->group) < 1000000000000LL &&
-				   (pj > i || t->char_len <= 3))
-			{
-				ArNumVal	next = digits_value(c->ls, ArLexTokAt(c->ls, pj + 1), false);
+/* The unit read last is 1–9, so tens may follow it (خمسة وعشرون). */
+static bool
+unit_may_precede_tens(const NumParse *np)
+{
+	return np->unit_in_group >= 1 && np->unit_in_group <= 9;
+}
 
-				if (next.big || ArLexTokAt(c->ls, pj + 1)->has_decimal)
-				{
-					ArFree(next.big);
-					break;
-				}
-				np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1), next);
-				pj++;
-			}
-			np->last = P_DIGITS;
-			np->any = true;
-			np->end = pj;
-			j = pj + 1;
-			/* a scale word after digits */
-			{
-				Piece		s;
-				int			e = latin_scale(c, j);
+/* Tens (عشرون … تسعون). */
+static PieceStep
+try_tens(const Ctx *c, NumRead *r, const NextPiece *n, int *j)
+{
+	NumParse   *np = r->np;
 
-				piece_at(c, j, PIECE_WHOLE, &s);
-				if (s.scale && apply_scale(np, s.scale->val, s.scale->flags & ~(LXF_DUAL | LXF_CONSTRUCT), false, true))
-				{
-					np->words = true;
-					np->end = j;
-					j++;
-				}
-				else if (e && !ArLexTokAt(c->ls, j)->break_before && apply_scale(np, e, LXF_SING, false, true))
-				{
-					np->end = j;
-					j++;
-				}
-				else if (s.hundred && s.hundred->val == 100 && !(s.hundred->flags & LXF_CONSTRUCT) &&
-						 !np->group.big)
-				{
-					/* ٣ مئة */
-					np->group = ArNumValMul(np->group, 100, 1);
-					np->end = j;
-					j++;
-				}
-			}
-			if (np->total.big || np->group.big || np->total.overflow || np->group.overflow)
-				break;
-			continue;
-		}
-		if (!p.found)
-			break;
-		if (np->any && t->break_before)
-			break;
+	if (!n->p.tens || !piece_may_come(np, P_TENS, n->conn))
+		return PIECE_NOT_THIS;
+	if (np->any && np->last == P_UNIT && !unit_may_precede_tens(np))
+		return PIECE_NOT_THIS;
+	np->group = ArNumValAdd(np->group, ArNumValMake(n->p.tens->val, 1));
+	np->unit_in_group = 0;
+	took_piece(np, P_TENS, n->pj, j);
+	return PIECE_TAKEN;
+}
 
-		if (p.neg && !np->any)
-		{
-			Piece		q;
+/* ثلاث مئة: a unit 3–9, alone in its group, multiplies the hundred after it. */
+static bool
+unit_multiplies_hundred(const NumParse *np, const ArLexEntry *h)
+{
+	return h->val == 100 && np->unit_in_group >= 3 && np->unit_in_group <= 9 &&
+		ArNumValSmallInt(&np->group) == np->unit_in_group;
+}
 
-			piece_at(c, pj + 1, PIECE_WHOLE, &q);
-			if (!q.found && !(ArLexInRange(c->ls, pj + 1) && ArLexTokAt(c->ls, pj + 1)->type == AR_TOK_NUMBER))
-				break;
-			np->neg = true;
-			np->end = pj;
-			j = pj + 1;
-			if (ArLexInRange(c->ls, j) && ArLexTokAt(c->ls, j)->type == AR_TOK_NUMBER)
-			{
-				/* سالب 5: digits carry the sign */
-				np->group = digits_value(c->ls, ArLexTokAt(c->ls, j), true);
-				np->neg = false;
-				np->any = true;
-				np->last = P_DIGITS;
-				np->end = j;
-				j++;
-				continue;
-			}
-			continue;
-		}
-		if (p.point && allow_point && np->any && np->last != P_SCALE && ArNumValIsInt(&np->group) &&
-			np->total.num == 0)
-		{
-			/* فاصلة: the following integer words are the decimals */
-			NumParse	d;
-			int64_t		dv;
+/* Hundreds (مئة، مئتان، ثلاثمئة …). */
+static PieceStep
+try_hundred(const Ctx *c, NumRead *r, const NextPiece *n, int *j)
+{
+	NumParse   *np = r->np;
+	const ArLexEntry *h = n->p.hundred;
 
-			if (!parse_number(c, pj + 1, &d, false))
-				break;
-			if (d.scale || !ArNumValIsInt(&d.total) || (dv = ArNumValSmallInt(&d.total)) < 0)
-			{
-				ArFree(d.total.big);	/* a long digit run after فاصلة: not decimals */
-				break;
-			}
-			{
-				ar_int128	den = 1;
+	if (!h)
+		return PIECE_NOT_THIS;
+	if (np->any && !n->conn)
+	{
+		if (!piece_follows(np, P_HUNDRED, false) || !unit_multiplies_hundred(np, h))
+			return PIECE_NOT_THIS;
+		np->group = ArNumValMake(np->unit_in_group * 100, 1);
+		np->last = P_HUNDRED;
+		np->unit_in_group = 0;
+		np->end = n->pj;
+		*j = n->pj + 1;
+		return PIECE_TAKEN;
+	}
+	if (!piece_may_come(np, P_HUNDRED, n->conn))
+		return PIECE_NOT_THIS;
+	np->group = ArNumValAdd(np->group, ArNumValMake(h->val, 1));
+	np->unit_in_group = 0;
+	took_piece(np, P_HUNDRED, n->pj, j);
+	return PIECE_TAKEN;
+}
 
-				for (int64_t x = dv; x > 0; x /= 10)
-					den *= 10;
-				if (dv == 0)
-					den = 10;
-				np->group = ArNumValAdd(np->group, ArNumValMake(dv, den));
-			}
-			np->end = d.end;
-			j = d.end + 1;
-			break;
-		}
+/* Scales (ألف … تريليون).  "أحد عشر مليونًا وخمسة عشر مليونًا": when a
+ * scale cannot follow, the pieces after the last scale start the next
+ * number. */
+static PieceStep
+try_scale(const Ctx *c, NumRead *r, const NextPiece *n, int *j)
+{
+	NumParse   *np = r->np;
 
-		/* teens: unit + عشر/عشرة, written as two words */
-		if (p.unit && p.unit->val >= 1 && p.unit->val <= 9)
-		{
-			Piece		q;
+	if (!n->p.scale)
+		return PIECE_NOT_THIS;
+	if (apply_scale(np, n->p.scale->val, n->p.scale->flags, n->conn, n->t->tanween))
+	{
+		took_piece(np, P_SCALE, n->pj, j);
+		r->snap = *np;
+		r->have_snap = true;
+		return PIECE_TAKEN;
+	}
+	if (r->have_snap && !group_empty(np) && !n->conn)
+	{
+		*np = r->snap;
+		return PIECE_ENDS;
+	}
+	return PIECE_NOT_THIS;
+}
 
-			piece_at(c, pj + 1, PIECE_WHOLE, &q);
-			if (q.ten && !ArLexTokAt(c->ls, pj + 1)->break_before)
-			{
-				if (np->any && !(conn && (np->last == P_SCALE || np->last == P_HUNDRED)))
-					break;
-				np->group = ArNumValAdd(np->group, ArNumValMake(p.unit->val + 10, 1));
-				np->last = P_TEEN;
-				np->unit_in_group = 0;
-				np->any = np->words = true;
-				np->end = pj + 1;
-				j = pj + 2;
-				continue;
-			}
-		}
-		if (p.unit && !(p.unit->flags & LXF_TEENONLY))
-		{
-			bool		ok;
+/* Fractions: ثلاثة أرباع (a plural counts the unit before it), نصف alone,
+ * مليار ونصف (a fraction of the last scale), خمسة ونصف (added); a
+ * fraction after و ends the number. */
+static PieceStep
+try_fraction(const Ctx *c, NumRead *r, const NextPiece *n, int *j)
+{
+	NumParse   *np = r->np;
+	const ArLexEntry *f = n->p.fraction;
 
-			if (!np->any)
-				ok = true;
-			else if (!conn)
-				ok = false;
-			else
-			{
-				Piece		q;
-
-				/* عشرون وثلاثة أخماس: a unit counting a fraction may follow anything */
-				piece_at(c, pj + 1, PIECE_WHOLE, &q);
-				ok = np->last == P_SCALE || np->last == P_HUNDRED ||
-					(q.fraction && (q.fraction->flags & LXF_PLURAL) && np->last != P_FRACTION);
-			}
-			if (ok && p.unit->val == 0 && np->any)
-				ok = false;
-			if (ok)
-			{
-				np->group = ArNumValAdd(np->group, ArNumValMake(p.unit->val, 1));
-				np->last = P_UNIT;
-				np->unit_in_group = p.unit->val;
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				if (p.unit->val == 0)
-					break;
-				continue;
-			}
-		}
-		if (p.tens)
-		{
-			bool		ok;
-
-			if (!np->any)
-				ok = true;
-			else if (!conn)
-				ok = false;
-			else
-				ok = np->last == P_SCALE || np->last == P_HUNDRED ||
-					(np->last == P_UNIT && np->unit_in_group >= 1 && np->unit_in_group <= 9);
-			if (ok)
-			{
-				np->group = ArNumValAdd(np->group, ArNumValMake(p.tens->val, 1));
-				np->last = P_TENS;
-				np->unit_in_group = 0;
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-		}
-		if (p.hundred)
-		{
-			bool		ok = false;
-
-			if (!np->any)
-				ok = true;
-			else if (!conn && np->last == P_UNIT && p.hundred->val == 100 &&
-					 np->unit_in_group >= 3 && np->unit_in_group <= 9 &&
-					 ArNumValSmallInt(&np->group) == np->unit_in_group)
-			{
-				/* ثلاث مئة: the unit multiplies the hundred */
-				np->group = ArNumValMake(np->unit_in_group * 100, 1);
-				np->last = P_HUNDRED;
-				np->unit_in_group = 0;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-			else if (conn)
-				ok = np->last == P_SCALE;
-			if (ok)
-			{
-				np->group = ArNumValAdd(np->group, ArNumValMake(p.hundred->val, 1));
-				np->last = P_HUNDRED;
-				np->unit_in_group = 0;
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-		}
-		if (p.scale)
-		{
-			if (apply_scale(np, p.scale->val, p.scale->flags, conn, t->tanween))
-			{
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				snap = *np;
-				have_snap = true;
-				continue;
-			}
-			/* "أحد عشر مليونًا وخمسة عشر مليونًا": the pieces after the last
-			 * scale start the next number */
-			if (have_snap && !group_empty(np) && !conn)
-			{
-				*np = snap;
-				break;
-			}
-		}
-		if (p.fraction && !(p.fraction->flags & LXF_AFTERAND))
-		{
-			const ArLexEntry *f = p.fraction;
-
-			if (f->flags & LXF_PLURAL)
-			{
-				/* ثلاثة أرباع */
-				if (conn || np->last != P_UNIT)
-					break;
-				/* the fraction counts the unit only: مائة وثلاثة أرباع = 100.75 */
-				np->group = ArNumValAdd(ArNumValAdd(np->group, ArNumValMake(-np->unit_in_group, 1)),
-								   ArNumValMake((ar_int128) np->unit_in_group * f->val, f->den));
-				np->last = P_FRACTION;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-			if (!np->any)
-			{
-				np->group = ArNumValMake(f->val, f->den);
-				np->last = P_FRACTION;
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-			if (conn && np->last == P_SCALE && !np->total.big)
-			{
-				/* مليار ونصف: a fraction of the last scale */
-				ArNumVal	fr = ArNumValMake(f->val, f->den);
-
-				ArNumValScale(&fr, np->last_scale);
-				np->total = ArNumValAdd(np->total, fr);
-				np->end = pj;
-				j = pj + 1;
-				break;
-			}
-			if (conn && (np->last == P_UNIT || np->last == P_TEEN || np->last == P_TENS ||
-						 np->last == P_HUNDRED || np->last == P_DIGITS) && !np->group.big)
-			{
-				np->group = ArNumValAdd(np->group, ArNumValMake(f->val, f->den));
-				np->end = pj;
-				j = pj + 1;
-				break;
-			}
-		}
-		break;
+	if (!f || (f->flags & LXF_AFTERAND))
+		return PIECE_NOT_THIS;
+	if (f->flags & LXF_PLURAL)
+	{
+		if (!np->any || !piece_follows(np, P_COUNTED_FRACTION, n->conn))
+			return PIECE_ENDS;
+		/* the fraction counts the unit only: مائة وثلاثة أرباع = 100.75 */
+		np->group = ArNumValAdd(ArNumValAdd(np->group, ArNumValMake(-np->unit_in_group, 1)),
+								ArNumValMake((ar_int128) np->unit_in_group * f->val, f->den));
+		np->last = P_FRACTION;
+		np->end = n->pj;
+		*j = n->pj + 1;
+		return PIECE_TAKEN;
 	}
 	if (!np->any)
+	{
+		np->group = ArNumValMake(f->val, f->den);
+		took_piece(np, P_FRACTION, n->pj, j);
+		return PIECE_TAKEN;
+	}
+	if (!piece_follows(np, P_FRACTION, n->conn))
+		return PIECE_NOT_THIS;
+	if (np->last == P_SCALE && !np->total.big)
+	{
+		ArNumVal	fr = ArNumValMake(f->val, f->den);
+
+		ArNumValScale(&fr, np->last_scale);
+		np->total = ArNumValAdd(np->total, fr);
+	}
+	else if (np->last != P_SCALE && !np->group.big)
+		np->group = ArNumValAdd(np->group, ArNumValMake(f->val, f->den));
+	else
+		return PIECE_NOT_THIS;
+	np->end = n->pj;
+	*j = n->pj + 1;
+	return PIECE_ENDS;
+}
+
+typedef PieceStep (*PieceReader) (const Ctx *c, NumRead *r, const NextPiece *n, int *j);
+
+/* The word pieces, tried in this order on each word of a number. */
+static const PieceReader word_pieces[] = {
+	try_negative, try_point, try_teen, try_unit, try_tens, try_hundred, try_scale, try_fraction
+};
+
+/* "مائة مليون، ومائة ألف": a comma before و between scale groups. */
+static bool
+comma_between_scale_groups(const Ctx *c, const NumParse *np, int j)
+{
+	return np->any && np->last == P_SCALE && ArLexInRange(c->ls, j + 1) && comma_at(c, j) &&
+		(is_and(c, j + 1) || ArLexTokAt(c->ls, j + 1)->pre == AR_PRE_WA);
+}
+
+/* Find the next piece at token j: the connector (a separate و, or و glued
+ * to the piece) and what the word can be.  False past the end. */
+static bool
+next_piece(const Ctx *c, NumParse *np, int j, NextPiece *n)
+{
+	n->t = ArLexTokAt(c->ls, j);
+	n->pj = j;
+	n->conn = false;
+	if (np->any && is_and(c, j))
+	{
+		n->conn = true;
+		n->pj = j + 1;
+		if (!ArLexInRange(c->ls, n->pj))
+			return false;
+		n->t = ArLexTokAt(c->ls, n->pj);
+		piece_at(c, n->pj, PIECE_WHOLE, &n->p);
+	}
+	else if (!np->any)
+	{
+		piece_at(c, n->pj, PIECE_ANY, &n->p);
+		np->first_pre = n->p.pre != 0;
+	}
+	else
+	{
+		n->p.found = false;
+		if (n->t->type == AR_TOK_ARABIC && n->t->skey >= 0 && n->t->pre == AR_PRE_WA)
+		{
+			piece_at(c, n->pj, PIECE_STRIPPED, &n->p);
+			n->conn = n->p.found;
+		}
+		if (!n->p.found)
+			piece_at(c, n->pj, PIECE_WHOLE, &n->p);
+	}
+	return true;
+}
+
+/* Read the next piece at token *j; false when the number ends. */
+static bool
+read_piece(const Ctx *c, NumRead *r, int *j)
+{
+	NextPiece	n;
+
+	if (comma_between_scale_groups(c, r->np, *j))
+		(*j)++;
+	if (!next_piece(c, r->np, *j, &n))
 		return false;
+	if (n.t->type == AR_TOK_NUMBER)
+		return try_digits(c, r, &n, j) == PIECE_TAKEN;
+	if (!n.p.found || (r->np->any && n.t->break_before))
+		return false;
+	for (size_t k = 0; k < sizeof(word_pieces) / sizeof(word_pieces[0]); k++)
+	{
+		PieceStep	step = word_pieces[k] (c, r, &n, j);
+
+		if (step != PIECE_NOT_THIS)
+			return step == PIECE_TAKEN;
+	}
+	return false;
+}
+
+/* The total of a number read: total + group, the sign applied. */
+static void
+finish_number(NumParse *np)
+{
 	if (np->total.big || np->total.overflow)
 	{
 		/* a long digit string times a scale: the group was folded in */
@@ -789,6 +999,51 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		np->total = ArNumValAdd(np->total, np->group);
 	if (np->neg && !np->total.big && !np->total.overflow)
 		np->total.num = -np->total.num;
+}
+
+/*
+ * Read a number (words, digits, or both) starting at token i.  Returns
+ * false when no number starts there.
+ */
+static bool
+parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
+{
+	NumRead		r;
+	int			j = i;
+
+	memset(np, 0, sizeof(*np));
+	np->total = ArNumValMake(0, 1);
+	np->group = ArNumValMake(0, 1);
+	np->last_scale = 99;
+	np->end = -1;
+	r.np = np;
+	r.start = i;
+	r.allow_point = allow_point;
+	r.have_snap = false;
+
+	if (minus_sign_at(c, j))
+	{
+		np->neg = true;
+		j++;
+	}
+	if (leading_point_at(c, j))
+	{
+		const ArLexTok *d = ArLexTokAt(c->ls, j + 1);
+
+		np->group = ArNumValMul(digits_value(c->ls, d, np->neg), 1,
+								ArNumValPow10((int) d->char_len));
+		np->neg = false;
+		np->any = true;
+		np->last = P_DIGITS;
+		np->end = j + 1;
+		np->total = ArNumValAdd(np->total, np->group);
+		return true;
+	}
+	while (ArLexInRange(c->ls, j) && read_piece(c, &r, &j))
+		;
+	if (!np->any)
+		return false;
+	finish_number(np);
 	return true;
 }
 

@@ -16,6 +16,15 @@
 #include "tokenize.h"
 #include "numlex_table.h"
 
+/* Code points the grammars test single-character tokens against. */
+#define AR_CP_COMMA			0x060C	/* ، Arabic comma */
+#define AR_CP_QUESTION		0x061F	/* ؟ Arabic question mark */
+#define AR_CP_DECIMAL_SEP	0x066B	/* ٫ Arabic decimal separator */
+#define AR_CP_REH			0x0631	/* ر: AFP's decimal mark, 2ر1 = 1.2 */
+#define AR_CP_WAW			0x0648	/* و: "and" */
+#define AR_CP_FEH			0x0641	/* ف: "and so" */
+#define AR_CP_EN_DASH		0x2013	/* – in ranges */
+
 /* Proclitics stripped before a lexicon hit. */
 #define AR_PRE_WA	0x01		/* و or ف: "and" */
 #define AR_PRE_BI	0x02		/* ب */
