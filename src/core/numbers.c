@@ -1211,7 +1211,7 @@ emit(Ctx *c, ArNumKind kind, ArNumVal val, int first, int last, size_t prechars)
 
 /* Extend the mention to token k. */
 static void
-extend(Ctx *c, ArNumItem *it, int k)
+extend(const Ctx *c, ArNumItem *it, int k)
 {
 	it->tok_end = k;
 	it->char_end = ArLexTokAt(c->ls, k)->char_start + ArLexTokAt(c->ls, k)->char_len;
@@ -1259,93 +1259,134 @@ currency_at(const Ctx *c, int k, const char **code, bool *found)
 	return k;
 }
 
-/* Settle kind, unit and flags of the number on tokens [first..last]. */
+/* ---- classification: kind, unit and approx flag from the words around ---- */
+
+/* Approximations before (نحو، حوالي، بنحو، أكثر من، ما يزيد على) or after. */
 static void
-classify(Ctx *c, ArNumItem *it)
+mark_approx(const Ctx *c, ArNumItem *it)
 {
 	int			L = it->tok_first - 1;
 	int			R = it->tok_last + 1;
 	const ArLexEntry *e;
 	uint8_t		pre;
-	bool		found;
-	const char *code = NULL;
-	int64_t		iv = ArNumValSmallInt(&it->val);
 
-	/* approximations before: نحو، حوالي، بنحو، أكثر من، ما يزيد على */
-	if ((e = ArLexEntryAtStripped(c->ls, L, LX_APPROX, &pre)) != NULL && !(e->flags & LXF_NEEDSPREP))
+	if ((e = ArLexEntryAtStripped(c->ls, L, LX_APPROX, &pre)) != NULL &&
+		!(e->flags & LXF_NEEDSPREP))
 		it->approx = true;
 	else if ((ArLexEntryAt(c->ls, L, LX_FROM) || ArLexEntryAt(c->ls, L, LX_PREP)) &&
-			 (e = ArLexEntryAtStripped(c->ls, L - 1, LX_APPROX, &pre)) != NULL && (e->flags & LXF_NEEDSPREP))
+			 (e = ArLexEntryAtStripped(c->ls, L - 1, LX_APPROX, &pre)) != NULL &&
+			 (e->flags & LXF_NEEDSPREP))
 		it->approx = true;
 	if (ArLexInRange(c->ls, R) && ArLexEntryAt(c->ls, R, LX_APPROXAFTER))
 		it->approx = true;
-	if (it->kind != AR_NUM_NUMBER && it->kind != AR_NUM_ORDINAL && it->kind != AR_NUM_TIME)
-		return;
+}
 
-	/* money with the sign or code before: $5، €2bn، US$ 3، USD 10 */
-	if (ArLexInRange(c->ls, L) && (code = latin_currency(c, L)) != NULL)
+/* Money with the sign or code before: $5، €2bn، US$ 3، USD 10 (a trailing
+ * code repeats it: $5 USD). */
+static bool
+classify_money_sign_before(const Ctx *c, ArNumItem *it)
+{
+	int			L = it->tok_first - 1;
+	const char *code;
+
+	if (!ArLexInRange(c->ls, L) || (code = latin_currency(c, L)) == NULL)
+		return false;
+	it->kind = AR_NUM_MONEY;
+	it->unit = code;
+	it->char_start = ArLexTokAt(c->ls, L)->char_start;
+	it->byte_start = ArLexTokAt(c->ls, L)->byte_start;
+	if (code[0] == 'U' && ArLexInRange(c->ls, L - 1) &&
+		ArLexTokAt(c->ls, L - 1)->type == AR_TOK_LATIN &&
+		ArLexTokAt(c->ls, L - 1)->byte_len == 2 && !ArLexTokAt(c->ls, L)->space_before &&
+		strncasecmp(c->ls->buf + ArLexTokAt(c->ls, L - 1)->byte_start, "US", 2) == 0)
+	{
+		it->char_start = ArLexTokAt(c->ls, L - 1)->char_start;
+		it->byte_start = ArLexTokAt(c->ls, L - 1)->byte_start;
+	}
+	return true;
+}
+
+/* في at token k: the preposition written as two letters. */
+static bool
+fi_at(const Ctx *c, int k)
+{
+	return ArLexEntryAt(c->ls, k, LX_PREP) && ArLexTokAt(c->ls, k)->byte_len == 4;
+}
+
+/* A percent sign or phrase at R: 5%، 5 %، 5 في المائة، 5 بالمئة، 3 نقاط
+ * مئوية.  Returns its last token (*unit gets the unit), or -1. */
+static int
+percent_after(const Ctx *c, int R, const char **unit)
+{
+	uint8_t		pre;
+
+	*unit = "percent";
+	if (ArLexTokAt(c->ls, R)->type == AR_TOK_PERCENT)
+		return R;
+	if (fi_at(c, R) && ArLexInRange(c->ls, R + 1) && ArLexEntryAt(c->ls, R + 1, LX_PCTWORD))
+		return R + 1;
+	if (ArLexEntryAtStripped(c->ls, R, LX_PCTWORD, &pre) != NULL && pre == AR_PRE_BI)
+		return R;
+	*unit = "percentage point";
+	if (ArLexEntryAt(c->ls, R, LX_PCTPOINT) && ArLexInRange(c->ls, R + 1) &&
+		ArLexEntryAt(c->ls, R + 1, LX_PCTADJ))
+		return R + 1;
+	return -1;
+}
+
+/* A day part after token R (صباحا، مساء): "مساء" moves hours before 12 by
+ * 12 hours; the mention grows to take it. */
+static void
+take_day_part(const Ctx *c, ArNumItem *it, int R, int64_t hour)
+{
+	const ArLexEntry *e;
+
+	if (!ArLexInRange(c->ls, R) || (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) == NULL)
+		return;
+	if (e->val == 12 && hour < 12)
+		it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
+	extend(c, it, R);
+}
+
+/* Minutes after a colon glued to an hour 0–24 in digits: 10:30. */
+static bool
+clock_minutes_at(const Ctx *c, const ArNumItem *it, int R, int64_t iv)
+{
+	return ArLexIsPunct(c->ls, R, ':') && ArLexInRange(c->ls, R + 1) &&
+		ArLexTokAt(c->ls, R + 1)->type == AR_TOK_NUMBER && !ArLexTokAt(c->ls, R)->space_before &&
+		!ArLexTokAt(c->ls, R + 1)->space_before &&
+		ArLexTokAt(c->ls, it->tok_last)->type == AR_TOK_NUMBER && iv >= 0 && iv <= 24 &&
+		ArLexTokAt(c->ls, R + 1)->char_len <= 2 && !ArLexTokAt(c->ls, R + 1)->has_decimal;
+}
+
+/* The words right after the number (token R, on the same line) decide:
+ * percent, money with the currency after, a duration, a clock time. */
+static bool
+classify_by_right(Ctx *c, ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	int			R = it->tok_last + 1;
+	const ArLexEntry *e;
+	const char *code = NULL;
+	bool		found;
+	int			last;
+
+	if ((last = percent_after(c, R, &code)) >= 0)
+	{
+		it->kind = AR_NUM_PERCENT;
+		it->unit = code;
+		extend(c, it, last);
+		return true;
+	}
+	/* money with the currency after: 5 مليارات دولار، 10 دولارات، 3.42$ */
+	last = currency_at(c, R, &code, &found);
+	if (found)
 	{
 		it->kind = AR_NUM_MONEY;
 		it->unit = code;
-		it->char_start = ArLexTokAt(c->ls, L)->char_start;
-		it->byte_start = ArLexTokAt(c->ls, L)->byte_start;
-		if (code[0] == 'U' && ArLexInRange(c->ls, L - 1) && ArLexTokAt(c->ls, L - 1)->type == AR_TOK_LATIN &&
-			ArLexTokAt(c->ls, L - 1)->byte_len == 2 && !ArLexTokAt(c->ls, L)->space_before &&
-			strncasecmp(c->ls->buf + ArLexTokAt(c->ls, L - 1)->byte_start, "US", 2) == 0)
-		{
-			it->char_start = ArLexTokAt(c->ls, L - 1)->char_start;
-			it->byte_start = ArLexTokAt(c->ls, L - 1)->byte_start;
-		}
-		/* a trailing code repeats it: $5 USD */
-		return;
+		extend(c, it, last);
+		return true;
 	}
-	if (!ArLexInRange(c->ls, R) || ArLexTokAt(c->ls, R)->break_before)
-		goto context_left;
-
-	/* percent: 5%، 5 %، 5 في المائة، 5 بالمئة، 3 نقاط مئوية */
-	if (ArLexTokAt(c->ls, R)->type == AR_TOK_PERCENT)
-	{
-		it->kind = AR_NUM_PERCENT;
-		it->unit = "percent";
-		extend(c, it, R);
-		return;
-	}
-	if (ArLexEntryAt(c->ls, R, LX_PREP) && ArLexInRange(c->ls, R + 1) && ArLexEntryAt(c->ls, R + 1, LX_PCTWORD) &&
-		ArLexTokAt(c->ls, R)->byte_len == 4)	/* في */
-	{
-		it->kind = AR_NUM_PERCENT;
-		it->unit = "percent";
-		extend(c, it, R + 1);
-		return;
-	}
-	if ((e = ArLexEntryAtStripped(c->ls, R, LX_PCTWORD, &pre)) != NULL && pre == AR_PRE_BI)
-	{
-		it->kind = AR_NUM_PERCENT;
-		it->unit = "percent";
-		extend(c, it, R);
-		return;
-	}
-	if (ArLexEntryAt(c->ls, R, LX_PCTPOINT) && ArLexInRange(c->ls, R + 1) && ArLexEntryAt(c->ls, R + 1, LX_PCTADJ))
-	{
-		it->kind = AR_NUM_PERCENT;
-		it->unit = "percentage point";
-		extend(c, it, R + 1);
-		return;
-	}
-
-	/* money with the currency after: 5 مليارات دولار، 10 دولارات، 3.42$ */
-	{
-		int			last = currency_at(c, R, &code, &found);
-
-		if (found)
-		{
-			it->kind = AR_NUM_MONEY;
-			it->unit = code;
-			extend(c, it, last);
-			return;
-		}
-	}
-
 	/* durations: 10 أيام، ثلاث سنوات، 70 عامًا */
 	if ((e = ArLexEntryAt(c->ls, R, LX_DURUNIT)) != NULL && !(e->flags & LXF_DUAL) &&
 		!ArLexEntryAt(c->ls, L, LX_YEARCUE) && it->kind != AR_NUM_ORDINAL)
@@ -1353,14 +1394,10 @@ classify(Ctx *c, ArNumItem *it)
 		it->kind = AR_NUM_DURATION;
 		it->unit = dur_units[e->val];
 		extend(c, it, R);
-		return;
+		return true;
 	}
-
-	/* times: 10:30، الساعة 10 صباحا */
-	if (ArLexIsPunct(c->ls, R, ':') && ArLexInRange(c->ls, R + 1) && ArLexTokAt(c->ls, R + 1)->type == AR_TOK_NUMBER &&
-		!ArLexTokAt(c->ls, R)->space_before && !ArLexTokAt(c->ls, R + 1)->space_before &&
-		ArLexTokAt(c->ls, it->tok_last)->type == AR_TOK_NUMBER && iv >= 0 && iv <= 24 &&
-		ArLexTokAt(c->ls, R + 1)->char_len <= 2 && !ArLexTokAt(c->ls, R + 1)->has_decimal)
+	/* times: 10:30 (صباحا) */
+	if (clock_minutes_at(c, it, R, iv))
 	{
 		ArNumVal	m = digits_value(c->ls, ArLexTokAt(c->ls, R + 1), false);
 		int64_t		mv = ArNumValSmallInt(&m);
@@ -1370,43 +1407,103 @@ classify(Ctx *c, ArNumItem *it)
 			it->kind = AR_NUM_TIME;
 			it->val = ArNumValAdd(it->val, ArNumValMake(mv, 60));
 			extend(c, it, R + 1);
-			R += 2;
-			if (ArLexInRange(c->ls, R) && (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) != NULL)
-			{
-				if (e->val == 12 && iv < 12)
-					it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
-				extend(c, it, R);
-			}
-			return;
+			take_day_part(c, it, R + 2, iv);
+			return true;
 		}
 	}
+	return false;
+}
 
-context_left:
+/* A year mark (م، هـ) at token R, on the same line. */
+static bool
+year_mark_at(const Ctx *c, int R)
+{
+	return ArLexInRange(c->ls, R) &&
+		(ArLexEntryAt(c->ls, R, LX_YEARMARK) || ArLexEntryAt(c->ls, R, LX_HIJRIMARK)) &&
+		!ArLexTokAt(c->ls, R)->break_before;
+}
+
+/* A year 1–2200 without a scale: after عام/سنة (digits, or words from
+ * 1000), after a month name (digits), or digits from 100 before a year
+ * mark: عام 2024، لعام 1949، نوفمبر 2024، 2024م. */
+static bool
+year_by_cue(const Ctx *c, const ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	int			R = it->tok_last + 1;
+	bool		digits = ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER;
+	uint8_t		pre;
+
+	if (iv < 1 || iv > 2200 || it->scale)
+		return false;
+	return (ArLexEntryAtStripped(c->ls, L, LX_YEARCUE, &pre) && (digits || iv >= 1000)) ||
+		(ArLexEntryAt(c->ls, L, LX_MONTH) && digits) ||
+		(year_mark_at(c, R) && iv >= 100 && digits);
+}
+
+/* The year of a numeric date: 15/10/2025، 21-04-2016 (four digits after a
+ * day or month of at most two and the same separator twice). */
+static bool
+year_of_numeric_date(const Ctx *c, const ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	const ArLexTok *first = ArLexTokAt(c->ls, it->tok_first);
+
+	return iv >= 1 && iv <= 9999 && first->char_len == 4 &&
+		(ArLexIsPunct(c->ls, L, '/') || ArLexIsPunct(c->ls, L, '-') ||
+		 ArLexIsPunct(c->ls, L, '.')) &&
+		!ArLexTokAt(c->ls, L)->space_before && !first->space_before &&
+		ArLexInRange(c->ls, L - 1) && ArLexTokAt(c->ls, L - 1)->type == AR_TOK_NUMBER &&
+		ArLexTokAt(c->ls, L - 1)->char_len <= 2 && ArLexInRange(c->ls, L - 2) &&
+		ArLexTokAt(c->ls, L - 2)->first_cp == ArLexTokAt(c->ls, L)->first_cp &&
+		(ArLexTokAt(c->ls, L - 2)->type == AR_TOK_PUNCT ||
+		 ArLexTokAt(c->ls, L - 2)->type == AR_TOK_SYMBOL);
+}
+
+/* Four digits 1900–2100 after a preposition or a duration cue (في 2024،
+ * منذ 2011، حتى 2030). */
+static bool
+year_after_preposition(const Ctx *c, const ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	const ArLexTok *first = ArLexTokAt(c->ls, it->tok_first);
+
+	return iv >= 1900 && iv <= 2100 && first->type == AR_TOK_NUMBER && first->char_len == 4 &&
+		(ArLexEntryAtStripped(c->ls, L, LX_PREP, NULL) ||
+		 ArLexEntryAtStripped(c->ls, L, LX_TO, NULL) ||
+		 ArLexEntryAtStripped(c->ls, L, LX_FROM, NULL) ||
+		 ArLexEntryAtStripped(c->ls, L, LX_DURCUE, NULL));
+}
+
+/* The words before the number decide (and a day part after a clock hour):
+ * a time, a percent after نسبة, a duration of one, a year, a count. */
+static void
+classify_by_left(Ctx *c, ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	int			R = it->tok_last + 1;
+	const ArLexEntry *e;
+	uint8_t		pre;
+	bool		same_line = ArLexInRange(c->ls, R) && !ArLexTokAt(c->ls, R)->break_before;
+
 	if (ArLexEntryAt(c->ls, L, LX_TIMECUE) && iv >= 0 && iv <= 24)
 	{
+		/* الساعة 10 صباحا */
 		it->kind = AR_NUM_TIME;
-		if (ArLexInRange(c->ls, R) && (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) != NULL && !ArLexTokAt(c->ls, R)->break_before)
-		{
-			if (e->val == 12 && iv < 12)
-				it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
-			extend(c, it, R);
-		}
+		if (same_line)
+			take_day_part(c, it, R, iv);
 		return;
 	}
 	if (it->kind == AR_NUM_ORDINAL)
 	{
-		if (ArLexInRange(c->ls, R) && (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) != NULL && !ArLexTokAt(c->ls, R)->break_before &&
-			iv >= 1 && iv <= 12)
+		/* العاشرة صباحًا */
+		if (same_line && ArLexEntryAt(c->ls, R, LX_DAYPART) && iv >= 1 && iv <= 12)
 		{
-			/* العاشرة صباحًا */
 			it->kind = AR_NUM_TIME;
-			if (e->val == 12 && iv < 12)
-				it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
-			extend(c, it, R);
+			take_day_part(c, it, R, iv);
 		}
 		return;
 	}
-
 	/* percent without a sign after نسبة: بنسبة 5 */
 	if (ArLexEntryAtStripped(c->ls, L, LX_PCTRATIO, &pre))
 	{
@@ -1414,10 +1511,9 @@ context_left:
 		it->unit = "percent";
 		return;
 	}
-
-	/* years: عام 2024، لعام 1949، نوفمبر 2024، 2024م */
 	/* سنة واحدة، عام واحد: a duration of one */
-	if (iv == 1 && it->words && (e = ArLexEntryAt(c->ls, L, LX_DURUNIT)) != NULL && !(e->flags & (LXF_DUAL | LXF_PLURAL)))
+	if (iv == 1 && it->words && (e = ArLexEntryAt(c->ls, L, LX_DURUNIT)) != NULL &&
+		!(e->flags & (LXF_DUAL | LXF_PLURAL)))
 	{
 		it->kind = AR_NUM_DURATION;
 		it->unit = dur_units[e->val];
@@ -1425,40 +1521,40 @@ context_left:
 		it->byte_start = ArLexTokAt(c->ls, L)->byte_start;
 		return;
 	}
-	if (iv >= 1 && iv <= 2200 && !it->scale &&
-		((ArLexEntryAtStripped(c->ls, L, LX_YEARCUE, &pre) && (ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER || iv >= 1000)) ||
-		 (ArLexEntryAt(c->ls, L, LX_MONTH) && ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER) ||
-		 (ArLexInRange(c->ls, R) && (ArLexEntryAt(c->ls, R, LX_YEARMARK) || ArLexEntryAt(c->ls, R, LX_HIJRIMARK)) && iv >= 100 &&
-		  !ArLexTokAt(c->ls, R)->break_before && ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER)))
+	if (year_by_cue(c, it, iv))
 	{
 		it->kind = AR_NUM_YEAR;
-		if (ArLexInRange(c->ls, R) && (ArLexEntryAt(c->ls, R, LX_YEARMARK) || ArLexEntryAt(c->ls, R, LX_HIJRIMARK)) && !ArLexTokAt(c->ls, R)->break_before)
+		if (year_mark_at(c, R))
 			extend(c, it, R);
 		return;
 	}
-	/* the year of a numeric date: 15/10/2025، 21-04-2016 */
-	if (iv >= 1 && iv <= 9999 && ArLexTokAt(c->ls, it->tok_first)->char_len == 4 &&
-		(ArLexIsPunct(c->ls, L, '/') || ArLexIsPunct(c->ls, L, '-') || ArLexIsPunct(c->ls, L, '.')) &&
-		!ArLexTokAt(c->ls, L)->space_before && !ArLexTokAt(c->ls, it->tok_first)->space_before &&
-		ArLexInRange(c->ls, L - 1) && ArLexTokAt(c->ls, L - 1)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, L - 1)->char_len <= 2 &&
-		ArLexInRange(c->ls, L - 2) && ArLexTokAt(c->ls, L - 2)->first_cp == ArLexTokAt(c->ls, L)->first_cp &&
-		(ArLexTokAt(c->ls, L - 2)->type == AR_TOK_PUNCT || ArLexTokAt(c->ls, L - 2)->type == AR_TOK_SYMBOL))
+	if (year_of_numeric_date(c, it, iv) || year_after_preposition(c, it, iv))
 	{
 		it->kind = AR_NUM_YEAR;
 		return;
 	}
-	if (iv >= 1900 && iv <= 2100 && ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER &&
-		ArLexTokAt(c->ls, it->tok_first)->char_len == 4 && (ArLexEntryAtStripped(c->ls, L, LX_PREP, NULL) || ArLexEntryAtStripped(c->ls, L, LX_TO, NULL) ||
-												 ArLexEntryAtStripped(c->ls, L, LX_FROM, NULL) || ArLexEntryAtStripped(c->ls, L, LX_DURCUE, NULL)))
-	{
-		it->kind = AR_NUM_YEAR;
-		return;
-	}
-
 	/* counts: a number before a noun (30 دولة، ثلاثة وزراء) */
-	if (ArLexInRange(c->ls, R) && !ArLexTokAt(c->ls, R)->break_before && ArLexTokAt(c->ls, R)->type == AR_TOK_ARABIC &&
+	if (same_line && ArLexTokAt(c->ls, R)->type == AR_TOK_ARABIC &&
 		!ArLexKnown(ArLexTokAt(c->ls, R)) && iv >= 0 && it->kind == AR_NUM_NUMBER)
 		it->kind = AR_NUM_COUNT;
+}
+
+/* Settle kind, unit and flags of the number on tokens [first..last]. */
+static void
+classify(Ctx *c, ArNumItem *it)
+{
+	int			R = it->tok_last + 1;
+	int64_t		iv = ArNumValSmallInt(&it->val);
+
+	mark_approx(c, it);
+	if (it->kind != AR_NUM_NUMBER && it->kind != AR_NUM_ORDINAL && it->kind != AR_NUM_TIME)
+		return;
+	if (classify_money_sign_before(c, it))
+		return;
+	if (ArLexInRange(c->ls, R) && !ArLexTokAt(c->ls, R)->break_before &&
+		classify_by_right(c, it, iv))
+		return;
+	classify_by_left(c, it, iv);
 }
 
 /* Stand-alone duals that are numbers by themselves: يومين، دولارين، نقطتين مئويتين. */
