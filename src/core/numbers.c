@@ -1049,7 +1049,89 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 
 /* ---- ordinals ---- */
 
-/* Read an ordinal at token i (الحادي عشر، الخامس والعشرون، المئة والخامس،
+static bool parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem);
+
+/* A smaller ordinal joined by و after token *j (المئة والخامس، الثلاث مئة
+ * والعشرين): adds it to *v and moves *j to its end when it is below limit. */
+static void
+add_ordinal_after_and(const Ctx *c, int64_t *v, int *j, int64_t limit)
+{
+	int64_t		v2;
+	int			e2;
+	bool		f2;
+	int			k;
+
+	if (!ArLexInRange(c->ls, *j + 1))
+		return;
+	k = is_and(c, *j + 1) ? *j + 2 : *j + 1;
+	if ((k == *j + 2 || ArLexTokAt(c->ls, k)->pre == AR_PRE_WA) &&
+		parse_ordinal(c, k, &v2, &e2, &f2) && v2 < limit)
+	{
+		*v += v2;
+		*j = e2;
+	}
+}
+
+/* الـ 76: the article, then digits (at most six, no decimals). */
+static bool
+article_digits_at(const Ctx *c, int i)
+{
+	return ArLexInRange(c->ls, i) && ArLexEntryAt(c->ls, i, LX_DEFART) &&
+		ArLexInRange(c->ls, i + 1) && ArLexTokAt(c->ls, i + 1)->type == AR_TOK_NUMBER &&
+		!ArLexTokAt(c->ls, i + 1)->has_decimal && ArLexTokAt(c->ls, i + 1)->char_len <= 6;
+}
+
+/* في المئة، بالمئة are percent signs, not "the hundredth". */
+static bool
+hundredth_is_percent(const Ctx *c, int i, uint8_t pre)
+{
+	return pre == AR_PRE_BI ||
+		(ArLexInRange(c->ls, i - 1) && ArLexEntryAt(c->ls, i - 1, LX_PREP) &&
+		 ArLexTokAt(c->ls, i - 1)->byte_len == 4);
+}
+
+/* The tens after a unit ordinal at *j: الحادي عشر (a teen), الخامس
+ * والعشرون (tens after و, as an ordinal or a cardinal).  False when the
+ * ordinal needs tens (الحادي) and has none. */
+static bool
+add_ordinal_tens(const Ctx *c, const ArLexEntry *o, int64_t *v, int *j)
+{
+	int			k = *j + 1;
+	const ArLexEntry *t = NULL;
+	uint8_t		tpre = 0;
+	bool		sep;
+
+	if (o->flags & LXF_TENS)
+		return true;
+	if (*v <= 9 && ArLexInRange(c->ls, *j + 1) && ArLexEntryAt(c->ls, *j + 1, LX_TEN))
+	{
+		*v += 10;
+		(*j)++;
+		return true;
+	}
+	sep = is_and(c, k);
+	if (sep)
+		k++;
+	if (ArLexInRange(c->ls, k))
+	{
+		t = sep ? ArLexEntryAt(c->ls, k, LX_ORDINAL) : ArLexEntryAtStripped(c->ls, k, LX_ORDINAL, &tpre);
+		if (t && !(t->flags & LXF_TENS))
+			t = NULL;
+		if (!t)
+			t = sep ? ArLexEntryAt(c->ls, k, LX_TENS) : ArLexEntryAtStripped(c->ls, k, LX_TENS, &tpre);
+		if (!sep && tpre != AR_PRE_WA)
+			t = NULL;
+	}
+	if (t && *v <= 9)
+	{
+		*v += t->val;
+		*j = k;
+		return true;
+	}
+	return !(o->flags & (LXF_ONLYTEEN | LXF_WITHTENS));
+}
+
+/* Read an ordinal at token i (الحادي عشر، الخامس والعشرون، المئة والخامس,
  * الـ 76). */
 static bool
 parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
@@ -1065,9 +1147,7 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 		if (!o || !(o->flags & LXF_DEF))
 			o = NULL;
 	}
-	if (ArLexInRange(c->ls, i) && !o && ArLexEntryAt(c->ls, i, LX_DEFART) && ArLexInRange(c->ls, i + 1) &&
-		ArLexTokAt(c->ls, i + 1)->type == AR_TOK_NUMBER && !ArLexTokAt(c->ls, i + 1)->has_decimal &&
-		ArLexTokAt(c->ls, i + 1)->char_len <= 6)
+	if (!o && article_digits_at(c, i))
 	{
 		ArNumVal	nv = digits_value(c->ls, ArLexTokAt(c->ls, i + 1), false);
 
@@ -1086,99 +1166,35 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 	*fem = (o->flags & LXF_FEM) != 0;
 	if (o->flags & LXF_HUNDRED)
 	{
-		/* في المئة، بالمئة are percent signs, not "the hundredth" */
-		if (pre == AR_PRE_BI || (ArLexInRange(c->ls, i - 1) && ArLexEntryAt(c->ls, i - 1, LX_PREP) &&
-								 ArLexTokAt(c->ls, i - 1)->byte_len == 4))
+		if (hundredth_is_percent(c, i, pre))
 			return false;
-		/* المئة والخامس والعشرون */
-		if (ArLexInRange(c->ls, j + 1))
-		{
-			int64_t		v2;
-			int			e2;
-			bool		f2;
-			int			k = is_and(c, j + 1) ? j + 2 : j + 1;
-
-			if ((k == j + 2 || ArLexTokAt(c->ls, k)->pre == AR_PRE_WA) &&
-				parse_ordinal(c, k, &v2, &e2, &f2) && v2 < v)
-			{
-				v += v2;
-				j = e2;
-			}
-		}
-		*value = v;
-		*end = j;
-		return true;
+		add_ordinal_after_and(c, &v, &j, v);
 	}
-	if (o->flags & LXF_MUL100)
+	else if (o->flags & LXF_MUL100)
 	{
 		/* الثلاث مئة، الخمسة مائة (والعشرين) */
 		const ArLexEntry *h = ArLexEntryAt(c->ls, i + 1, LX_HUNDRED);
-		int64_t		v2;
-		int			e2;
-		bool		f2;
 
 		if (!h || h->val != 100)
 			return false;
 		v *= 100;
 		j = i + 1;
-		if (ArLexInRange(c->ls, j + 1))
-		{
-			int			k = is_and(c, j + 1) ? j + 2 : j + 1;
-
-			if ((k == j + 2 || ArLexTokAt(c->ls, k)->pre == AR_PRE_WA) &&
-				parse_ordinal(c, k, &v2, &e2, &f2) && v2 < 100)
-			{
-				v += v2;
-				j = e2;
-			}
-		}
-		*value = v;
-		*end = j;
-		return true;
-	}
-	if (o->flags & LXF_TENS)
-		;
-	else if (v <= 9 && ArLexInRange(c->ls, j + 1) && ArLexEntryAt(c->ls, j + 1, LX_TEN))
-	{
-		v += 10;
-		j++;
+		add_ordinal_after_and(c, &v, &j, 100);
 	}
 	else
 	{
-		int			k = j + 1;
-		const ArLexEntry *t = NULL;
-		uint8_t		tpre = 0;
-		bool		sep = is_and(c, k);
-
-		if (sep)
-			k++;
-		if (ArLexInRange(c->ls, k))
-		{
-			t = sep ? ArLexEntryAt(c->ls, k, LX_ORDINAL) : ArLexEntryAtStripped(c->ls, k, LX_ORDINAL, &tpre);
-			if (t && !(t->flags & LXF_TENS))
-				t = NULL;
-			if (!t)
-				t = sep ? ArLexEntryAt(c->ls, k, LX_TENS) : ArLexEntryAtStripped(c->ls, k, LX_TENS, &tpre);
-			if (!sep && tpre != AR_PRE_WA)
-				t = NULL;
-		}
-		if (t && v <= 9)
-		{
-			v += t->val;
-			j = k;
-		}
-		else if ((o->flags & (LXF_ONLYTEEN | LXF_WITHTENS)))
+		if (!add_ordinal_tens(c, o, &v, &j))
 			return false;
-	}
-	/* الحادي والعشرون بعد المائة */
-	if (ArLexInRange(c->ls, j + 2) && ArLexEntryAt(c->ls, j + 1, LX_AFTER))
-	{
-		const ArLexEntry *h = ArLexEntryAt(c->ls, j + 2, LX_ORDINAL);
-
-		if (h && (h->flags & LXF_HUNDRED))
+		/* الحادي والعشرون بعد المائة */
+		if (ArLexInRange(c->ls, j + 2) && ArLexEntryAt(c->ls, j + 1, LX_AFTER))
 		{
-			v += h->val;
-			j += 2;
+			const ArLexEntry *h = ArLexEntryAt(c->ls, j + 2, LX_ORDINAL);
+
+			if (h && (h->flags & LXF_HUNDRED))
+			{
+				v += h->val;
+				j += 2;
+			}
 		}
 	}
 	*value = v;
