@@ -816,136 +816,193 @@ rule_ago(DCtx *c, int i)
 	return it ? end : -1;
 }
 
-/* الأحد الماضي، الثلاثاء القادم، الجمعة من الأسبوع المقبل، الأسبوع المقبل
- * يوم الجمعة، الخميس 21 (a day of the reference month). */
+/* Emit the day z (days since the epoch) on tokens [first..last] as a date
+ * relative to the reference; returns last, or -1 when it cannot be. */
 static int
-rule_weekday(DCtx *c, int i)
+emit_relative_day(DCtx *c, int first, int last, size_t prechars, int64_t z)
 {
-	const ArLexEntry *wd;
-	const ArLexEntry *adj;
-	int			k,
-				first = i,
-				wi;
-	int64_t		z0,
-				z;
 	int			y,
 				m,
 				d;
 	ArDateItem *it;
+
+	civil_from_days(z, &y, &m, &d);
+	it = demit(c, first, last, prechars, y, m, d, AR_DATE_DAY);
+	if (it)
+		it->relative = true;
+	return it ? last : -1;
+}
+
+/* Weekday wd (0 = Sunday) of the week `weeks` weeks from day z0, weeks
+ * running Saturday to Friday. */
+static int64_t
+weekday_in_week(int64_t z0, int weeks, int wd)
+{
+	int64_t		z = z0 + 7 * weeks;
+
+	return z - (weekday_of(z) + 5) % 7 + (wd + 5) % 7;
+}
+
+/* الأسبوع المقبل [يوم] الجمعة، هذا الأسبوع الجمعة: the week, then the day.
+ * Returns -2 when token i does not open such a phrase. */
+static int
+rule_week_then_weekday(DCtx *c, int i, int64_t z0)
+{
+	const ArLexEntry *wd;
+	const ArLexEntry *adj;
+	const ArLexEntry *unit;
+	int			weeks = 0;
+	int			first = i;
+	int			k;
 	uint8_t		pre = 0;
+
+	unit = ArLexEntryAtStripped(c->ls, i, LX_RELUNIT, &pre);
+	if (!unit || ArLexEntryAtStripped(c->ls, i, LX_RELUNIT, NULL)->val != 7)
+		return -2;
+	if ((adj = ArLexEntryAt(c->ls, i + 1, LX_RELADJ)) != NULL)
+	{
+		weeks = adj->val;
+		k = i + 2;
+	}
+	else if (ArLexEntryAt(c->ls, i - 1, LX_THIS))
+	{
+		first = i - 1;
+		pre = 0;
+		k = i + 1;
+	}
+	else
+		return -2;
+	if (ArLexEntryAt(c->ls, k, LX_DURUNIT) && ArLexEntryAt(c->ls, k + 1, LX_WEEKDAY))
+		k++;
+	if (!(wd = ArLexEntryAt(c->ls, k, LX_WEEKDAY)))
+		return -1;
+	return emit_relative_day(c, first, k, pre ? ArLexTokAt(c->ls, i)->prechars : 0,
+							 weekday_in_week(z0, weeks, wd->val));
+}
+
+/* After the weekday at i: الجمعة [من] الأسبوع المقبل (its week), or الجمعة
+ * المقبلة / الماضية (the nearest such day after / before the reference). */
+static int
+weekday_then_relative(DCtx *c, int i, const ArLexEntry *wd, size_t prechars, int64_t z0)
+{
+	const ArLexEntry *adj;
+	int			k = i + 1;
+	int			k2 = ArLexEntryAt(c->ls, k, LX_FROM) ? k + 1 : k;
+	int64_t		z;
+
+	if (ArLexEntryAt(c->ls, k2, LX_RELUNIT) && ArLexEntryAt(c->ls, k2, LX_RELUNIT)->val == 7 &&
+		(adj = ArLexEntryAt(c->ls, k2 + 1, LX_RELADJ)) != NULL)
+		return emit_relative_day(c, i, k2 + 1, prechars, weekday_in_week(z0, adj->val, wd->val));
+	if ((adj = ArLexEntryAt(c->ls, k, LX_RELADJ)) == NULL || adj->val == 0)
+		return -2;				/* neither: try a day of the month */
+	z = z0;
+	do
+		z += adj->val;
+	while (weekday_of(z) != wd->val);
+	return emit_relative_day(c, i, k, prechars, z);
+}
+
+/* The day of the month after a weekday at token *k: digits (الخميس 21), an
+ * ordinal or cardinal in words (السبت السادس عشر، الخميس في الحادي
+ * والعشرين), or التاسع عشر من هذا الشهر; moves *k to its last token.
+ * Returns the day, or -1. */
+static int
+day_after_weekday(const DCtx *c, int *k)
+{
+	int			day = int_at(c, *k, 2);
+	int			k2;
+	int64_t		v;
+	int			e2;
+
+	if (day >= 0)
+		return day;
+	k2 = ArLexEntryAt(c->ls, *k, LX_PREP) ? *k + 1 : *k;
+	if ((ArNumOrdinalAt(c->ls, k2, &v, &e2) || ArNumCardinalAt(c->ls, k2, &v, &e2)) &&
+		v >= 1 && v <= 31 && !ArLexEntryAt(c->ls, e2 + 1, LX_FROM) &&
+		!ArLexEntryAt(c->ls, e2 + 1, LX_MONTH))
+	{
+		*k = e2;
+		return (int) v;
+	}
+	if (ArNumOrdinalAt(c->ls, k2, &v, &e2) && v >= 1 && v <= 31 &&
+		ArLexEntryAt(c->ls, e2 + 1, LX_FROM) && ArLexEntryAt(c->ls, e2 + 2, LX_THIS) &&
+		ArLexEntryAt(c->ls, e2 + 3, LX_RELUNIT))
+	{
+		*k = e2 + 3;
+		return (int) v;
+	}
+	return day;
+}
+
+/* Nothing after token k makes it part of a longer date, a time or a range
+ * (a month, a date separator, a colon, من / إلى). */
+static bool
+day_stands_alone(const DCtx *c, int k)
+{
+	return !ArLexEntryAt(c->ls, k + 1, LX_MONTH) && !ArLexEntryAt(c->ls, k + 1, LX_MONTHPRE) &&
+		!ArLexEntryAt(c->ls, k + 1, LX_HIJRIPRE) && !ArLexEntryAt(c->ls, k + 1, LX_MONTHCUE) &&
+		!ArLexIsPunct(c->ls, k + 1, '/') && !ArLexIsPunct(c->ls, k + 1, '-') &&
+		!ArLexIsPunct(c->ls, k + 1, '.') && !ArLexIsPunct(c->ls, k + 1, ':') &&
+		!ArLexEntryAt(c->ls, k + 1, LX_TO) && !ArLexEntryAt(c->ls, k + 1, LX_FROM);
+}
+
+/* A weekday then a day of the month: the day in the reference's month, the
+ * one before or the one after that falls on that weekday. */
+static int
+weekday_then_day(DCtx *c, int i, const ArLexEntry *wd, size_t prechars)
+{
+	static const int months[3] = {0, -1, 1};
+	int			k = i + 1;
+	int			day = day_after_weekday(c, &k);
+	int			y,
+				m,
+				d;
+
+	if (day < 1 || day > 31 || k <= i || !day_stands_alone(c, k))
+		return -1;
+	for (int delta = 0; delta <= 2; delta++)
+	{
+		ArDateItem *it;
+
+		ref_shift(c->ref, 0, months[delta], 0, &y, &m, &d);
+		if (day > ArDaysInMonth(y, m))
+			continue;
+		if (weekday_of(days_from_civil(y, m, day)) == wd->val)
+		{
+			it = demit(c, i, k, prechars, y, m, day, AR_DATE_DAY);
+			if (it)
+				it->relative = true;
+			return it ? k : -1;
+		}
+	}
+	return -1;
+}
+
+/* Weekdays, relative to the reference: a week then its day (الأسبوع المقبل
+ * يوم الجمعة), a day then its week or المقبل/الماضي (الجمعة من الأسبوع
+ * المقبل، الأحد الماضي), a day then the day of the month (الخميس 21). */
+static int
+rule_weekday(DCtx *c, int i)
+{
+	const ArLexEntry *wd;
+	int64_t		z0;
+	uint8_t		pre = 0;
+	size_t		prechars;
+	int			end;
 
 	if (!c->ref->has)
 		return -1;
 	z0 = days_from_civil(c->ref->year, c->ref->month, c->ref->day);
-	/* الأسبوع المقبل [يوم] الجمعة، هذا الأسبوع الجمعة */
-	if (ArLexEntryAtStripped(c->ls, i, LX_RELUNIT, &pre) && ArLexEntryAtStripped(c->ls, i, LX_RELUNIT, NULL)->val == 7 &&
-		((adj = ArLexEntryAt(c->ls, i + 1, LX_RELADJ)) != NULL || ArLexEntryAt(c->ls, i - 1, LX_THIS)))
-	{
-		k = adj ? i + 2 : i + 1;
-		if (!adj)
-		{
-			static const ArLexEntry zero = {0, 0, 0, 0, 1, NULL};
-
-			adj = &zero;
-			first = i - 1;
-			pre = 0;
-		}
-		if (ArLexEntryAt(c->ls, k, LX_DURUNIT) && ArLexEntryAt(c->ls, k + 1, LX_WEEKDAY))
-			k++;
-		if (!(wd = ArLexEntryAt(c->ls, k, LX_WEEKDAY)))
-			return -1;
-		z = z0 + 7 * adj->val;
-		z = z - (weekday_of(z) + 5) % 7 + (wd->val + 5) % 7;
-		civil_from_days(z, &y, &m, &d);
-		it = demit(c, first, k, pre ? ArLexTokAt(c->ls, i)->prechars : 0, y, m, d, AR_DATE_DAY);
-		if (it)
-			it->relative = true;
-		return it ? k : -1;
-	}
+	end = rule_week_then_weekday(c, i, z0);
+	if (end != -2)
+		return end;
 	if (!(wd = ArLexEntryAtStripped(c->ls, i, LX_WEEKDAY, &pre)))
 		return -1;
-	wi = i;
-	k = i + 1;
-	/* الجمعة [من] الأسبوع المقبل */
-	{
-		int			k2 = ArLexEntryAt(c->ls, k, LX_FROM) ? k + 1 : k;
-
-		if (ArLexEntryAt(c->ls, k2, LX_RELUNIT) && ArLexEntryAt(c->ls, k2, LX_RELUNIT)->val == 7 &&
-			(adj = ArLexEntryAt(c->ls, k2 + 1, LX_RELADJ)) != NULL)
-		{
-			z = z0 + 7 * adj->val;
-			z = z - (weekday_of(z) + 5) % 7 + (wd->val + 5) % 7;
-			civil_from_days(z, &y, &m, &d);
-			it = demit(c, first, k2 + 1, pre ? ArLexTokAt(c->ls, i)->prechars : 0, y, m, d, AR_DATE_DAY);
-			if (it)
-				it->relative = true;
-			return it ? k2 + 1 : -1;
-		}
-	}
-	if ((adj = ArLexEntryAt(c->ls, k, LX_RELADJ)) != NULL && adj->val != 0)
-	{
-		/* the nearest such weekday strictly before / after the reference */
-		z = z0;
-		do
-			z += adj->val;
-		while (weekday_of(z) != wd->val);
-		civil_from_days(z, &y, &m, &d);
-		it = demit(c, first, k, pre ? ArLexTokAt(c->ls, wi)->prechars : 0, y, m, d, AR_DATE_DAY);
-		if (it)
-			it->relative = true;
-		return it ? k : -1;
-	}
-	/* الخميس 21، السبت السادس عشر، الخميس في الحادي والعشرين: the day of a
-	 * month near the reference that falls on that weekday */
-	{
-		int			day = int_at(c, k, 2);
-		int64_t		v;
-		int			e2;
-
-		if (day < 0)
-		{
-			int			k2 = ArLexEntryAt(c->ls, k, LX_PREP) ? k + 1 : k;
-
-			if ((ArNumOrdinalAt(c->ls, k2, &v, &e2) || ArNumCardinalAt(c->ls, k2, &v, &e2)) &&
-				v >= 1 && v <= 31 && !ArLexEntryAt(c->ls, e2 + 1, LX_FROM) && !ArLexEntryAt(c->ls, e2 + 1, LX_MONTH))
-			{
-				day = (int) v;
-				k = e2;
-			}
-			else if ((ArNumOrdinalAt(c->ls, k2, &v, &e2)) && v >= 1 && v <= 31 &&
-					 ArLexEntryAt(c->ls, e2 + 1, LX_FROM) && ArLexEntryAt(c->ls, e2 + 2, LX_THIS) &&
-					 ArLexEntryAt(c->ls, e2 + 3, LX_RELUNIT))
-			{
-				/* التاسع عشر من هذا الشهر */
-				day = (int) v;
-				k = e2 + 3;
-			}
-		}
-
-		if (day >= 1 && day <= 31 && k > i && !ArLexEntryAt(c->ls, k + 1, LX_MONTH) && !ArLexEntryAt(c->ls, k + 1, LX_MONTHPRE) &&
-			!ArLexEntryAt(c->ls, k + 1, LX_HIJRIPRE) && !ArLexEntryAt(c->ls, k + 1, LX_MONTHCUE) &&
-			!ArLexIsPunct(c->ls, k + 1, '/') && !ArLexIsPunct(c->ls, k + 1, '-') && !ArLexIsPunct(c->ls, k + 1, '.') &&
-			!ArLexIsPunct(c->ls, k + 1, ':') &&
-			!ArLexEntryAt(c->ls, k + 1, LX_TO) && !ArLexEntryAt(c->ls, k + 1, LX_FROM))
-		{
-			for (int delta = 0; delta <= 2; delta++)
-			{
-				int			months[3] = {0, -1, 1};
-
-				ref_shift(c->ref, 0, months[delta], 0, &y, &m, &d);
-				if (day > ArDaysInMonth(y, m))
-					continue;
-				if (weekday_of(days_from_civil(y, m, day)) == wd->val)
-				{
-					it = demit(c, first, k, pre ? ArLexTokAt(c->ls, wi)->prechars : 0, y, m, day, AR_DATE_DAY);
-					if (it)
-						it->relative = true;
-					return it ? k : -1;
-				}
-			}
-		}
-	}
-	return -1;
+	prechars = pre ? ArLexTokAt(c->ls, i)->prechars : 0;
+	end = weekday_then_relative(c, i, wd, prechars, z0);
+	if (end != -2)
+		return end;
+	return weekday_then_day(c, i, wd, prechars);
 }
 
 void
