@@ -205,125 +205,167 @@ push_pledge(ArPledgeList *out, const ArPledge *p)
 	*ArArrayPush(out) = *p;
 }
 
+/* The sentence of number it: back to a sentence end, at most PLEDGE_WINDOW
+ * tokens.  Returns its first token. */
+static int
+sentence_start(const ArLexStream *ls, const ArNumItem *it)
+{
+	int			start = it->tok_first;
+
+	while (start > 0 && it->tok_first - start < PLEDGE_WINDOW &&
+		   !ArLexTokAt(ls, start)->break_before)
+		start--;
+	return start;
+}
+
+/* A particle that opens a new clause (لكن، بينما …) at token k. */
+static bool
+clause_particle_at(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
+
+	return pe && (pe->flags & LXF_CLAUSE);
+}
+
+/* Nothing in tokens [from, to) reports a statistic, opens a new clause,
+ * cues another pledge or starts a line. */
+static bool
+same_clause_between(const ArLexStream *ls, int from, int to)
+{
+	bool		clean = true;
+
+	for (int k = from; k < to; k++)
+		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
+			ArLexEntryAtStripped(ls, k, LX_CUE, NULL) ||
+			ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL) || ArLexTokAt(ls, k)->break_before)
+			clean = false;
+	return clean;
+}
+
+/*
+ * A part of the pledge before it in the same sentence: "إلى 5% …، بواقع
+ * 3.5% … و1.5%" — the same cue and actor, when nothing in between reports
+ * a statistic or opens a new clause.  Returns that pledge, or NULL.
+ */
+static const ArPledge *
+pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledgeList *out,
+				 const ArNumItem *it, int start)
+{
+	const ArPledge *prev;
+	int			prev_end;
+
+	if (out->n == 0)
+		return NULL;
+	prev = &out->items[out->n - 1];
+	prev_end = nums->items[prev->item].tok_end;
+	if (prev_end < it->tok_first && it->tok_first - prev_end <= PLEDGE_WINDOW &&
+		prev_end >= start && same_clause_between(ls, prev_end + 1, it->tok_first))
+		return prev;
+	return NULL;
+}
+
+/* The nearest cue before the number in the same clause (a target cue
+ * needs إلى or نسبة between); its token, or -1.  *ce gets its entry. */
+static int
+find_cue(const ArLexStream *ls, const ArNumItem *it, int start, const ArLexEntry **ce)
+{
+	bool		target_ok = false;
+
+	for (int k = it->tok_first - 1; k >= start; k--)
+	{
+		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
+			clause_break(ls, k))
+			return -1;
+		if (ArLexEntryAtStripped(ls, k, LX_TO, NULL) || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
+			target_ok = true;
+		if ((*ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
+			return ((*ce)->flags & LXF_TARGET) && !target_ok ? -1 : k;
+	}
+	return -1;
+}
+
+/* The verb of a verbal-noun cue: the cue verb or actor verb before it
+ * (تعهدت ألمانيا بتقديم، أعلنت الوزارة عن تخصيص), within 12 tokens.  Its
+ * token (p->cue moves to a cue verb), -1 when none, -2 when negated. */
+static int
+verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
+{
+	for (int k = cue - 1; k >= start && cue - k <= 12; k--)
+	{
+		const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
+
+		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL))
+			return -1;
+		if ((e && (e->flags & LXF_VERB)) || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
+		{
+			if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL))
+				return -2;
+			if (e)
+				p->cue = k;
+			return k;
+		}
+	}
+	return -1;
+}
+
+/* The actor: the noun phrase after the verb (before the number), else the
+ * one before the verb. */
+static void
+set_actor(const ArLexStream *ls, const ArNumItem *it, int verb, int start, ArPledge *p)
+{
+	if (!phrase_at(ls, verb + 1, 1, verb + 1, it->tok_first - 1, &p->actor_first, &p->actor_last) &&
+		verb - 1 >= start)
+		phrase_at(ls, verb - 1, -1, start, verb - 1, &p->actor_first, &p->actor_last);
+}
+
+/* Read the pledge of money or percent number n, if it is one, into out. */
+static void
+pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeList *out)
+{
+	const ArNumItem *it = &nums->items[n];
+	const ArLexEntry *ce = NULL;
+	const ArPledge *prev;
+	int			start = sentence_start(ls, it);
+	int			cue,
+				verb;
+	ArPledge	p;
+
+	if ((prev = pledge_continued(ls, nums, out, it, start)) != NULL)
+	{
+		p = *prev;
+		p.item = n;
+		p.purpose_first = p.purpose_last = -1;
+		set_purpose(ls, it, &p);
+		push_pledge(out, &p);
+		return;
+	}
+	if ((cue = find_cue(ls, it, start, &ce)) < 0)
+		return;
+	/* لم يتعهد، لن تقدم، دون تقديم */
+	if (ArLexEntryAtStripped(ls, cue - 1, LX_NEGWORD, NULL) && !ArLexTokAt(ls, cue)->break_before)
+		return;
+	memset(&p, 0, sizeof(p));
+	p.item = n;
+	p.cue = cue;
+	p.actor_first = p.actor_last = -1;
+	p.purpose_first = p.purpose_last = -1;
+	verb = (ce->flags & LXF_VERB) ? cue : verb_before_cue(ls, cue, start, &p);
+	if (verb == -2)
+		return;
+	if (verb >= 0)
+		set_actor(ls, it, verb, start, &p);
+	set_purpose(ls, it, &p);
+	push_pledge(out, &p);
+}
+
 void
 ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out)
 {
-	for (int n = 0; n < nums->n; n++)
+	for (size_t n = 0; n < nums->n; n++)
 	{
-		const ArNumItem *it = &nums->items[n];
-		int			start,
-					cue = -1;
-		const ArLexEntry *ce = NULL;
-		bool		target_ok = false;
-		ArPledge	p;
-
 		AR_CHECK_INTERRUPTS_EVERY(n);
-		if (it->kind != AR_NUM_MONEY && it->kind != AR_NUM_PERCENT)
-			continue;
-		/* the sentence: back to a sentence end, at most PLEDGE_WINDOW tokens */
-		start = it->tok_first;
-		while (start > 0 && it->tok_first - start < PLEDGE_WINDOW && !ArLexTokAt(ls, start)->break_before)
-			start--;
-		/*
-		 * A part of the pledge before it in the same sentence: "إلى 5% …،
-		 * بواقع 3.5% … و1.5%" — the same cue and actor, when nothing in
-		 * between reports a statistic or opens a new clause.
-		 */
-		if (out->n > 0 && nums->items[out->items[out->n - 1].item].tok_end < it->tok_first &&
-			it->tok_first - nums->items[out->items[out->n - 1].item].tok_end <= PLEDGE_WINDOW &&
-			nums->items[out->items[out->n - 1].item].tok_end >= start)
-		{
-			const ArPledge *prev = &out->items[out->n - 1];
-			bool		clean = true;
-
-			for (int k = nums->items[prev->item].tok_end + 1; k < it->tok_first; k++)
-				if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) ||
-					(ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL) && (ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL)->flags & LXF_CLAUSE)) ||
-					ArLexEntryAtStripped(ls, k, LX_CUE, NULL) ||
-					ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL) || ArLexTokAt(ls, k)->break_before)
-					clean = false;
-			if (clean)
-			{
-				p = *prev;
-				p.item = n;
-				p.purpose_first = p.purpose_last = -1;
-				set_purpose(ls, it, &p);
-				push_pledge(out, &p);
-				continue;
-			}
-		}
-		/* the nearest cue before the number, in the same clause */
-		for (int k = it->tok_first - 1; k >= start; k--)
-		{
-			const ArLexEntry *e;
-
-			const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
-
-			if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || (pe && (pe->flags & LXF_CLAUSE)) || clause_break(ls, k))
-				break;
-			if ((e = ArLexEntryAtStripped(ls, k, LX_TO, NULL)) != NULL || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
-				target_ok = true;
-			if ((e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
-			{
-				cue = k;
-				ce = e;
-				break;
-			}
-		}
-		if (cue < 0)
-			continue;
-		if ((ce->flags & LXF_TARGET) && !target_ok)
-			continue;
-		/* لم يتعهد، لن تقدم، دون تقديم */
-		if (ArLexEntryAtStripped(ls, cue - 1, LX_NEGWORD, NULL) && !ArLexTokAt(ls, cue)->break_before)
-			continue;
-		memset(&p, 0, sizeof(p));
-		p.item = n;
-		p.cue = cue;
-		p.actor_first = p.actor_last = -1;
-		p.purpose_first = p.purpose_last = -1;
-
-		/* the actor */
-		{
-			int			verb = -1;
-
-			if (ce->flags & LXF_VERB)
-				verb = cue;
-			else
-			{
-				/* a verbal noun: the verb before it (تعهدت ألمانيا بتقديم، أعلنت الوزارة عن تخصيص) */
-				for (int k = cue - 1; k >= start && cue - k <= 12; k--)
-				{
-					const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
-
-					if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL))
-						break;
-					if ((e && (e->flags & LXF_VERB)) || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
-					{
-						if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL))
-						{
-							verb = -2;
-							break;
-						}
-						verb = k;
-						if (e)
-							p.cue = k;
-						break;
-					}
-				}
-			}
-			if (verb == -2)
-				continue;
-			if (verb >= 0)
-			{
-				if (!phrase_at(ls, verb + 1, 1, verb + 1, it->tok_first - 1, &p.actor_first, &p.actor_last) &&
-					verb - 1 >= start)
-					phrase_at(ls, verb - 1, -1, start, verb - 1, &p.actor_first, &p.actor_last);
-			}
-		}
-
-		set_purpose(ls, it, &p);
-		push_pledge(out, &p);
+		if (nums->items[n].kind == AR_NUM_MONEY || nums->items[n].kind == AR_NUM_PERCENT)
+			pledge_of_number(ls, nums, (int) n, out);
 	}
 }
 
