@@ -231,7 +231,7 @@ year_at(const DCtx *c, int i, int *year, bool *hijri)
 	int			y;
 
 	*hijri = false;
-	if (ArLexIsPunct(c->ls, k, '.') || ArLexIsPunct(c->ls, k, ',') || ArLexIsPunct(c->ls, k, 0x060C))
+	if (ArLexIsPunct(c->ls, k, '.') || ArLexIsPunct(c->ls, k, ',') || ArLexIsPunct(c->ls, k, AR_CP_COMMA))
 		k++;
 	if (ArLexEntryAtStripped(c->ls, k, LX_YEARCUE, NULL) && !ArLexEntryAt(c->ls, k, LX_DURUNIT))
 		k++;
@@ -517,7 +517,7 @@ rule_day_range(DCtx *c, int i)
 	if (dend < 0 || ArLexTokAt(c->ls, dend)->type != AR_TOK_NUMBER)
 		return -1;
 	k = dend + 1;
-	if (!(ArLexEntryAt(c->ls, k, LX_TO) || ArLexIsPunct(c->ls, k, '-') || ArLexIsPunct(c->ls, k, 0x2013) || ArLexEntryAt(c->ls, k, LX_AND) ||
+	if (!(ArLexEntryAt(c->ls, k, LX_TO) || ArLexIsPunct(c->ls, k, '-') || ArLexIsPunct(c->ls, k, AR_CP_EN_DASH) || ArLexEntryAt(c->ls, k, LX_AND) ||
 		  (ArLexInRange(c->ls, k) && ArLexTokAt(c->ls, k)->type == AR_TOK_CLITIC)))
 		return -1;
 	n0 = c->out->n;

@@ -92,7 +92,7 @@ is_and(const Ctx *c, int i)
 	if (!ArLexInRange(c->ls, i))
 		return false;
 	if (ArLexTokAt(c->ls, i)->type == AR_TOK_CLITIC)
-		return ArLexTokAt(c->ls, i)->first_cp == 0x0648 || ArLexTokAt(c->ls, i)->first_cp == 0x0641;
+		return ArLexTokAt(c->ls, i)->first_cp == AR_CP_WAW || ArLexTokAt(c->ls, i)->first_cp == AR_CP_FEH;
 	return ArLexEntryAt(c->ls, i, LX_AND) != NULL;
 }
 
@@ -194,6 +194,19 @@ typedef struct Piece
 #define PIECE_ANY 1				/* as written, else without proclitics */
 #define PIECE_STRIPPED 2		/* without proclitics only */
 
+/* وأحد، وإحدى: و glued to a word in أ or إ, read as و + the teen-only أحد,
+ * not as واحد (one). */
+static bool
+wa_then_hamza_alef(const Ctx *c, const ArLexTok *t)
+{
+	const char *second = c->ls->buf + t->byte_start + 2;
+
+	return t->skey >= 0 && t->pre == AR_PRE_WA && t->byte_len > 4 &&
+		(memcmp(second, AR_STR_ALEF_HAMZA_ABOVE, 2) == 0 ||
+		 memcmp(second, AR_STR_ALEF_HAMZA_BELOW, 2) == 0);
+}
+
+/* The number pieces token i can be, read as mode says: fills p. */
 static void
 piece_at(const Ctx *c, int i, int mode, Piece *p)
 {
@@ -206,11 +219,7 @@ piece_at(const Ctx *c, int i, int mode, Piece *p)
 	t = ArLexTokAt(c->ls, i);
 	if (t->type != AR_TOK_ARABIC)
 		return;
-	/* وأحد، وإحدى: و + the teen-only أحد, not واحد (one) */
-	if (mode == PIECE_ANY && t->skey >= 0 && t->pre == AR_PRE_WA && t->byte_len > 4 &&
-		(unsigned char) c->ls->buf[t->byte_start + 2] == 0xD8 &&
-		((unsigned char) c->ls->buf[t->byte_start + 3] == 0xA3 ||
-		 (unsigned char) c->ls->buf[t->byte_start + 3] == 0xA5))
+	if (mode == PIECE_ANY && wa_then_hamza_alef(c, t))
 		mode = PIECE_STRIPPED;
 	if (mode != PIECE_STRIPPED && t->key >= 0)
 	{
@@ -1705,7 +1714,7 @@ link_ranges(Ctx *c)
 		int			gap = b->tok_first - a->tok_end;
 		bool		range = false;
 
-		if (gap == 2 && (ArLexIsPunct(c->ls, a->tok_end + 1, '-') || ArLexIsPunct(c->ls, a->tok_end + 1, 0x2013)))
+		if (gap == 2 && (ArLexIsPunct(c->ls, a->tok_end + 1, '-') || ArLexIsPunct(c->ls, a->tok_end + 1, AR_CP_EN_DASH)))
 			range = true;
 		else if (gap == 2 && is_and(c, a->tok_end + 1) && ArLexEntryAtStripped(c->ls, a->tok_first - 1, LX_BETWEEN, NULL))
 			range = true;
@@ -1760,7 +1769,7 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 		/* fast rejection: only digits, a minus, and lexicon words can start one */
 		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0 &&
 			!(t->type == AR_TOK_PUNCT && (t->first_cp == '-' || t->first_cp == '.' ||
-										  t->first_cp == 0x066B)))
+										  t->first_cp == AR_CP_DECIMAL_SEP)))
 		{
 			i++;
 			continue;

@@ -73,7 +73,7 @@ starts_with_al(const ArLexStream *ls, int k)
 	const ArLexTok *t = ArLexTokAt(ls, k);
 
 	return t->type == AR_TOK_ARABIC && t->byte_len > 4 &&
-		memcmp(ls->buf + t->byte_start, "\xd8\xa7\xd9\x84", 4) == 0;
+		memcmp(ls->buf + t->byte_start, AR_STR_AL, 4) == 0;
 }
 
 /* The noun phrase starting at token i going forward (dir 1) or ending at it
@@ -87,7 +87,7 @@ phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int
 	while (n < PHRASE_MAX && k >= lo && k <= hi && phrase_word(ls, k))
 	{
 		/* لأفضل، لأوكرانيا: a recipient or purpose, not the actor */
-		if (dir > 0 && n == 0 && ArLexTokAt(ls, k)->first_cp == 0x0644 && !starts_with_al(ls, k))
+		if (dir > 0 && n == 0 && ArLexTokAt(ls, k)->first_cp == AR_CP_LAM && !starts_with_al(ls, k))
 			break;
 		if (n > 0 && dir > 0 && ArLexTokAt(ls, k)->break_before)
 			break;
@@ -129,17 +129,10 @@ phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int
 static bool
 purpose_start(const ArLexStream *ls, int k)
 {
-	static const char *const particles[] = {
-		"\xd9\x84\xd9\x83\xd9\x86",	/* لكن */
-		"\xd9\x84\xd9\x82\xd8\xaf",	/* لقد */
-		"\xd9\x84\xd8\xb0\xd9\x84\xd9\x83",	/* لذلك */
-		"\xd9\x84\xd8\xa3\xd9\x86",	/* لأن */
-		"\xd9\x84\xd8\xaf\xd9\x89",	/* لدى */
-		"\xd9\x84\xd9\x8a\xd8\xb3",	/* ليس */
-	};
+	static const char *const particles[] = {"لكن", "لقد", "لذلك", "لأن", "لدى", "ليس"};
 	const ArLexTok *t = ArLexTokAt(ls, k);
 
-	if (t->type != AR_TOK_ARABIC || t->first_cp != 0x0644 || t->char_len < 3 || t->key >= 0)
+	if (t->type != AR_TOK_ARABIC || t->first_cp != AR_CP_LAM || t->char_len < 3 || t->key >= 0)
 		return false;
 	for (size_t i = 0; i < sizeof(particles) / sizeof(particles[0]); i++)
 		if (strlen(particles[i]) == t->byte_len &&
@@ -164,12 +157,12 @@ clause_break(const ArLexStream *ls, int k)
 		case ';':
 		case ':':
 		case '"':
-		case 0x060C:			/* ، */
-		case 0x061B:			/* ؛ */
+		case AR_CP_COMMA:
+		case AR_CP_SEMICOLON:
 		case 0x00AB:			/* « */
 		case 0x00BB:			/* » */
-		case 0x201C:
-		case 0x201D:
+		case 0x201C:			/* “ */
+		case 0x201D:			/* ” */
 			return true;
 	}
 	return false;
