@@ -54,15 +54,24 @@ void
 ArKeySetAddEntities(ArKeySet *ks, const char *prefix, const char *s, size_t len)
 {
 	ArEntityList list;
+	size_t		plen = strlen(prefix);
 
 	ArEntityListInit(&list);
 	ArEntitiesExtract(s, len, &list);
 	for (size_t i = 0; i < list.n; i++)
 	{
 		const ArEntity *e = &list.items[i];
-		char		kind_prefix[32];
+		const char *kind = ArEntKindName(e->kind);
+		size_t		klen = strlen(kind);
+		char		kind_prefix[64];
 
-		snprintf(kind_prefix, sizeof(kind_prefix), "%s%s:", prefix, ArEntKindName(e->kind));
+		/* prefix || KIND || ':' (the prefixes are short literals of ours) */
+		if (plen + klen + 2 > sizeof(kind_prefix))
+			elog(ERROR, "entity key prefix \"%s\" is too long", prefix);
+		memcpy(kind_prefix, prefix, plen);
+		memcpy(kind_prefix + plen, kind, klen);
+		kind_prefix[plen + klen] = ':';
+		kind_prefix[plen + klen + 1] = '\0';
 		ArKeySetAdd(ks, kind_prefix, list.canon.data + e->canon_off, e->canon_len);
 	}
 	ArEntityListFree(&list);
