@@ -107,15 +107,12 @@ keys_add_normalized(ArKeySet *ks, const char *prefix, const char *s, size_t len)
 Datum
 ar_pledge_keys(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(input);
-	size_t		len = VARSIZE_ANY_EXHDR(input);
+	size_t		len;
+	const char *s = ArTextArg(fcinfo, 0, "ar_pledge_keys", &len);
 	ArPledgeDoc doc;
 	ArKeySet	ks = {0};
 	ArrayType  *result;
 
-	ArRequireUtf8();
-	ArCheckInputSize(len, "ar_pledge_keys");
 	ArPledgeDocRun(&doc, s, len);
 	for (int i = 0; i < doc.pledges.n; i++)
 	{
@@ -175,15 +172,12 @@ ar_pledge_keys(PG_FUNCTION_ARGS)
 Datum
 ar_actor_entity(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(input);
-	size_t		len = VARSIZE_ANY_EXHDR(input);
+	size_t		len;
+	const char *s = ArTextArg(fcinfo, 0, "ar_actor_entity", &len);
 	ArSrf		srf;
 	ArEntityList list;
 	const ArEntity *best = NULL;
 
-	ArRequireUtf8();
-	ArCheckInputSize(len, "ar_actor_entity");
 	ArSrfBegin(fcinfo, &srf);
 	ArEntityListInit(&list);
 	ArEntitiesExtract(s, len, &list);

@@ -35,6 +35,18 @@ ArCheckInputSize(size_t nbytes, const char *funcname)
 				 errhint("Split the text into smaller pieces, for example by paragraph.")));
 }
 
+/* A checked text argument: UTF8 database, size within the limit. */
+const char *
+ArTextArg(FunctionCallInfo fcinfo, int argno, const char *funcname, size_t *len)
+{
+	text	   *input = PG_GETARG_TEXT_PP(argno);
+
+	*len = VARSIZE_ANY_EXHDR(input);
+	ArRequireUtf8();
+	ArCheckInputSize(*len, funcname);
+	return VARDATA_ANY(input);
+}
+
 /* Materialize-mode SRF set-up (works on 14, where InitMaterializedSRF is missing). */
 void
 ArSrfBegin(FunctionCallInfo fcinfo, ArSrf *srf)

@@ -27,6 +27,14 @@ extern void ArRequireUtf8(void);
 extern void ArCheckInputSize(size_t nbytes, const char *funcname);
 
 /*
+ * The text argument argno of SQL function funcname, checked: the database
+ * is UTF8 and the text within the size limit.  Returns its bytes (not
+ * NUL-terminated) and their count in *len.
+ */
+extern const char *ArTextArg(FunctionCallInfo fcinfo, int argno, const char *funcname,
+							 size_t *len);
+
+/*
  * Materialize-mode SRF set-up: checks the caller accepts a tuplestore,
  * builds one in the per-query context and returns it with the result
  * descriptor.  Works on PostgreSQL 14 (no InitMaterializedSRF there).

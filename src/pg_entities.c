@@ -81,13 +81,10 @@ ArKeySetAddEntities(ArKeySet *ks, const char *prefix, const char *s, size_t len)
 Datum
 ar_entity_keys(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(input);
-	size_t		len = VARSIZE_ANY_EXHDR(input);
+	size_t		len;
+	const char *s = ArTextArg(fcinfo, 0, "ar_entity_keys", &len);
 	ArKeySet	ks = {0};
 
-	ArRequireUtf8();
-	ArCheckInputSize(len, "ar_entity_keys");
 	ArKeySetAddEntities(&ks, "", s, len);
 	PG_RETURN_ARRAYTYPE_P(ArKeySetToArray(&ks));
 }
