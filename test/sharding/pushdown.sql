@@ -8,7 +8,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 RESET client_min_messages;
 BEGIN;
-SELECT plan(31);
+SELECT plan(35);
 
 -- The EXPLAIN (VERBOSE) lines of a query.
 CREATE FUNCTION pg_temp.explain(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
@@ -89,12 +89,27 @@ SELECT pg_temp.check_condition(
 	$$WHERE (?=.*to_tsvector\('([a-z_]+\.)?arabic_news'::regconfig, body\) @@ )(?=.*ar_entity_keys\(body\) @> )(?=.*ar_pledge_keys\(body\) @> )$$,
 	'all three in one WHERE');
 
+SELECT pg_temp.check_condition(
+	$$ar_normalize(body) LIKE '%الناتو%'$$,
+	$$ar_normalize\(body, true(, true){10}\) ~~ '%الناتو%'::text$$,
+	'normalized text: ar_normalize(body) LIKE …');
+
 -- A condition on the partition key as well: one shard only.
 SELECT pg_temp.is_evaluated(
 	$$SELECT id FROM news WHERE id = 21 AND ar_pledge_keys(body) @> '{EUR>=1e9}'$$,
 	$$WHERE \(\(id = 21\)\) AND \(\(public\.ar_pledge_keys\(body\) @> $$,
 	'in 1 Remote SQL, 0 Filter on the coordinator',
 	'with id = … too, the plan keeps the one shard that holds the id, and ships both conditions');
+
+-- Ranking is an output column: the shards filter, the coordinator ranks the
+-- bodies they send (postgres_fdw ships no output expressions of a scan).
+SELECT pg_temp.is_evaluated(
+	$$SELECT id, ts_rank(to_tsvector('arabic_news', body), q) AS rank
+	  FROM news, websearch_to_tsquery('arabic_news', 'الإنفاق الدفاعي') AS q
+	  WHERE to_tsvector('arabic_news', body) @@ q ORDER BY rank DESC LIMIT 5$$,
+	$$^\s*Remote SQL: SELECT id, body FROM public\.news WHERE \(\(to_tsvector\($$,
+	'in 2 Remote SQL, 0 Filter on the coordinator',
+	'ts_rank … ORDER BY rank LIMIT: the shards filter and send the bodies of their matches, the coordinator ranks');
 
 -- ==== per-actor pledge totals
 CREATE TEMP VIEW local_totals AS
