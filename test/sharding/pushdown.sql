@@ -158,7 +158,7 @@ SELECT pg_temp.is_evaluated('SELECT * FROM two_phase_totals',
 	'per-shard sums: each shard aggregates (Remote SQL … sum(value) … GROUP BY)');
 
 -- ==== what stays on the coordinator
--- A server without extensions 'arabic_news': nothing of the extension is shipped.
+-- A server without extensions 'arabic_news': the extension's functions are not shipped.
 DO $$
 BEGIN
 	EXECUTE format('CREATE SERVER shard1_plain FOREIGN DATA WRAPPER postgres_fdw OPTIONS (%s)',
@@ -173,7 +173,8 @@ CREATE FOREIGN TABLE news_plain (id bigint, source text, body text)
 	SERVER shard1_plain OPTIONS (table_name 'news');
 -- PostgreSQL 15's postgres_fdw ships a text search configuration constant
 -- like a built-in (its type regconfig is one), so full text still runs on the
--- shard; later versions check the configuration against extensions.
+-- shard (a shard without the extension would fail); other versions may check
+-- the configuration against extensions.
 SELECT pg_temp.is_evaluated(
 		$$SELECT id FROM news_plain WHERE to_tsvector('arabic_news', body) @@ websearch_to_tsquery('arabic_news', 'الإنفاق')$$,
 		'to_tsvector', 'in 1 Remote SQL, 0 Filter on the coordinator',
