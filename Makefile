@@ -87,13 +87,14 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: test-sharding bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
+.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
 	@bash tools/demo.sh
 test:
 	@bash tools/run_tests.sh
+.PHONY: test-sharding
 test-sharding:
 	@bash test/sharding/run.sh
 bench:
