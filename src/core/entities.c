@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "arletters.h"
 #include "normalize.h"
 #include "tokenize.h"
 #include "utf8.h"
@@ -258,13 +259,72 @@ tok_norm(const EntDoc *d, size_t i)
 	return d->norm.data + d->tok[i].norm_off;
 }
 
-/* Arabic letters used as proclitics, as UTF-8 second bytes after 0xD8/0xD9. */
+/* Word i as written in the input (marks and all). */
+static inline const char *
+tok_raw(const EntDoc *d, size_t i)
+{
+	return d->src + d->tok[i].byte_start;
+}
+
+/* Does s[0..len) begin with prefix (a letter string of arletters.h)? */
 static inline bool
 starts_with(const char *s, size_t len, const char *prefix)
 {
 	size_t		n = strlen(prefix);
 
 	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/* Does s[0..len) end with suffix? */
+static inline bool
+ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t		n = strlen(suffix);
+
+	return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+/* Does s[0..len) begin with the article ال? */
+static inline bool
+has_article(const char *s, size_t len)
+{
+	return starts_with(s, len, U8_AL);
+}
+
+/* Is s[0..len) exactly the word w? */
+static inline bool
+word_is(const char *s, size_t len, const char *w)
+{
+	return len == strlen(w) && memcmp(s, w, len) == 0;
+}
+
+/* Does the normalized word i begin with the article? */
+static inline bool
+tok_has_article(const EntDoc *d, size_t i)
+{
+	return has_article(tok_norm(d, i), d->tok[i].norm_len);
+}
+
+/* Does word i as written end with letter (a two-byte letter string)?  For
+ * what normalization folds away: ى, ة against ه, marks. */
+static inline bool
+raw_ends_with(const EntDoc *d, size_t i, const char *letter)
+{
+	return ends_with(tok_raw(d, i), d->tok[i].byte_len, letter);
+}
+
+/* Is letter (two bytes) anywhere in word i as written? */
+static bool
+raw_has_letter(const EntDoc *d, size_t i, const char *letter)
+{
+	const char *r = tok_raw(d, i);
+	size_t		rl = d->tok[i].byte_len,
+				p;
+
+	for (p = 0; p + 1 < rl; p++)
+		if (r[p] == letter[0] && r[p + 1] == letter[1])
+			return true;
+	return false;
 }
 
 /*
@@ -287,7 +347,7 @@ word_cands(const EntDoc *d, size_t i, bool clitics, EntCand *c)
 	n++;
 	if (!clitics || len < 6)
 		return n;
-	if (starts_with(s, len, "\xD9\x88") || starts_with(s, len, "\xD9\x81"))	/* و ف */
+	if (starts_with(s, len, U8_WAW) || starts_with(s, len, U8_FEH))	/* و ف */
 	{
 		c[n].s = s + 2;
 		c[n].len = len - 2;
@@ -302,17 +362,17 @@ word_cands(const EntDoc *d, size_t i, bool clitics, EntCand *c)
 
 		if (tl < 6)
 			continue;
-		if (starts_with(t, tl, "\xD9\x84\xD9\x84") && tl - 2 + 2 <= sizeof(c[n].built))	/* لل */
+		if (starts_with(t, tl, U8_LAM U8_LAM) && tl - 2 + 2 <= sizeof(c[n].built))	/* لل */
 		{
-			memcpy(c[n].built, "\xD8\xA7", 2);	/* ا */
+			memcpy(c[n].built, U8_ALEF, 2);	/* ا */
 			memcpy(c[n].built + 2, t + 2, tl - 2);
 			c[n].s = c[n].built;
 			c[n].len = tl;
 			c[n].strip = c[b].strip + 1;
 			n++;
 		}
-		else if (starts_with(t, tl, "\xD8\xA8") || starts_with(t, tl, "\xD9\x83") ||
-				 starts_with(t, tl, "\xD9\x84"))	/* ب ك ل */
+		else if (starts_with(t, tl, U8_BEH) || starts_with(t, tl, U8_KAF) ||
+				 starts_with(t, tl, U8_LAM))	/* ب ك ل */
 		{
 			c[n].s = t + 2;
 			c[n].len = tl - 2;
@@ -553,8 +613,8 @@ verb_like(const char *s, size_t len)
 	/* 4-6 letters: prefix + root (+ suffix); longer words are foreign names */
 	if (len < 8 || len > 12)
 		return false;
-	return starts_with(s, len, "\xD9\x8A") || starts_with(s, len, "\xD8\xAA") ||
-		starts_with(s, len, "\xD9\x86");	/* ي ت ن */
+	return starts_with(s, len, U8_YEH) || starts_with(s, len, U8_TEH) ||
+		starts_with(s, len, U8_NOON);	/* ي ت ن */
 }
 
 /* Imperfect verbs that no family name looks like: forms V/VI and X
@@ -562,10 +622,10 @@ verb_like(const char *s, size_t len)
 static bool
 verb_sure(const char *s, size_t len)
 {
-	return starts_with(s, len, "\xD9\x8A\xD8\xAA") || starts_with(s, len, "\xD8\xAA\xD8\xAA") ||	/* يت تت */
-		starts_with(s, len, "\xD9\x8A\xD8\xB3\xD8\xAA") || starts_with(s, len, "\xD8\xAA\xD8\xB3\xD8\xAA") ||	/* يست تست */
-		memcmp(s + len - 4, "\xD9\x88\xD9\x86", 4) == 0 ||	/* ون */
-		memcmp(s + len - 4, "\xD9\x88\xD8\xA7", 4) == 0;	/* وا */
+	return starts_with(s, len, U8_YEH U8_TEH) || starts_with(s, len, U8_TEH U8_TEH) ||	/* يت تت */
+		starts_with(s, len, U8_YEH U8_SEEN U8_TEH) || starts_with(s, len, U8_TEH U8_SEEN U8_TEH) ||	/* يست تست */
+		ends_with(s, len, U8_WAW U8_NOON) ||	/* ون */
+		ends_with(s, len, U8_WAW U8_ALEF);	/* وا */
 }
 
 /*
@@ -577,12 +637,12 @@ static bool
 common_shape(const char *s, size_t len)
 {
 	static const char *const endings[] = {
-		"\xD9\x87",				/* ه (ة after normalization) */
-		"\xD9\x86\xD8\xA7",		/* نا */
-		"\xD9\x87\xD9\x85",		/* هم */
-		"\xD9\x83\xD9\x85",		/* كم */
-		"\xD8\xA7\xD8\xAA",		/* ات */
-		"\xD9\x87\xD8\xA7",		/* ها */
+		U8_HEH,				/* ه (ة after normalization) */
+		U8_NOON U8_ALEF,		/* نا */
+		U8_HEH U8_MEEM,		/* هم */
+		U8_KAF U8_MEEM,		/* كم */
+		U8_ALEF U8_TEH,		/* ات */
+		U8_HEH U8_ALEF,		/* ها */
 		NULL
 	};
 	int			i;
@@ -601,8 +661,8 @@ common_shape(const char *s, size_t len)
 static bool
 nisba_shape(const char *s, size_t len)
 {
-	return (len > 6 && memcmp(s + len - 2, "\xD9\x8A", 2) == 0) ||	/* ي */
-		(len > 8 && memcmp(s + len - 4, "\xD9\x8A\xD9\x87", 4) == 0);	/* يه */
+	return (len > 6 && ends_with(s, len, U8_YEH)) ||	/* ي */
+		(len > 8 && ends_with(s, len, U8_YEH U8_HEH));	/* يه */
 }
 
 /* Is word i, with a proclitic peeled off, a stopword or a title (بوزير،
@@ -638,10 +698,7 @@ typedef enum NamePart
 static bool
 raw_ends_with_alef_maksura(const EntDoc *d, size_t i)
 {
-	const unsigned char *s = (const unsigned char *) d->src + d->tok[i].byte_start;
-	size_t		len = d->tok[i].byte_len;
-
-	return len >= 2 && s[len - 2] == 0xD9 && s[len - 1] == 0x89;
+	return raw_ends_with(d, i, U8_ALEF_MAKSURA);
 }
 
 /* A family name ending in ة or ات (جمعة، عبادة، بركات); a pronoun ه
@@ -649,10 +706,10 @@ raw_ends_with_alef_maksura(const EntDoc *d, size_t i)
 static bool
 taa_marbuta(const char *s, size_t len)
 {
-	if (len < 6 || starts_with(s, len, "\xD8\xA7\xD9\x84"))	/* ال… */
+	if (len < 6 || has_article(s, len))
 		return false;
-	return memcmp(s + len - 2, "\xD9\x87", 2) == 0 ||	/* ة */
-		(len >= 8 && memcmp(s + len - 4, "\xD8\xA7\xD8\xAA", 4) == 0);	/* ات */
+	return ends_with(s, len, U8_HEH) ||	/* ة */
+		(len >= 8 && ends_with(s, len, U8_ALEF U8_TEH));	/* ات */
 }
 
 /* A foreign family name that only looks like ب/ك + article (بالاك،
@@ -660,18 +717,18 @@ taa_marbuta(const char *s, size_t len)
 static bool
 foreign_bal(const char *s, size_t len)
 {
-	return (starts_with(s, len, "\xD8\xA8\xD8\xA7\xD9\x84") ||	/* بال */
-			starts_with(s, len, "\xD9\x83\xD8\xA7\xD9\x84")) &&	/* كال */
+	return (starts_with(s, len, U8_BEH U8_AL) ||	/* بال */
+			starts_with(s, len, U8_KAF U8_AL)) &&	/* كال */
 		len >= 10 && len <= 18 &&
-		(starts_with(s + 6, len - 6, "\xD8\xA7") || starts_with(s + 6, len - 6, "\xD9\x88") ||
-		 starts_with(s + 6, len - 6, "\xD9\x8A"));	/* بالا… بالو… بالي… */
+		(starts_with(s + 6, len - 6, U8_ALEF) || starts_with(s + 6, len - 6, U8_WAW) ||
+		 starts_with(s + 6, len - 6, U8_YEH));	/* بالا… بالو… بالي… */
 }
 
 /* ال + a given name (الحسين، الرضا after الإمام; السعيد): a name. */
 static bool
 al_given(const char *s, size_t len)
 {
-	return len > 8 && starts_with(s, len, "\xD8\xA7\xD9\x84") &&
+	return len > 8 && has_article(s, len) &&
 		(word_flags(s + 4, len - 4) & W_GIVEN) != 0;
 }
 
@@ -679,9 +736,9 @@ al_given(const char *s, size_t len)
 static bool
 plural_participle(const char *s, size_t len)
 {
-	return len >= 8 && starts_with(s, len, "\xD9\x85") &&	/* م */
-		(memcmp(s + len - 2, "\xD9\x88", 2) == 0 ||	/* …و */
-		 memcmp(s + len - 4, "\xD9\x88\xD9\x86", 4) == 0);	/* …ون */
+	return len >= 8 && starts_with(s, len, U8_MEEM) &&	/* م */
+		(ends_with(s, len, U8_WAW) ||	/* …و */
+		 ends_with(s, len, U8_WAW U8_NOON));	/* …ون */
 }
 
 /* An accusative adverb or participle (مبكرا، موظفا، مستشارا، شرعياً):
@@ -689,15 +746,8 @@ plural_participle(const char *s, size_t len)
 static bool
 adverbial(const EntDoc *d, size_t i, const char *s, size_t len)
 {
-	const char *r = d->src + d->tok[i].byte_start;
-	size_t		rl = d->tok[i].byte_len,
-				p;
-
-	for (p = 0; p + 1 < rl; p++)
-		if ((unsigned char) r[p] == 0xD9 && (unsigned char) r[p + 1] == 0x8B)	/* ً */
-			return true;
-	return len >= 10 && starts_with(s, len, "\xD9\x85") &&	/* م */
-		memcmp(s + len - 2, "\xD8\xA7", 2) == 0;	/* ا */
+	return raw_has_letter(d, i, U8_FATHATAN) ||
+		(len >= 10 && starts_with(s, len, U8_MEEM) && ends_with(s, len, U8_ALEF));
 }
 
 /* Word i is exactly a nationality adjective of the masculine singular shape
@@ -708,7 +758,7 @@ nat_surname(const EntDoc *d, size_t i, const char *s, size_t len)
 	EntMatch	m;
 
 	return phrase_at(d, i, false, &m) && m.ph->kind == AR_ENT_NAT && m.ntok == 1 &&
-		len >= 6 && memcmp(s + len - 2, "\xD9\x8A", 2) == 0;	/* …ي */
+		len >= 6 && ends_with(s, len, U8_YEH);	/* …ي */
 }
 
 /* فان، فون، دي، دو، دا: the particles of European names. */
@@ -716,17 +766,17 @@ static bool
 european_particle(const char *s, size_t len)
 {
 	static const char *const particles[] = {
-		"\xD9\x81\xD8\xA7\xD9\x86",	/* فان */
-		"\xD9\x81\xD9\x88\xD9\x86",	/* فون */
-		"\xD8\xAF\xD9\x8A",	/* دي */
-		"\xD8\xAF\xD9\x88",	/* دو */
-		"\xD8\xAF\xD8\xA7",	/* دا */
+		U8_FEH U8_ALEF U8_NOON,	/* فان */
+		U8_FEH U8_WAW U8_NOON,	/* فون */
+		U8_DAL U8_YEH,	/* دي */
+		U8_DAL U8_WAW,	/* دو */
+		U8_DAL U8_ALEF,	/* دا */
 		NULL
 	};
 	int			k;
 
 	for (k = 0; particles[k]; k++)
-		if (len == strlen(particles[k]) && memcmp(s, particles[k], len) == 0)
+		if (word_is(s, len, particles[k]))
 			return true;
 	return false;
 }
@@ -735,14 +785,8 @@ european_particle(const char *s, size_t len)
 static bool
 raw_has_hamza_alef(const EntDoc *d, size_t i)
 {
-	const unsigned char *r = (const unsigned char *) d->src + d->tok[i].byte_start;
-	size_t		rl = d->tok[i].byte_len,
-				p;
-
-	for (p = 0; p + 1 < rl; p++)
-		if (r[p] == 0xD8 && (r[p + 1] == 0xA3 || r[p + 1] == 0xA5))	/* أ إ */
-			return true;
-	return false;
+	return raw_has_letter(d, i, U8_ALEF_HAMZA_ABOVE) ||
+		raw_has_letter(d, i, U8_ALEF_HAMZA_BELOW);
 }
 
 /* How a word reads as a common word of news text (common_word). */
@@ -774,12 +818,12 @@ common_word(const char *s, size_t len)
 		return CW_NONE;
 	if (f & W_COMMON)
 		return CW_BARE;
-	if (len >= 8 && memcmp(s + len - 2, "\xD8\xA7", 2) == 0 &&	/* …ا */
+	if (len >= 8 && ends_with(s, len, U8_ALEF) &&	/* …ا */
 		common_flags(word_flags(s, len - 2)))
 		return CW_BARE;
-	if (len >= 8 && (starts_with(s, len, "\xD9\x88") || starts_with(s, len, "\xD8\xA8") ||
-					 starts_with(s, len, "\xD9\x84") || starts_with(s, len, "\xD9\x83") ||
-					 starts_with(s, len, "\xD9\x81")) &&	/* و ب ل ك ف */
+	if (len >= 8 && (starts_with(s, len, U8_WAW) || starts_with(s, len, U8_BEH) ||
+					 starts_with(s, len, U8_LAM) || starts_with(s, len, U8_KAF) ||
+					 starts_with(s, len, U8_FEH)) &&	/* و ب ل ك ف */
 		common_flags(word_flags(s + 2, len - 2)))
 		return CW_CLITIC;
 	return CW_NONE;
@@ -798,7 +842,7 @@ common_ends_name(const char *s, size_t len, NamePart prev, bool after_given)
 {
 	CommonReading c;
 
-	if (prev == NP_CONNECT || starts_with(s, len, "\xD8\xA7\xD9\x84"))	/* ال */
+	if (prev == NP_CONNECT || has_article(s, len))
 		return false;
 	c = common_word(s, len);
 	return c == CW_CLITIC ||
@@ -810,7 +854,7 @@ common_ends_name(const char *s, size_t len, NamePart prev, bool after_given)
 static bool
 al_family_name(const char *s, size_t len)
 {
-	return len >= 10 && starts_with(s, len, "\xD8\xA7\xD9\x84") &&	/* ال */
+	return len >= 10 && has_article(s, len) &&
 		word_flags(s, len) == 0 &&
 		!(word_flags(s + 4, len - 4) & (W_COMMON | W_STOP));
 }
@@ -834,7 +878,7 @@ name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
 		 * comes a foreign name, never an article word */
 		if (european_particle(s, len) &&
 			(raw_has_hamza_alef(d, i) ||
-			 (i + 1 < d->ntok && starts_with(tok_norm(d, i + 1), d->tok[i + 1].norm_len, "\xD8\xA7\xD9\x84"))))
+			 (i + 1 < d->ntok && tok_has_article(d, i + 1))))
 			return NP_NONE;
 		return NP_CONNECT;
 	}
@@ -862,8 +906,8 @@ typedef enum NameCtx
 static bool
 waw_initial_name(const char *s, size_t len)
 {
-	return len >= 6 && starts_with(s, len, "\xD9\x88") &&	/* و */
-		!starts_with(s, len, "\xD9\x88\xD8\xA7\xD9\x84");	/* وال */
+	return len >= 6 && starts_with(s, len, U8_WAW) &&	/* و */
+		!starts_with(s, len, U8_WAW U8_AL);	/* وال */
 }
 
 /*
@@ -874,13 +918,10 @@ waw_initial_name(const char *s, size_t len)
 static bool
 raw_pronoun_suffix(const EntDoc *d, size_t i, const char *s, size_t len)
 {
-	const unsigned char *r = (const unsigned char *) d->src + d->tok[i].byte_start;
-	size_t		rl = d->tok[i].byte_len;
-
-	if (len < 8 || rl < 2 || r[rl - 2] != 0xD9 || r[rl - 1] != 0x87)	/* ه */
+	if (len < 8 || !raw_ends_with(d, i, U8_HEH))
 		return false;
-	if (memcmp(s + len - 4, "\xD9\x8A\xD9\x87", 4) == 0 ||	/* يه */
-		memcmp(s + len - 4, "\xD9\x84\xD9\x87", 4) == 0)	/* له: الله، عبدالله */
+	if (ends_with(s, len, U8_YEH U8_HEH) ||	/* يه */
+		ends_with(s, len, U8_LAM U8_HEH))	/* له: الله، عبدالله */
 		return false;
 	return true;
 }
@@ -902,11 +943,11 @@ initial_letter(const EntDoc *d, size_t i)
 static bool
 clitic_bearing(const char *s, size_t len)
 {
-	return starts_with(s, len, "\xD9\x88") ||	/* و */
-		starts_with(s, len, "\xD8\xA8\xD8\xA7\xD9\x84") ||	/* بال */
-		starts_with(s, len, "\xD9\x81\xD8\xA7\xD9\x84") ||	/* فال */
-		starts_with(s, len, "\xD9\x83\xD8\xA7\xD9\x84") ||	/* كال */
-		starts_with(s, len, "\xD9\x84\xD9\x84");	/* لل */
+	return starts_with(s, len, U8_WAW) ||	/* و */
+		starts_with(s, len, U8_BEH U8_AL) ||	/* بال */
+		starts_with(s, len, U8_FEH U8_AL) ||	/* فال */
+		starts_with(s, len, U8_KAF U8_AL) ||	/* كال */
+		starts_with(s, len, U8_LAM U8_LAM);	/* لل */
 }
 
 /*
@@ -1025,26 +1066,26 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 
 				if (parts == 0)
 					ok = ctx == NC_TITLE ||
-						(ctx == NC_SAY && !starts_with(s, len, "\xD8\xA7\xD9\x84") &&	/* ال */
+						(ctx == NC_SAY && !has_article(s, len) &&
 					 !plural_participle(s, len) &&
-					 !((starts_with(s, len, "\xD8\xA8") || starts_with(s, len, "\xD9\x84")))) ||	/* ب ل */
+					 !((starts_with(s, len, U8_BEH) || starts_with(s, len, U8_LAM)))) ||	/* ب ل */
 						(ctx == NC_SAY && al_family_name(s, len));
 				else if (ctx == NC_NONE && parts == 1 && first == NP_WEAK)
 					ok = !first_is_func &&
-						(!starts_with(s, len, "\xD8\xA7\xD9\x84") ||	/* نور الشمس */
+						(!has_article(s, len) ||	/* نور الشمس */
 						 nisba_shape(s, len));
 				else
 					ok = (prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
 						  ((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
-						   !starts_with(s, len, "\xD8\xA7\xD9\x84"))) &&
+						   !has_article(s, len))) &&
 						/* سالم مسعود العائدين: past two name words an article
 						 * word must look like a family name */
-						!(parts >= 2 && prev != NP_CONNECT && starts_with(s, len, "\xD8\xA7\xD9\x84") &&
+						!(parts >= 2 && prev != NP_CONNECT && has_article(s, len) &&
 						  !nisba_shape(s, len) && !al_given(s, len));
 				/* محمد مقلد المريخي: a nisba family name closes a name of
 				 * a given name and another name word */
 				if (!ok && parts >= 2 && prev == NP_UNKNOWN && first == NP_GIVEN &&
-					starts_with(s, len, "\xD8\xA7\xD9\x84") && nisba_shape(s, len) &&
+					has_article(s, len) && nisba_shape(s, len) &&
 					!clitic_reading_is_word(d, k))
 				{
 					k++;
@@ -1064,14 +1105,14 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 					(parts > 0 && raw_pronoun_suffix(d, k, s, len)) ||
 					(common_shape(s, len) && !(after_given && taa_marbuta(s, len))) ||
 					(parts == 0 && ctx == NC_TITLE &&	/* الملك بقليل، التنفيذي لمركز */
-					 (starts_with(s, len, "\xD8\xA8") || starts_with(s, len, "\xD9\x84"))) ||	/* ب ل */
-					(parts == 0 && ctx == NC_TITLE && starts_with(s, len, "\xD8\xA7\xD9\x84") &&
+					 (starts_with(s, len, U8_BEH) || starts_with(s, len, U8_LAM))) ||	/* ب ل */
+					(parts == 0 && ctx == NC_TITLE && has_article(s, len) &&
 					 !al_given(s, len)) ||
 					clitic_reading_is_word(d, k))
 					np = NP_NONE;
 			}
 			else if (np == NP_NONE && parts >= 2 && prev != NP_CONNECT &&
-					 starts_with(s, len, "\xD8\xA7\xD9\x84") && nisba_shape(s, len) &&
+					 has_article(s, len) && nisba_shape(s, len) &&
 					 !(word_flags(s, len) & W_STOP))
 			{
 				/* سعيد محمد الكندي، أبو حمزة المصري: a nisba family name ends it */
@@ -1086,7 +1127,7 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 			else if (parts >= 2 && (word_flags(s, len) & W_FUNCNAME))
 				np = NP_NONE;	/* تيم سيباستيان علي ذلك: علي written for على */
 			else if (np == NP_SURNAME && parts == 0 &&
-					 starts_with(s, len, "\xD8\xA7\xD9\x84") && !al_given(s, len))
+					 has_article(s, len) && !al_given(s, len))
 				np = NP_NONE;	/* الصحابي الجليل: a surname of someone else, an adjective here */
 		}
 		if (np == NP_NONE)
@@ -1119,8 +1160,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 	{
 		k++;
 		parts++;
-		if (k < d->ntok && d->tok[k].joined && d->tok[k].norm_len == 6 &&
-			memcmp(tok_norm(d, k), "\xD8\xB9\xD8\xB4\xD8\xB1", 6) == 0)	/* عشر */
+		if (k < d->ntok && d->tok[k].joined &&
+			word_is(tok_norm(d, k), d->tok[k].norm_len, U8_AIN U8_SHEEN U8_REH))	/* عشر */
 		{
 			k++;
 			parts++;
@@ -1134,8 +1175,8 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 		parts++;
 	}
 	/* ولد at the start is the verb "was born", not the connector of ولد الشيخ */
-	if (first == NP_CONNECT && parts > 0 && d->tok[j].norm_len == 6 &&
-		memcmp(tok_norm(d, j), "\xD9\x88\xD9\x84\xD8\xAF", 6) == 0)
+	if (first == NP_CONNECT && parts > 0 && 
+		word_is(tok_norm(d, j), d->tok[j].norm_len, U8_WAW U8_LAM U8_DAL))	/* ولد */
 		return 0;
 	/* a lone weak given name or connector is no name without a title */
 	if (parts == 1 && ctx == NC_NONE && (first == NP_WEAK || first == NP_CONNECT))
@@ -1159,12 +1200,10 @@ club_after_place(const EntDoc *d, size_t i, const EntMatch *m)
 {
 	size_t		j = i + m->ntok;
 	const char *canon = ent_blob + m->ph->canon_off;
-	const unsigned char *r;
-	size_t		rl;
 	EntMatch	nat;
 
 
-	if (m->ph->canon_len >= 4 && memcmp(canon, "\xD8\xA7\xD9\x84", 4) == 0)	/* ال */
+	if (has_article(canon, m->ph->canon_len))
 		return false;
 	if (i > 0 && d->tok[i].joined && m->strip == 0)
 	{
@@ -1180,10 +1219,8 @@ club_after_place(const EntDoc *d, size_t i, const EntMatch *m)
 		nat.ph->kind != AR_ENT_NAT || nat.ntok != 1)
 		return false;
 	/* الفرنسي: the article and a final ي as written (not ية، يين، يون) */
-	r = (const unsigned char *) d->src + d->tok[j].byte_start;
-	rl = d->tok[j].byte_len;
-	return starts_with(tok_norm(d, j), d->tok[j].norm_len, "\xD8\xA7\xD9\x84") &&
-		rl >= 8 && r[rl - 2] == 0xD9 && r[rl - 1] == 0x8A;
+	return tok_has_article(d, j) &&
+		d->tok[j].byte_len >= 8 && raw_ends_with(d, j, U8_YEH);
 }
 
 /* Emit a person over words [i, i+n) and remember it for coreference. */
@@ -1236,7 +1273,7 @@ apposition_name(const EntDoc *d, size_t i)
 
 		if ((n > 1 && !d->tok[k].joined) || len < 4 ||
 			(word_flags(s, len) & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC)) ||
-			starts_with(s, len, "\xD8\xA7\xD9\x84") || verb_like(s, len) ||
+			has_article(s, len) || verb_like(s, len) ||
 			clitic_bearing(s, len) || common_shape(s, len) || nisba_shape(s, len) ||
 			clitic_reading_is_word(d, k) || phrase_at(d, k, true, &m))
 			return 0;
@@ -1256,10 +1293,10 @@ static bool
 foreign_surname(const EntDoc *d, size_t i, int *strip)
 {
 	static const char *const endings[] = {
-		"\xD8\xB3\xD9\x83\xD9\x8A",	/* سكي */
-		"\xD9\x8A\xD8\xAA\xD8\xB4",	/* يتش */
-		"\xD9\x8A\xD9\x86\xD9\x83\xD9\x88",	/* ينكو */
-		"\xD8\xB4\xD9\x81\xD9\x8A\xD9\x84\xD9\x8A",	/* شفيلي */
+		U8_SEEN U8_KAF U8_YEH,	/* سكي */
+		U8_YEH U8_TEH U8_SHEEN,	/* يتش */
+		U8_YEH U8_NOON U8_KAF U8_WAW,	/* ينكو */
+		U8_SHEEN U8_FEH U8_YEH U8_LAM U8_YEH,	/* شفيلي */
 		NULL
 	};
 	EntCand		c[MAX_CANDS];
@@ -1279,12 +1316,12 @@ foreign_surname(const EntDoc *d, size_t i, int *strip)
 	nc = word_cands(d, i, true, c);
 	/* without a و in front (وأوستروفسكي), else as written (فيشينسكي: V is
 	 * written ف, so ف stays) */
-	for (q = nc > 1 && starts_with(c[0].s, c[0].len, "\xD9\x88") ? 1 : 0; q >= 0; q--)	/* و */
+	for (q = nc > 1 && starts_with(c[0].s, c[0].len, U8_WAW) ? 1 : 0; q >= 0; q--)	/* و */
 	{
 		const char *s = c[q].s;
 		size_t		len = c[q].len;
 
-		if (len < 12 || starts_with(s, len, "\xD8\xA7\xD9\x84") ||	/* ال */
+		if (len < 12 || has_article(s, len) ||
 			word_flags(s, len) != 0)
 			continue;
 		for (k = 0; endings[k]; k++)
@@ -1397,10 +1434,10 @@ org_after_cue(const EntDoc *d, size_t i, uint32_t cue)
 		const char *s = tok_norm(d, k);
 		size_t		len = d->tok[k].norm_len;
 		uint32_t	f = word_flags(s, len);
-		bool		article = starts_with(s, len, "\xD8\xA7\xD9\x84");
+		bool		article = has_article(s, len);
 
 		/* معهد ماساشوستس للتكنولوجيا: one لل-word closes a head's name */
-		if (n > 0 && (cue & W_ORGHEAD) && starts_with(s, len, "\xD9\x84\xD9\x84") && len >= 10 &&
+		if (n > 0 && (cue & W_ORGHEAD) && starts_with(s, len, U8_LAM U8_LAM) && len >= 10 &&
 			!(f & W_STOP) && !clitic_reading_is_word(d, k))
 		{
 			n++;
@@ -1431,7 +1468,7 @@ org_after_cue(const EntDoc *d, size_t i, uint32_t cue)
 			break;
 		/* صحيفة الحياة، قناة الجزيرة: a media name may end in ة */
 		if ((common_shape(s, len) &&
-			 !(article && n == 0 && (cue & W_ORGART) && memcmp(s + len - 2, "\xD9\x87", 2) == 0)) ||
+			 !(article && n == 0 && (cue & W_ORGART) && ends_with(s, len, U8_HEH))) ||
 			(n == 0 && nisba_shape(s, len) && !article))
 			break;
 		k++;
@@ -1472,7 +1509,7 @@ collect_words(EntDoc *d, const char *s, size_t len)
 			puncts++;
 			comma = t.type == AR_TOK_PUNCT &&
 				((t.byte_len == 1 && p[0] == ',') ||
-				 (t.byte_len == 2 && memcmp(p, "\xD8\x8C", 2) == 0));	/* ، */
+				 word_is(p, t.byte_len, U8_COMMA));
 			continue;
 		}
 		if (d->ntok == cap)
@@ -1720,7 +1757,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 
 				/* فريق المغرب الفاسي: an article adjective completes the name */
 				if (end < d.ntok && d.tok[end].joined &&
-					starts_with(tok_norm(&d, end), d.tok[end].norm_len, "\xD8\xA7\xD9\x84") &&
+					tok_has_article(&d, end) &&
 					nisba_shape(tok_norm(&d, end), d.tok[end].norm_len) &&
 					!phrase_at(&d, end, false, &m2))
 					end++;
