@@ -691,7 +691,8 @@ typedef enum NamePart
 	NP_WEAK,
 	NP_CONNECT,
 	NP_SURNAME,
-	NP_UNKNOWN
+	NP_UNKNOWN,
+	NP_CLOSE					/* read_name: the family name that closes a name */
 } NamePart;
 
 /* Is word i written with a final ى (على, not the name علي)? */
@@ -950,6 +951,347 @@ clitic_bearing(const char *s, size_t len)
 		starts_with(s, len, U8_LAM U8_LAM);	/* لل */
 }
 
+/* A person name being read (read_name and its steps). */
+typedef struct NameRead
+{
+	size_t		j;				/* the first word */
+	NameCtx		ctx;
+	size_t		k;				/* the next word */
+	size_t		parts;			/* words taken, connectors included */
+	size_t		words;			/* name words taken, connectors not counted */
+	size_t		unknown;		/* unknown words taken */
+	NamePart	prev;			/* the part of the last word taken */
+	NamePart	first;			/* the part of the first word */
+	bool		first_is_func;	/* the first word is mostly a function word (علي/على) */
+	int		   *strip;			/* clitic letters peeled off word j */
+	const ArEntPhrase **known;	/* the gazetteer entry of a known person */
+} NameRead;
+
+/* What a known person phrase inside a name does to the reading. */
+typedef enum NameStep
+{
+	NS_NEXT,					/* taken: read on */
+	NS_STOP,					/* the name ends here */
+	NS_WHOLE					/* the phrase is the whole name */
+} NameStep;
+
+/* Take n words as the family name that closes the name. */
+static void
+close_with_surname(NameRead *r, size_t n)
+{
+	r->k += n;
+	r->parts += n;
+	r->prev = NP_SURNAME;
+}
+
+/* Take word k as part np of the name. */
+static void
+add_part(NameRead *r, NamePart np)
+{
+	if (r->parts == 0)
+		r->first = np;
+	if (np == NP_UNKNOWN)
+		r->unknown++;
+	if (np != NP_CONNECT)
+		r->words++;
+	/* the word after a connector acts as a given name (عبد الكريم الخطابي) */
+	r->prev = (r->prev == NP_CONNECT && np == NP_UNKNOWN) ? NP_GIVEN : np;
+	r->k++;
+	r->parts++;
+}
+
+/* A known surname of m->ntok words may follow the name read so far: after a
+ * given name, or after a first unknown word that a title or a verb of
+ * saying introduced (الرئيس اوغو شافيز). */
+static bool
+known_surname_may_follow(const NameRead *r, const EntMatch *m)
+{
+	return r->words + m->ntok <= MAX_NAME_TOK + 1 &&
+		((r->prev != NP_UNKNOWN && r->prev != NP_WEAK) ||
+		 ((r->ctx == NC_TITLE || r->ctx == NC_SAY) && r->prev == NP_UNKNOWN && r->words == 1));
+}
+
+/* A known person phrase m at word k: a known full name, a known surname,
+ * or a multi-word given name (عبد الله، رجب طيب). */
+static NameStep
+name_phrase(NameRead *r, const EntMatch *m)
+{
+	if (m->ph->canon_len > 0 && r->parts == 0)
+	{
+		*r->strip = m->strip;
+		*r->known = m->ph;
+		return NS_WHOLE;
+	}
+	if (m->ph->canon_len > 0)
+	{
+		/* حمدان بن محمد بن راشد آل مكتوم: after بن/ابن a known full name is
+		 * the father's, still part of this name */
+		if (r->prev == NP_CONNECT && r->parts + m->ntok <= MAX_NAME_CHAIN)
+			close_with_surname(r, m->ntok);
+		else if (known_surname_may_follow(r, m))
+			close_with_surname(r, m->ntok);
+		return NS_STOP;
+	}
+	if (r->parts == 0)
+		*r->strip = m->strip;
+	r->k += m->ntok;
+	r->parts += m->ntok;
+	r->words++;
+	r->prev = r->first = NP_GIVEN;
+	return NS_NEXT;
+}
+
+/* The first word with no context in front: only a given name or a
+ * connector starts a name, under any of its clitic readings. */
+static NamePart
+first_part_bare(const EntDoc *d, NameRead *r)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, r->k, true, c),
+				q;
+
+	/* بيان is not ب + يان: peel clitics only off words we do not know */
+	if (word_flags(c[0].s, c[0].len) & (W_STOP | W_SAY))
+		nc = 1;
+	for (q = 0; q < nc; q++)
+	{
+		NamePart	t = name_part(d, r->k, c[q].s, c[q].len, false);
+
+		if (t == NP_GIVEN || t == NP_WEAK || t == NP_CONNECT)
+		{
+			*r->strip = c[q].strip;
+			r->first_is_func = (word_flags(c[q].s, c[q].len) & W_FUNCNAME) != 0;
+			return t;
+		}
+		if (word_flags(c[q].s, c[q].len) & (W_STOP | W_SAY))
+			break;				/* وبدأ is و + بدأ, not و + ب + دأ */
+	}
+	return NP_NONE;
+}
+
+/* Begins with ب or ل: a preposition on a noun (بقليل، لمركز). */
+static bool
+bi_li_prefixed(const char *s, size_t len)
+{
+	return starts_with(s, len, U8_BEH) || starts_with(s, len, U8_LAM);
+}
+
+/* Could an unknown word after a verb of saying be its subject?  Not an
+ * article word, a plural participle or a ب/ل noun. */
+static bool
+say_subject_shape(const char *s, size_t len)
+{
+	return !has_article(s, len) && !plural_participle(s, len) && !bi_li_prefixed(s, len);
+}
+
+/* May an unknown word open a name in context ctx?  After a title, yes;
+ * after a verb of saying, when it has a subject's shape or is an ال family
+ * name. */
+static bool
+unknown_may_start(NameCtx ctx, const char *s, size_t len)
+{
+	return ctx == NC_TITLE ||
+		(ctx == NC_SAY && say_subject_shape(s, len)) ||
+		(ctx == NC_SAY && al_family_name(s, len));
+}
+
+/* May an unknown word follow a lone weak given name?  Not after a function
+ * word, and an article word only as a nisba (نور الشمس is no name). */
+static bool
+unknown_after_weak_first(const NameRead *r, const char *s, size_t len)
+{
+	return !r->first_is_func && (!has_article(s, len) || nisba_shape(s, len));
+}
+
+/* Does the previous part let an unknown word follow?  A given name or a
+ * connector does; a title or verb of saying allows a second unknown word
+ * without article. */
+static bool
+prev_takes_unknown(const NameRead *r, const char *s, size_t len)
+{
+	return r->prev == NP_GIVEN || r->prev == NP_WEAK || r->prev == NP_CONNECT ||
+		((r->ctx == NC_SAY || r->ctx == NC_TITLE) && r->prev == NP_UNKNOWN &&
+		 r->unknown < 2 && !has_article(s, len));
+}
+
+/* سالم مسعود العائدين: past two name words an article word must look like a
+ * family name (a nisba or ال + given name). */
+static bool
+late_article_not_family(const NameRead *r, const char *s, size_t len)
+{
+	return r->parts >= 2 && r->prev != NP_CONNECT && has_article(s, len) &&
+		!nisba_shape(s, len) && !al_given(s, len);
+}
+
+/* May the unknown word s join the name where the reading stands? */
+static bool
+unknown_may_join(const NameRead *r, const char *s, size_t len)
+{
+	if (r->parts == 0)
+		return unknown_may_start(r->ctx, s, len);
+	if (r->ctx == NC_NONE && r->parts == 1 && r->first == NP_WEAK)
+		return unknown_after_weak_first(r, s, len);
+	return prev_takes_unknown(r, s, len) && !late_article_not_family(r, s, len);
+}
+
+/* محمد مقلد المريخي: a nisba family name closes a name of a given name and
+ * another name word. */
+static bool
+nisba_closes_given(const EntDoc *d, const NameRead *r, const char *s, size_t len)
+{
+	return r->parts >= 2 && r->prev == NP_UNKNOWN && r->first == NP_GIVEN &&
+		has_article(s, len) && nisba_shape(s, len) && !clitic_reading_is_word(d, r->k);
+}
+
+/* An imperfect-verb shape that is no name here: only after a given name may
+ * a long non-verb shape or a nisba pass (محمد نجمي، علي تركي). */
+static bool
+verb_not_name(const char *s, size_t len, bool after_given)
+{
+	return verb_like(s, len) &&
+		!(after_given && len >= VERB_NAME_MIN && !verb_sure(s, len)) &&
+		!(after_given && nisba_shape(s, len));
+}
+
+/* A proclitic-bearing word, unless a foreign بال name after a given name or
+ * a و-initial name after a connector. */
+static bool
+clitic_not_name(const char *s, size_t len, NamePart prev, bool after_given)
+{
+	return clitic_bearing(s, len) &&
+		!(after_given && foreign_bal(s, len)) &&
+		!(prev == NP_CONNECT && waw_initial_name(s, len));
+}
+
+/* A noun shape (ة، نا، هم …) unless a ة/ات family name after a given name. */
+static bool
+noun_not_name(const char *s, size_t len, bool after_given)
+{
+	return common_shape(s, len) && !(after_given && taa_marbuta(s, len));
+}
+
+/* Right after a title: ب/ل + noun or an article word other than ال + given
+ * name is what the title governs (الملك بقليل، التنفيذي لمركز). */
+static bool
+title_object(const NameRead *r, const char *s, size_t len)
+{
+	return r->parts == 0 && r->ctx == NC_TITLE &&
+		(bi_li_prefixed(s, len) || (has_article(s, len) && !al_given(s, len)));
+}
+
+/* Is the unknown word s at k, allowed by position, still no name word? */
+static bool
+unknown_is_not_name(const EntDoc *d, const NameRead *r, const char *s, size_t len,
+					bool after_given)
+{
+	return verb_not_name(s, len, after_given) ||
+		(r->parts > 0 && adverbial(d, r->k, s, len)) ||
+		(r->parts > 0 && common_ends_name(s, len, r->prev, after_given)) ||
+		(r->parts == 0 && r->ctx == NC_SAY && common_word(s, len) != CW_NONE &&
+		 !nisba_shape(s, len)) ||
+		clitic_not_name(s, len, r->prev, after_given) ||
+		(r->parts > 0 && raw_pronoun_suffix(d, r->k, s, len)) ||
+		noun_not_name(s, len, after_given) ||
+		title_object(r, s, len) ||
+		clitic_reading_is_word(d, r->k);
+}
+
+/* سعيد محمد الكندي، أبو حمزة المصري: a nisba family name ends a name of two
+ * words or more. */
+static bool
+nisba_ends_name(const NameRead *r, const char *s, size_t len)
+{
+	return r->parts >= 2 && r->prev != NP_CONNECT && has_article(s, len) &&
+		nisba_shape(s, len) && !(word_flags(s, len) & W_STOP);
+}
+
+/*
+ * Word k (as written, no clitics peeled) after the start of a name or after
+ * a context: its part, or NP_CLOSE when it is the family name that closes
+ * the name.
+ */
+static NamePart
+next_part(const EntDoc *d, const NameRead *r)
+{
+	const char *s = tok_norm(d, r->k);
+	size_t		len = d->tok[r->k].norm_len;
+	bool		after_given = r->parts > 0 && r->prev == NP_GIVEN;
+	NamePart	np = name_part(d, r->k, s, len, false);
+
+	/* جون كندي، فيصل السويدي: a nisba right after a given name is the
+	 * family name */
+	if (np == NP_NONE && after_given && nat_surname(d, r->k, s, len))
+		return NP_CLOSE;
+	if (np == NP_UNKNOWN)
+	{
+		bool		ok = unknown_may_join(r, s, len);
+
+		if (!ok && nisba_closes_given(d, r, s, len))
+			return NP_CLOSE;
+		return (!ok || unknown_is_not_name(d, r, s, len, after_given)) ? NP_NONE : NP_UNKNOWN;
+	}
+	if (np == NP_NONE && nisba_ends_name(r, s, len))
+		return NP_CLOSE;
+	if (np == NP_WEAK && r->parts == 0)
+		return NP_GIVEN;		/* after a title or a verb of saying */
+	if (np != NP_NONE && r->parts >= 2 && (word_flags(s, len) & W_FUNCNAME))
+		return NP_NONE;			/* تيم سيباستيان علي ذلك: علي written for على */
+	if (np == NP_SURNAME && r->parts == 0 && has_article(s, len) && !al_given(s, len))
+		return NP_NONE;			/* الصحابي الجليل: a surname of someone else, an adjective here */
+	return np;
+}
+
+/* A connector cannot end a name: drop every connector at the end (سعد بن
+ * أبي). */
+static void
+drop_final_connectors(const EntDoc *d, NameRead *r)
+{
+	while (r->parts > 0 && r->prev == NP_CONNECT)
+	{
+		r->k--;
+		r->parts--;
+		r->prev = r->parts > 0 &&
+			(word_flags(tok_norm(d, r->k - 1), d->tok[r->k - 1].norm_len) & W_CONNECT) &&
+			r->k - 1 >= r->j ? NP_CONNECT : (r->parts > 0 ? NP_GIVEN : NP_NONE);
+	}
+}
+
+/* محمد السادس، ألفونسو الثالث عشر: take a regnal ordinal after the name. */
+static bool
+add_regnal(const EntDoc *d, NameRead *r)
+{
+	size_t		k = r->k;
+
+	if (k >= d->ntok || !d->tok[k].joined || r->prev == NP_UNKNOWN ||
+		!(word_flags(tok_norm(d, k), d->tok[k].norm_len) & W_REGNAL))
+		return false;
+	r->k++;
+	r->parts++;
+	k = r->k;
+	if (k < d->ntok && d->tok[k].joined &&
+		word_is(tok_norm(d, k), d->tok[k].norm_len, U8_AIN U8_SHEEN U8_REH))	/* عشر */
+	{
+		r->k++;
+		r->parts++;
+	}
+	return true;
+}
+
+/* Is the finished reading no name after all? */
+static bool
+name_rejected(const EntDoc *d, const NameRead *r)
+{
+	/* ولد at the start is the verb "was born", not the connector of ولد الشيخ */
+	if (r->first == NP_CONNECT && r->parts > 0 &&
+		word_is(tok_norm(d, r->j), d->tok[r->j].norm_len, U8_WAW U8_LAM U8_DAL))
+		return true;
+	/* a lone weak given name or connector is no name without a title */
+	if (r->parts == 1 && r->ctx == NC_NONE && (r->first == NP_WEAK || r->first == NP_CONNECT))
+		return true;
+	/* after رئيس/وزير a name must start with a name word, not any noun */
+	return r->ctx == NC_CONSTRUCT && r->first == NP_UNKNOWN;
+}
+
 /*
  * Read a person name starting at word j: given names and connectors (بن،
  * أبو، عبد …) freely; an unknown word after a given name or connector, or
@@ -960,231 +1302,54 @@ clitic_bearing(const char *s, size_t len)
 static size_t
 read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **known)
 {
-	size_t		k = j,
-				parts = 0,
-				words = 0,
-				unknown = 0;
-	NamePart	prev = NP_NONE;
-	NamePart	first = NP_NONE;
-	bool		first_is_func = false;
+	NameRead	r = {0};
 	EntMatch	m;
+
+	r.j = r.k = j;
+	r.ctx = ctx;
+	r.strip = strip;
+	r.known = known;
 
 	*strip = 0;
 	*known = NULL;
-	while (k < d->ntok && words < MAX_NAME_TOK && parts < MAX_NAME_ALL)
+	while (r.k < d->ntok && r.words < MAX_NAME_TOK && r.parts < MAX_NAME_ALL)
 	{
-		const char *s;
-		size_t		len;
 		NamePart	np;
 
-		if (parts > 0 && !d->tok[k].joined)
+		if (r.parts > 0 && !d->tok[r.k].joined)
 			break;
-		/* a known full name (or a known surname after a first name) */
-		if (phrase_at(d, k, parts == 0 && ctx == NC_NONE, &m) && m.ph->kind == AR_ENT_PER)
+		if (phrase_at(d, r.k, r.parts == 0 && ctx == NC_NONE, &m) && m.ph->kind == AR_ENT_PER)
 		{
-			if (m.ph->canon_len > 0 && parts == 0)
-			{
-				*strip = m.strip;
-				*known = m.ph;
+			NameStep	step = name_phrase(&r, &m);
+
+			if (step == NS_WHOLE)
 				return m.ntok;
-			}
-			if (m.ph->canon_len > 0)
-			{
-				/* a known surname after a given name, or after any name word
-				 * that a title or verb of saying introduced (الرئيس اوغو شافيز) */
-				if (prev == NP_CONNECT && parts + m.ntok <= MAX_NAME_CHAIN)
-				{
-					/* حمدان بن محمد بن راشد آل مكتوم: after بن/ابن a known
-					 * full name is the father's, still part of this name */
-					k += m.ntok;
-					parts += m.ntok;
-					prev = NP_SURNAME;
-					break;
-				}
-				if (words + m.ntok <= MAX_NAME_TOK + 1 &&
-					((prev != NP_UNKNOWN && prev != NP_WEAK) ||
-					 ((ctx == NC_TITLE || ctx == NC_SAY) && prev == NP_UNKNOWN && words == 1)))
-				{
-					k += m.ntok;
-					parts += m.ntok;
-					prev = NP_SURNAME;
-				}
+			if (step == NS_STOP)
 				break;
-			}
-			/* a multi-word given name (عبد الله، رجب طيب) */
-			if (parts == 0)
-				*strip = m.strip;
-			k += m.ntok;
-			parts += m.ntok;
-			words++;
-			prev = first = NP_GIVEN;
 			continue;
 		}
-		if (parts == 0 && ctx == NC_NONE)
+		np = (r.parts == 0 && ctx == NC_NONE) ? first_part_bare(d, &r) : next_part(d, &r);
+		if (np == NP_CLOSE)
 		{
-			EntCand		c[MAX_CANDS];
-			int			nc = word_cands(d, k, true, c),
-						q;
-
-			np = NP_NONE;
-			/* بيان is not ب + يان: peel clitics only off words we do not know */
-			if (word_flags(c[0].s, c[0].len) & (W_STOP | W_SAY))
-				nc = 1;
-			for (q = 0; q < nc && np == NP_NONE; q++)
-			{
-				NamePart	t = name_part(d, k, c[q].s, c[q].len, false);
-
-				if (t == NP_GIVEN || t == NP_WEAK || t == NP_CONNECT)
-				{
-					np = t;
-					*strip = c[q].strip;
-					first_is_func = (word_flags(c[q].s, c[q].len) & W_FUNCNAME) != 0;
-				}
-				else if ((word_flags(c[q].s, c[q].len) & (W_STOP | W_SAY)))
-					break;		/* وبدأ is و + بدأ, not و + ب + دأ */
-			}
-		}
-		else
-		{
-			bool		after_given = parts > 0 && prev == NP_GIVEN;
-
-			s = tok_norm(d, k);
-			len = d->tok[k].norm_len;
-			np = name_part(d, k, s, len, false);
-			if (np == NP_NONE && after_given && nat_surname(d, k, s, len))
-			{
-				/* جون كندي، فيصل السويدي: a nisba right after a given name is
-				 * the family name */
-				k++;
-				parts++;
-				prev = NP_SURNAME;
-				break;
-			}
-			if (np == NP_UNKNOWN)
-			{
-				bool		ok;
-
-				if (parts == 0)
-					ok = ctx == NC_TITLE ||
-						(ctx == NC_SAY && !has_article(s, len) &&
-					 !plural_participle(s, len) &&
-					 !((starts_with(s, len, U8_BEH) || starts_with(s, len, U8_LAM)))) ||	/* ب ل */
-						(ctx == NC_SAY && al_family_name(s, len));
-				else if (ctx == NC_NONE && parts == 1 && first == NP_WEAK)
-					ok = !first_is_func &&
-						(!has_article(s, len) ||	/* نور الشمس */
-						 nisba_shape(s, len));
-				else
-					ok = (prev == NP_GIVEN || prev == NP_WEAK || prev == NP_CONNECT ||
-						  ((ctx == NC_SAY || ctx == NC_TITLE) && prev == NP_UNKNOWN && unknown < 2 &&
-						   !has_article(s, len))) &&
-						/* سالم مسعود العائدين: past two name words an article
-						 * word must look like a family name */
-						!(parts >= 2 && prev != NP_CONNECT && has_article(s, len) &&
-						  !nisba_shape(s, len) && !al_given(s, len));
-				/* محمد مقلد المريخي: a nisba family name closes a name of
-				 * a given name and another name word */
-				if (!ok && parts >= 2 && prev == NP_UNKNOWN && first == NP_GIVEN &&
-					has_article(s, len) && nisba_shape(s, len) &&
-					!clitic_reading_is_word(d, k))
-				{
-					k++;
-					parts++;
-					prev = NP_SURNAME;
-					break;
-				}
-				if (!ok || (verb_like(s, len) &&
-							!(after_given && len >= VERB_NAME_MIN && !verb_sure(s, len)) &&
-							!(after_given && nisba_shape(s, len))) ||	/* محمد نجمي، علي تركي */
-					(parts > 0 && adverbial(d, k, s, len)) ||
-					(parts > 0 && common_ends_name(s, len, prev, after_given)) ||
-					(parts == 0 && ctx == NC_SAY && common_word(s, len) != CW_NONE && !nisba_shape(s, len)) ||
-					(clitic_bearing(s, len) &&
-					 !(after_given && foreign_bal(s, len)) &&
-					 !(prev == NP_CONNECT && waw_initial_name(s, len))) ||
-					(parts > 0 && raw_pronoun_suffix(d, k, s, len)) ||
-					(common_shape(s, len) && !(after_given && taa_marbuta(s, len))) ||
-					(parts == 0 && ctx == NC_TITLE &&	/* الملك بقليل، التنفيذي لمركز */
-					 (starts_with(s, len, U8_BEH) || starts_with(s, len, U8_LAM))) ||	/* ب ل */
-					(parts == 0 && ctx == NC_TITLE && has_article(s, len) &&
-					 !al_given(s, len)) ||
-					clitic_reading_is_word(d, k))
-					np = NP_NONE;
-			}
-			else if (np == NP_NONE && parts >= 2 && prev != NP_CONNECT &&
-					 has_article(s, len) && nisba_shape(s, len) &&
-					 !(word_flags(s, len) & W_STOP))
-			{
-				/* سعيد محمد الكندي، أبو حمزة المصري: a nisba family name ends it */
-				k++;
-				parts++;
-				prev = NP_SURNAME;
-				break;
-			}
-
-			else if (np == NP_WEAK && parts == 0)
-				np = NP_GIVEN;	/* after a title or a verb of saying */
-			else if (parts >= 2 && (word_flags(s, len) & W_FUNCNAME))
-				np = NP_NONE;	/* تيم سيباستيان علي ذلك: علي written for على */
-			else if (np == NP_SURNAME && parts == 0 &&
-					 has_article(s, len) && !al_given(s, len))
-				np = NP_NONE;	/* الصحابي الجليل: a surname of someone else, an adjective here */
+			close_with_surname(&r, 1);
+			break;
 		}
 		if (np == NP_NONE)
 			break;
-		if (parts == 0)
-			first = np;
-		if (np == NP_UNKNOWN)
-			unknown++;
-		if (np != NP_CONNECT)
-			words++;
-		/* the word after a connector acts as a given name (عبد الكريم الخطابي) */
-		prev = (prev == NP_CONNECT && np == NP_UNKNOWN) ? NP_GIVEN : np;
-		k++;
-		parts++;
+		add_part(&r, np);
 	}
-	/* a connector cannot end a name */
-	while (parts > 0 && prev == NP_CONNECT)
-	{
-		k--;
-		parts--;
-		/* سعد بن أبي: drop every connector at the end */
-		prev = parts > 0 && (word_flags(tok_norm(d, k - 1), d->tok[k - 1].norm_len) & W_CONNECT) &&
-			k - 1 >= j ? NP_CONNECT : (parts > 0 ? NP_GIVEN : NP_NONE);
-	}
-	if (parts == 0)
+	drop_final_connectors(d, &r);
+	if (r.parts == 0)
 		return 0;
-	/* محمد السادس، ألفونسو الثالث عشر */
-	if (k < d->ntok && d->tok[k].joined && prev != NP_UNKNOWN &&
-		(word_flags(tok_norm(d, k), d->tok[k].norm_len) & W_REGNAL))
-	{
-		k++;
-		parts++;
-		if (k < d->ntok && d->tok[k].joined &&
-			word_is(tok_norm(d, k), d->tok[k].norm_len, U8_AIN U8_SHEEN U8_REH))	/* عشر */
-		{
-			k++;
-			parts++;
-		}
-		return parts;
-	}
+	if (add_regnal(d, &r))
+		return r.parts;
 	/* محمد ب.: an initial standing for the family name */
-	if (k < d->ntok && d->tok[k].joined && prev != NP_CONNECT && initial_letter(d, k))
+	if (r.k < d->ntok && d->tok[r.k].joined && r.prev != NP_CONNECT && initial_letter(d, r.k))
 	{
-		k++;
-		parts++;
+		r.k++;
+		r.parts++;
 	}
-	/* ولد at the start is the verb "was born", not the connector of ولد الشيخ */
-	if (first == NP_CONNECT && parts > 0 && 
-		word_is(tok_norm(d, j), d->tok[j].norm_len, U8_WAW U8_LAM U8_DAL))	/* ولد */
-		return 0;
-	/* a lone weak given name or connector is no name without a title */
-	if (parts == 1 && ctx == NC_NONE && (first == NP_WEAK || first == NP_CONNECT))
-		return 0;
-	/* after رئيس/وزير a name must start with a name word, not any noun */
-	if (ctx == NC_CONSTRUCT && first == NP_UNKNOWN)
-		return 0;
-	return parts;
+	return name_rejected(d, &r) ? 0 : r.parts;
 }
 
 /*
