@@ -120,7 +120,7 @@ typedef struct EntMatch
 	int			strip;
 } EntMatch;
 
-static uint32_t word_flags_cands(const struct EntDoc *d, size_t i);
+static uint32_t word_flags_cands(const struct EntDoc *d, size_t i, int *strip);
 
 /* Look a single normalized word up. */
 static const ArEntWord *
@@ -523,14 +523,16 @@ emit(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
 	return e;
 }
 
-static void
-emit_static(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
-			const char *canon, size_t canon_len)
+/* An entity whose canonical is the gazetteer entry ph's. */
+static ArEntity *
+emit_phrase(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
+			const ArEntPhrase *ph)
 {
 	ArEntity   *e = emit(d, kind, i, j, strip);
 
-	ArBufAppend(&d->out->canon, canon, canon_len);
-	e->canon_len = canon_len;
+	ArBufAppend(&d->out->canon, ent_blob + ph->canon_off, ph->canon_len);
+	e->canon_len = ph->canon_len;
+	return e;
 }
 
 /* An entity whose canonical is its own surface, normalized. */
@@ -1388,6 +1390,17 @@ club_after_place(const EntDoc *d, size_t i, const EntMatch *m)
 		d->tok[j].byte_len >= 8 && raw_ends_with(d, j, U8_YEH);
 }
 
+/* Word i is the surname of person p named before: a person with p's
+ * canonical. */
+static void
+emit_coref(EntDoc *d, size_t i, int strip, const EntPerson *p)
+{
+	ArEntity   *e = emit(d, AR_ENT_PER, i, i + 1, strip);
+
+	append_canon_copy(d->out, p->canon_off, p->canon_len);
+	e->canon_len = p->canon_len;
+}
+
 /* Emit a person over words [i, i+n) and remember it for coreference. */
 static void
 emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
@@ -1398,8 +1411,7 @@ emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
 
 	if (known)
 	{
-		emit_static(d, AR_ENT_PER, i, i + n, strip, ent_blob + known->canon_off, known->canon_len);
-		e = &d->out->items[d->out->n - 1];
+		e = emit_phrase(d, AR_ENT_PER, i, i + n, strip, known);
 		if (n > 1 || memchr(ent_blob + known->canon_off, ' ', known->canon_len))
 			remember_person(d, i + n - 1, e);
 		return;
@@ -1407,9 +1419,7 @@ emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
 	/* a single word that is the surname of someone named before */
 	if (n == 1 && (p = person_by_surname(d, i, &s2)) != NULL)
 	{
-		e = emit(d, AR_ENT_PER, i, i + 1, s2);
-		append_canon_copy(d->out, p->canon_off, p->canon_len);
-		e->canon_len = p->canon_len;
+		emit_coref(d, i, s2, p);
 		return;
 	}
 	e = emit_surface(d, AR_ENT_PER, i, i + n, strip);
@@ -1535,49 +1545,35 @@ sports_context(const EntDoc *d, size_t i, size_t n)
 				k;
 
 	for (k = from; k < to; k++)
-		if ((k < i || k >= i + n) && (word_flags_cands(d, k) & W_SPORT))
+		if ((k < i || k >= i + n) && (word_flags_cands(d, k, NULL) & W_SPORT))
 			return true;
 	return false;
 }
 
-/* Flags of word i read with its proclitics peeled off (first reading that
- * is in the word table). */
+/* Flags of word i read with its proclitics peeled off: the first reading
+ * in the word table as more than a common word; *strip (when not NULL) is
+ * set to the letters that reading peels off. */
 static uint32_t
-word_flags_cands(const EntDoc *d, size_t i)
+word_flags_cands(const EntDoc *d, size_t i, int *strip)
 {
 	EntCand		c[MAX_CANDS];
 	int			nc = word_cands(d, i, true, c),
 				k;
 
-	for (k = 0; k < nc; k++)
-	{
-		const ArEntWord *w = word_find(c[k].s, c[k].len);
-
-		if (w && (w->flags & ~W_COMMON))
-			return w->flags;
-	}
-	return 0;
-}
-
-/* The proclitic letters peeled off word i by word_flags_cands. */
-static void
-word_flags_strip(const EntDoc *d, size_t i, int *strip)
-{
-	EntCand		c[MAX_CANDS];
-	int			nc = word_cands(d, i, true, c),
-				k;
-
-	*strip = 0;
+	if (strip)
+		*strip = 0;
 	for (k = 0; k < nc; k++)
 	{
 		const ArEntWord *w = word_find(c[k].s, c[k].len);
 
 		if (w && (w->flags & ~W_COMMON))
 		{
-			*strip = c[k].strip;
-			return;
+			if (strip)
+				*strip = c[k].strip;
+			return w->flags;
 		}
 	}
+	return 0;
 }
 
 /*
@@ -1733,6 +1729,310 @@ gov_body(EntDoc *d, size_t i, const EntMatch *head)
 	return 0;
 }
 
+/* ---- the pass: taggers tried in turn at each word ----
+ *
+ * Each tag_* looks at word i and returns the word after what it tagged, or
+ * 0 when it does not apply (i + 1 is never 0).
+ */
+
+/* حركة حماس، قطاع غزة: an organization or place phrase whose first word is
+ * its descriptor and whose rest is the same entry; tagged without it. */
+static size_t
+tag_without_descriptor(EntDoc *d, size_t i, const EntMatch *m)
+{
+	const ArEntPhrase *ph = m->ph;
+	uint32_t	desc = ph->kind == AR_ENT_ORG ? (W_ORGCUE | W_ORGDESC) : W_LOCDESC;
+	EntMatch	inner;
+
+	if (m->ntok > 1 && (word_flags_cands(d, i, NULL) & desc) &&
+		phrase_at(d, i + 1, false, &inner) && inner.ntok == m->ntok - 1 &&
+		inner.ph->kind == ph->kind && inner.ph->canon_off == ph->canon_off)
+	{
+		emit_phrase(d, ph->kind, i + 1, i + m->ntok, 0, ph);
+		return i + m->ntok;
+	}
+	return 0;
+}
+
+/* A known organization or place. */
+static size_t
+tag_org_or_place(EntDoc *d, size_t i, const EntMatch *m)
+{
+	size_t		next = tag_without_descriptor(d, i, m);
+
+	if (next > 0)
+		return next;
+	if (m->ph->kind == AR_ENT_LOC && club_after_place(d, i, m))
+	{
+		/* ليون الفرنسي، هامبورغ الألماني: a team, not the city */
+		emit_surface(d, AR_ENT_ORG, i, i + m->ntok, m->strip);
+		return i + m->ntok;
+	}
+	emit_phrase(d, m->ph->kind, i, i + m->ntok, m->strip, m->ph);
+	return i + m->ntok;
+}
+
+/* A person name read in context ctx at word j, when joined to what is in
+ * front: tagged, and the word after it returned; else j. */
+static size_t
+tag_name_after(EntDoc *d, size_t j, NameCtx ctx)
+{
+	size_t		n;
+	int			strip;
+	const ArEntPhrase *known;
+
+	if (j < d->ntok && d->tok[j].joined && (n = read_name(d, j, ctx, &strip, &known)) > 0)
+	{
+		emit_person(d, j, n, strip, known);
+		return j + n;
+	}
+	return j;
+}
+
+/* A nationality adjective; المندوب الإسرائيلي دان غيلرمان: a name may
+ * follow it. */
+static size_t
+tag_nationality(EntDoc *d, size_t i, const EntMatch *m)
+{
+	emit_phrase(d, m->ph->kind, i, i + m->ntok, m->strip, m->ph);
+	return tag_name_after(d, i + m->ntok, NC_CONSTRUCT);
+}
+
+/* فاز النصر على الهلال: a club named by an everyday word, only in a sports
+ * report. */
+static size_t
+tag_club(EntDoc *d, size_t i, const EntMatch *m)
+{
+	if (!sports_context(d, i, m->ntok))
+		return 0;
+	emit_phrase(d, AR_ENT_ORG, i, i + m->ntok, m->strip, m->ph);
+	return i + m->ntok;
+}
+
+/* A government-body head: with a country after it one ORG, alone an ORG
+ * only when strong; consumed either way. */
+static size_t
+tag_gov(EntDoc *d, size_t i, const EntMatch *m)
+{
+	size_t		next = gov_body(d, i, m);
+
+	if (next > 0)
+		return next;
+	if (m->ph->kind == AR_ENT_GOVSTRONG)
+		emit_phrase(d, AR_ENT_ORG, i, i + m->ntok, m->strip, m->ph);
+	return i + m->ntok;
+}
+
+/* Can phrase kind modify a title (الرئيس الأمريكي، وزير خارجية فرنسا)? */
+static bool
+title_modifier(ArEntKind kind)
+{
+	return kind == AR_ENT_NAT || kind == AR_ENT_LOC || kind == AR_ENT_ORG ||
+		kind == AR_ENT_GOV || kind == AR_ENT_GOVSTRONG;
+}
+
+/* A title, up to three modifiers (الرئيس الأمريكي، الأمين العام للناتو),
+ * then the person's name. */
+static size_t
+tag_title(EntDoc *d, size_t i, const EntMatch *m)
+{
+	size_t		j = i + m->ntok;
+	int			mods = 0;
+	EntMatch	m2;
+
+	while (mods < 3 && j < d->ntok && d->tok[j].joined &&
+		   phrase_at(d, j, true, &m2) && title_modifier(m2.ph->kind))
+	{
+		if (m2.ph->kind != AR_ENT_GOV && m2.ph->kind != AR_ENT_GOVSTRONG)
+			emit_phrase(d, m2.ph->kind, j, j + m2.ntok, m2.strip, m2.ph);
+		j += m2.ntok;
+		mods++;
+	}
+	return tag_name_after(d, j, m->ph->kind == AR_ENT_TITLEC ? NC_CONSTRUCT : NC_TITLE);
+}
+
+/* The longest gazetteer phrase at word i, by its kind. */
+static size_t
+tag_phrase(EntDoc *d, size_t i)
+{
+	EntMatch	m;
+
+	if (!phrase_at(d, i, true, &m))
+		return 0;
+	switch ((ArEntKind) m.ph->kind)
+	{
+		case AR_ENT_PER:
+			if (m.ph->canon_len == 0)
+				return 0;		/* a multi-word given name: read_name reads it */
+			emit_person(d, i, m.ntok, m.strip, m.ph);
+			return i + m.ntok;
+		case AR_ENT_ORG:
+		case AR_ENT_LOC:
+			return tag_org_or_place(d, i, &m);
+		case AR_ENT_NAT:
+			return tag_nationality(d, i, &m);
+		case AR_ENT_CLUB:
+			return tag_club(d, i, &m);
+		case AR_ENT_GOV:
+		case AR_ENT_GOVSTRONG:
+			return tag_gov(d, i, &m);
+		case AR_ENT_TITLE:
+		case AR_ENT_TITLEC:
+			return tag_title(d, i, &m);
+		default:
+			return 0;
+	}
+}
+
+/* A bare surname of someone named before. */
+static size_t
+tag_known_surname(EntDoc *d, size_t i)
+{
+	int			strip;
+	const EntPerson *p = person_by_surname(d, i, &strip);
+
+	if (p == NULL)
+		return 0;
+	emit_coref(d, i, strip, p);
+	return i + 1;
+}
+
+/* A person name with no context in front. */
+static size_t
+tag_bare_name(EntDoc *d, size_t i)
+{
+	size_t		n;
+	int			strip;
+	const ArEntPhrase *known;
+
+	if ((n = read_name(d, i, NC_NONE, &strip, &known)) == 0)
+		return 0;
+	emit_person(d, i, n, strip, known);
+	return i + n;
+}
+
+/* منظمة أوبك: a head in front of a known organization is part of its name;
+ * the canonical stays the organization's. */
+static size_t
+tag_head_and_org(EntDoc *d, size_t i, uint32_t f)
+{
+	EntMatch	m;
+	int			strip;
+
+	if (!(f & W_ORGHEAD) || i + 1 >= d->ntok || !d->tok[i + 1].joined ||
+		!phrase_at(d, i + 1, false, &m) || m.ph->kind != AR_ENT_ORG)
+		return 0;
+	word_flags_cands(d, i, &strip);
+	emit_phrase(d, AR_ENT_ORG, i, i + 1 + m.ntok, strip, m.ph);
+	return i + 1 + m.ntok;
+}
+
+/* جامعة القاهرة، اتحاد الكتاب العرب: the head is part of the name. */
+static size_t
+tag_headed_org(EntDoc *d, size_t i, uint32_t f)
+{
+	size_t		n;
+	int			strip;
+
+	if (!(f & W_ORGHEAD) || (n = org_after_cue(d, i, f)) == 0)
+		return 0;
+	word_flags_cands(d, i, &strip);
+	emit_surface(d, AR_ENT_ORG, i, i + 1 + n, strip);
+	return i + 1 + n;
+}
+
+/* Word k is an article adjective that is no phrase of its own (فريق
+ * المغرب الفاسي: it completes the name). */
+static bool
+article_adjective(const EntDoc *d, size_t k)
+{
+	EntMatch	m;
+
+	return k < d->ntok && d->tok[k].joined && tok_has_article(d, k) &&
+		nisba_shape(tok_norm(d, k), d->tok[k].norm_len) && !phrase_at(d, k, false, &m);
+}
+
+/* صحيفة الشرق الأوسط، نادي قطر: a place name after an organization cue
+ * names the organization. */
+static size_t
+tag_org_named_by_place(EntDoc *d, size_t i, uint32_t f)
+{
+	EntMatch	m;
+	size_t		end;
+
+	if (!(f & W_ORGCUE) || i + 1 >= d->ntok || !d->tok[i + 1].joined ||
+		!phrase_at(d, i + 1, false, &m) || m.ph->kind != AR_ENT_LOC)
+		return 0;
+	end = i + 1 + m.ntok;
+	if (article_adjective(d, end))
+		end++;
+	emit_surface(d, AR_ENT_ORG, i + 1, end, 0);
+	return end;
+}
+
+/* شركة موتورولا، مدينة …: a cue, then the organization's or place's own
+ * name (without the cue). */
+static size_t
+tag_cued_name(EntDoc *d, size_t i, uint32_t f)
+{
+	size_t		n;
+
+	if (!(f & (W_ORGCUE | W_LOCCUE)) || (n = org_after_cue(d, i, f)) == 0)
+		return 0;
+	emit_surface(d, (f & W_LOCCUE) ? AR_ENT_LOC : AR_ENT_ORG, i + 1, i + 1 + n, 0);
+	return i + 1 + n;
+}
+
+/* An organization or place cue at word i, then the name. */
+static size_t
+tag_after_cue(EntDoc *d, size_t i)
+{
+	uint32_t	f = word_flags_cands(d, i, NULL);
+	size_t		next;
+
+	if ((next = tag_head_and_org(d, i, f)) > 0 ||
+		(next = tag_headed_org(d, i, f)) > 0 ||
+		(next = tag_org_named_by_place(d, i, f)) > 0)
+		return next;
+	return tag_cued_name(d, i, f);
+}
+
+/* ميلوسيفيتش، كفاشنيفسكي، تيموشينكو: Slavic family-name endings. */
+static size_t
+tag_foreign_surname(EntDoc *d, size_t i)
+{
+	int			strip;
+
+	if (!foreign_surname(d, i, &strip))
+		return 0;
+	emit_person(d, i, 1, strip, NULL);
+	return i + 1;
+}
+
+/* ، ارلن سبيكتر ، رئيس اللجنة: a name set off before a title. */
+static size_t
+tag_apposition(EntDoc *d, size_t i)
+{
+	size_t		n = apposition_name(d, i);
+
+	if (n == 0)
+		return 0;
+	emit_person(d, i, n, 0, NULL);
+	return i + n;
+}
+
+/* وقال فارس: a verb of saying, then its subject. */
+static size_t
+tag_say_subject(EntDoc *d, size_t i)
+{
+	size_t		next;
+
+	if (i + 1 >= d->ntok || !d->tok[i + 1].joined || !says(d, i))
+		return 0;
+	next = tag_name_after(d, i + 1, NC_SAY);
+	return next > i + 1 ? next : 0;
+}
+
 void
 ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 {
@@ -1749,217 +2049,19 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 
 	while (i < d.ntok)
 	{
-		EntMatch	m;
-		size_t		n;
-		int			strip;
-		const ArEntPhrase *known;
-		const EntPerson *p;
+		size_t		next;
 
 		if (++steps % AR_INTERRUPT_STRIDE == 0)
 			AR_CHECK_INTERRUPTS();
-		if (phrase_at(&d, i, true, &m))
-		{
-			const ArEntPhrase *ph = m.ph;
-
-			switch ((ArEntKind) ph->kind)
-			{
-				case AR_ENT_PER:
-					if (ph->canon_len == 0)
-						break;	/* a multi-word given name: read below */
-					emit_person(&d, i, m.ntok, m.strip, ph);
-					i += m.ntok;
-					continue;
-				case AR_ENT_ORG:
-				case AR_ENT_LOC:
-					{
-						/* حركة حماس، قطاع غزة: the name without its descriptor */
-						EntMatch	inner;
-						uint32_t	desc = ph->kind == AR_ENT_ORG ? (W_ORGCUE | W_ORGDESC) : W_LOCDESC;
-
-						if (m.ntok > 1 && (word_flags_cands(&d, i) & desc) &&
-							phrase_at(&d, i + 1, false, &inner) && inner.ntok == m.ntok - 1 &&
-							inner.ph->kind == ph->kind && inner.ph->canon_off == ph->canon_off)
-						{
-							emit_static(&d, ph->kind, i + 1, i + m.ntok, 0,
-										ent_blob + ph->canon_off, ph->canon_len);
-							i += m.ntok;
-							continue;
-						}
-					}
-					if (ph->kind == AR_ENT_LOC && club_after_place(&d, i, &m))
-					{
-						/* ليون الفرنسي، هامبورغ الألماني: a team, not the city */
-						emit_surface(&d, AR_ENT_ORG, i, i + m.ntok, m.strip);
-						i += m.ntok;
-						continue;
-					}
-					emit_static(&d, ph->kind, i, i + m.ntok, m.strip,
-								ent_blob + ph->canon_off, ph->canon_len);
-					i += m.ntok;
-					continue;
-				case AR_ENT_NAT:
-					emit_static(&d, ph->kind, i, i + m.ntok, m.strip,
-								ent_blob + ph->canon_off, ph->canon_len);
-					i += m.ntok;
-					/* المندوب الإسرائيلي دان غيلرمان: a name after a nationality */
-					if (i < d.ntok && d.tok[i].joined &&
-						(n = read_name(&d, i, NC_CONSTRUCT, &strip, &known)) > 0)
-					{
-						emit_person(&d, i, n, strip, known);
-						i += n;
-					}
-					continue;
-				case AR_ENT_CLUB:
-					{
-						size_t		end = i + m.ntok;
-
-						/* فاز النصر على الهلال: a club only in a sports report */
-						if (sports_context(&d, i, m.ntok))
-						{
-							emit_static(&d, AR_ENT_ORG, i, end, m.strip,
-										ent_blob + ph->canon_off, ph->canon_len);
-							i = end;
-							continue;
-						}
-					}
-					break;
-				case AR_ENT_GOV:
-				case AR_ENT_GOVSTRONG:
-					if ((n = gov_body(&d, i, &m)) > 0)
-					{
-						i = n;
-						continue;
-					}
-					if (ph->kind == AR_ENT_GOVSTRONG)
-						emit_static(&d, AR_ENT_ORG, i, i + m.ntok, m.strip,
-									ent_blob + ph->canon_off, ph->canon_len);
-					i += m.ntok;
-					continue;
-				case AR_ENT_TITLE:
-				case AR_ENT_TITLEC:
-					{
-						size_t		j = i + m.ntok;
-						int			mods = 0;
-						EntMatch	m2;
-
-						/* الرئيس الأمريكي / الأمين العام للناتو / وزير خارجية فرنسا */
-						while (mods < 3 && j < d.ntok && d.tok[j].joined &&
-							   phrase_at(&d, j, true, &m2) &&
-							   (m2.ph->kind == AR_ENT_NAT || m2.ph->kind == AR_ENT_LOC ||
-								m2.ph->kind == AR_ENT_ORG || m2.ph->kind == AR_ENT_GOV ||
-								m2.ph->kind == AR_ENT_GOVSTRONG))
-						{
-							if (m2.ph->kind != AR_ENT_GOV && m2.ph->kind != AR_ENT_GOVSTRONG)
-								emit_static(&d, m2.ph->kind, j, j + m2.ntok, m2.strip,
-											ent_blob + m2.ph->canon_off, m2.ph->canon_len);
-							j += m2.ntok;
-							mods++;
-						}
-						if (j < d.ntok && d.tok[j].joined &&
-							(n = read_name(&d, j, ph->kind == AR_ENT_TITLEC ? NC_CONSTRUCT : NC_TITLE,
-											&strip, &known)) > 0)
-						{
-							emit_person(&d, j, n, strip, known);
-							j += n;
-						}
-						i = j;
-						continue;
-					}
-				default:
-					break;
-			}
-		}
-		/* a bare surname of someone named before */
-		if ((p = person_by_surname(&d, i, &strip)) != NULL)
-		{
-			ArEntity   *e = emit(&d, AR_ENT_PER, i, i + 1, strip);
-
-			append_canon_copy(d.out, p->canon_off, p->canon_len);
-			e->canon_len = p->canon_len;
-			i++;
-			continue;
-		}
-		if ((n = read_name(&d, i, NC_NONE, &strip, &known)) > 0)
-		{
-			emit_person(&d, i, n, strip, known);
-			i += n;
-			continue;
-		}
-		/* شركة موتورولا: an organization cue, then the name */
-		{
-			uint32_t	f = word_flags_cands(&d, i);
-
-			/* منظمة أوبك: a head in front of a known organization is part of
-			 * its name; the canonical stays the organization's */
-			if ((f & W_ORGHEAD) && i + 1 < d.ntok && d.tok[i + 1].joined &&
-				phrase_at(&d, i + 1, false, &m) && m.ph->kind == AR_ENT_ORG)
-			{
-				int			s2;
-
-				word_flags_strip(&d, i, &s2);
-				emit_static(&d, AR_ENT_ORG, i, i + 1 + m.ntok, s2,
-							ent_blob + m.ph->canon_off, m.ph->canon_len);
-				i += 1 + m.ntok;
-				continue;
-			}
-			/* جامعة القاهرة، اتحاد الكتاب العرب: the head is part of the name */
-			if ((f & W_ORGHEAD) && (n = org_after_cue(&d, i, f)) > 0)
-			{
-				int			s2;
-
-				word_flags_strip(&d, i, &s2);
-				emit_surface(&d, AR_ENT_ORG, i, i + 1 + n, s2);
-				i += 1 + n;
-				continue;
-			}
-			/* صحيفة الشرق الأوسط، نادي قطر: a place name after an
-			 * organization cue names the organization */
-			if ((f & W_ORGCUE) && i + 1 < d.ntok && d.tok[i + 1].joined &&
-				phrase_at(&d, i + 1, false, &m) && m.ph->kind == AR_ENT_LOC)
-			{
-				size_t		end = i + 1 + m.ntok;
-				EntMatch	m2;
-
-				/* فريق المغرب الفاسي: an article adjective completes the name */
-				if (end < d.ntok && d.tok[end].joined &&
-					tok_has_article(&d, end) &&
-					nisba_shape(tok_norm(&d, end), d.tok[end].norm_len) &&
-					!phrase_at(&d, end, false, &m2))
-					end++;
-				emit_surface(&d, AR_ENT_ORG, i + 1, end, 0);
-				i = end;
-				continue;
-			}
-			if ((f & (W_ORGCUE | W_LOCCUE)) && (n = org_after_cue(&d, i, f)) > 0)
-			{
-				emit_surface(&d, (f & W_LOCCUE) ? AR_ENT_LOC : AR_ENT_ORG, i + 1, i + 1 + n, 0);
-				i += 1 + n;
-				continue;
-			}
-		}
-		/* ميلوسيفيتش، كفاشنيفسكي، تيموشينكو: Slavic family-name endings */
-		if (foreign_surname(&d, i, &strip))
-		{
-			emit_person(&d, i, 1, strip, NULL);
-			i++;
-			continue;
-		}
-		/* ، ارلن سبيكتر ، رئيس اللجنة: a name set off before a title */
-		if ((n = apposition_name(&d, i)) > 0)
-		{
-			emit_person(&d, i, n, 0, NULL);
-			i += n;
-			continue;
-		}
-		/* وقال فارس: a verb of saying, then its subject */
-		if (i + 1 < d.ntok && d.tok[i + 1].joined && says(&d, i) &&
-			(n = read_name(&d, i + 1, NC_SAY, &strip, &known)) > 0)
-		{
-			emit_person(&d, i + 1, n, strip, known);
-			i += 1 + n;
-			continue;
-		}
-		i++;
+		if ((next = tag_phrase(&d, i)) == 0 &&
+			(next = tag_known_surname(&d, i)) == 0 &&
+			(next = tag_bare_name(&d, i)) == 0 &&
+			(next = tag_after_cue(&d, i)) == 0 &&
+			(next = tag_foreign_surname(&d, i)) == 0 &&
+			(next = tag_apposition(&d, i)) == 0 &&
+			(next = tag_say_subject(&d, i)) == 0)
+			next = i + 1;
+		i = next;
 	}
 	ArFree(d.tok);
 	ArFree(d.norm.data);
