@@ -21,9 +21,6 @@
 
 #include "utf8.h"
 
-/* Largest digit count carried as a rational (leaves room for 10^12). */
-#define NUM_RATIONAL_DIGITS 24
-
 /* Piece magnitudes, in the order rule above. */
 enum
 {
@@ -54,9 +51,7 @@ ArNumKindName(ArNumKind kind)
 void
 ArNumListInit(ArNumList *l)
 {
-	l->n = 0;
-	l->cap = 16;
-	l->items = ArAlloc(sizeof(ArNumItem) * l->cap);
+	ArArrayInit(l, 16);
 }
 
 void
@@ -64,282 +59,21 @@ ArNumListFree(ArNumList *l)
 {
 	for (int i = 0; i < l->n; i++)
 		ArFree(l->items[i].val.big);
-	ArFree(l->items);
-	l->items = NULL;
-	l->n = l->cap = 0;
+	ArArrayFree(l);
 }
 
-/* ---- exact values ---- */
-
-static ar_int128
-gcd128(ar_int128 a, ar_int128 b)
-{
-	if (a < 0)
-		a = -a;
-	while (b)
-	{
-		ar_int128	t = a % b;
-
-		a = b;
-		b = t;
-	}
-	return a ? a : 1;
-}
-
-static ArNumVal
-nv_make(ar_int128 num, ar_int128 den)
-{
-	ArNumVal	v;
-	ar_int128	g = gcd128(num, den);
-
-	memset(&v, 0, sizeof(v));
-	v.num = num / g;
-	v.den = den / g;
-	/* keep the denominator bounded: beyond 10^30 digits are dropped */
-	while (v.den > (ar_int128) 1000000000000000LL * 1000000000000000LL)
-	{
-		v.num /= 10;
-		v.den /= 10;
-	}
-	return v;
-}
-
-/* A value too large to compute: no value, the surface is still returned. */
-static ArNumVal
-nv_overflow(void)
-{
-	ArNumVal	v;
-
-	memset(&v, 0, sizeof(v));
-	v.den = 1;
-	v.overflow = true;
-	return v;
-}
-
-static ar_int128
-pow10_128(int e)
-{
-	ar_int128	p = 1;
-
-	while (e-- > 0)
-		p *= 10;
-	return p;
-}
-
-static ArNumVal
-nv_add(ArNumVal a, ArNumVal b)
-{
-	ar_int128	x,
-				y,
-				s,
-				d;
-
-	if (a.overflow || b.overflow ||
-		__builtin_mul_overflow(a.num, b.den, &x) || __builtin_mul_overflow(b.num, a.den, &y) ||
-		__builtin_add_overflow(x, y, &s) || __builtin_mul_overflow(a.den, b.den, &d))
-		return nv_overflow();
-	return nv_make(s, d);
-}
-
-static ArNumVal
-nv_mul(ArNumVal a, ar_int128 num, ar_int128 den)
-{
-	ar_int128	x,
-				d;
-
-	if (a.overflow || __builtin_mul_overflow(a.num, num, &x) ||
-		__builtin_mul_overflow(a.den, den, &d))
-		return nv_overflow();
-	return nv_make(x, d);
-}
-
-static bool
-nv_is_int(const ArNumVal *v)
-{
-	return v->big == NULL && !v->overflow && v->den == 1;
-}
-
-/* Integer value when it fits, else -1 (for range checks only). */
-static int64_t
-nv_small_int(const ArNumVal *v)
-{
-	if (!nv_is_int(v) || v->num < 0 || v->num > (ar_int128) 1000000000000000000LL)
-		return -1;
-	return (int64_t) v->num;
-}
-
-/* Append the decimal digits of a non-negative ar_int128. */
-static void
-buf_int128(ArBuf *b, ar_int128 x)
-{
-	char		tmp[48];
-	int			n = 0;
-
-	do
-	{
-		tmp[n++] = '0' + (int) (x % 10);
-		x /= 10;
-	} while (x);
-	while (n)
-		ArBufAppendChar(b, tmp[--n]);
-}
-
-char *
-ArNumValString(const ArNumVal *v)
-{
-	ArBuf		b;
-	ar_int128	num = v->num;
-	ar_int128	ip,
-				rem;
-
-	if (v->overflow)
-		return NULL;
-	if (v->big)
-	{
-		size_t		n = strlen(v->big);
-		char	   *s = ArAlloc(n + 1);
-
-		memcpy(s, v->big, n + 1);
-		return s;
-	}
-	ArBufInit(&b, 32);
-	if (num < 0)
-	{
-		ArBufAppendChar(&b, '-');
-		num = -num;
-	}
-	ip = num / v->den;
-	rem = num % v->den;
-	buf_int128(&b, ip);
-	if (rem)
-	{
-		/* 15 significant fractional digits at most: 1/3 → 0.333333333333333 */
-		char		frac[16];
-		int			n = 0;
-
-		while (rem && n < 15)
-		{
-			rem *= 10;
-			frac[n++] = '0' + (int) (rem / v->den);
-			rem %= v->den;
-		}
-		while (n > 0 && frac[n - 1] == '0')
-			n--;
-		if (n > 0)
-		{
-			ArBufAppendChar(&b, '.');
-			ArBufAppend(&b, frac, n);
-		}
-	}
-	ArBufAppendChar(&b, '\0');
-	return b.data;
-}
-
-/* Decimal string s (digits and at most one '.') times 10^e, normalized. */
-static char *
-big_shift(const char *s, int e, bool neg, bool *overflow)
-{
-	ArBuf		b;
-	size_t		n = strlen(s);
-	const char *dot = memchr(s, '.', n);
-	size_t		ilen = dot ? (size_t) (dot - s) : n;
-	size_t		flen = dot ? n - ilen - 1 : 0;
-	char	   *digits = ArAlloc(n + e + 2);
-	size_t		nd = 0,
-				point,
-				start = 0,
-				end;
-
-	memcpy(digits, s, ilen);
-	nd = ilen;
-	if (flen)
-		memcpy(digits + nd, dot + 1, flen);
-	nd += flen;
-	point = ilen + e;
-	while (nd < point)
-		digits[nd++] = '0';
-	end = nd;
-	while (start < point - 1 && start < end && digits[start] == '0')
-		start++;
-	while (end > point && digits[end - 1] == '0')
-		end--;
-	if (end - start > AR_NUM_MAX_DIGITS)
-	{
-		*overflow = true;
-		ArFree(digits);
-		return NULL;
-	}
-	ArBufInit(&b, end - start + 3);
-	if (neg)
-		ArBufAppendChar(&b, '-');
-	ArBufAppend(&b, digits + start, point - start);
-	if (end > point)
-	{
-		ArBufAppendChar(&b, '.');
-		ArBufAppend(&b, digits + point, end - point);
-	}
-	ArBufAppendChar(&b, '\0');
-	ArFree(digits);
-	return b.data;
-}
-
-/* Value of a number token, rational when small enough. */
+/* Value of a number token (any script of digits), negated when neg. */
 static ArNumVal
 digits_value(const ArLexStream *ls, const ArLexTok *t, bool neg)
 {
-	ArNumVal	v;
 	char	   *ascii = ArAlloc(t->byte_len + 1);
 	size_t		n = ArNumberTokenAscii(ls->buf + t->byte_start, t->byte_len, ascii);
-	size_t		sig = 0;
-	const char *p;
+	ArNumVal	v;
 
 	ascii[n] = '\0';
-	memset(&v, 0, sizeof(v));
-	for (p = ascii; *p; p++)
-		if (*p != '.')
-			sig++;
-	/* with at most 24 digits, a rational (the denominator fits 10^24) */
-	if (sig <= NUM_RATIONAL_DIGITS)
-	{
-		ar_int128	num = 0;
-		ar_int128	den = 1;
-		bool		frac = false;
-
-		for (p = ascii; *p; p++)
-		{
-			if (*p == '.')
-			{
-				frac = true;
-				continue;
-			}
-			num = num * 10 + (*p - '0');
-			if (frac)
-				den *= 10;
-		}
-		ArFree(ascii);
-		return nv_make(neg ? -num : num, den);
-	}
-	v.big = big_shift(ascii, 0, neg, &v.overflow);
+	v = ArNumValFromDecimal(ascii, neg);
 	ArFree(ascii);
 	return v;
-}
-
-/* Multiply by 10^e, switching to the string form when needed. */
-static void
-nv_scale(ArNumVal *v, int e)
-{
-	if (v->overflow || e == 0)
-		return;
-	if (v->big)
-	{
-		bool		neg = v->big[0] == '-';
-		char	   *s = big_shift(v->big + (neg ? 1 : 0), e, neg, &v->overflow);
-
-		ArFree(v->big);
-		v->big = s;
-		return;
-	}
-	*v = nv_mul(*v, pow10_128(e), 1);
 }
 
 /* ---- token helpers ---- */
@@ -350,42 +84,15 @@ typedef struct Ctx
 	ArNumList  *out;
 } Ctx;
 
-#define TOK(c, i) (&(c)->ls->toks[(i)])
-#define VALID(c, i) ((i) >= 0 && (i) < (c)->ls->n)
-
-/* Whole-word entry of class cls at token i. */
-static const ArLexEntry *
-lx(const Ctx *c, int i, int cls)
-{
-	if (!VALID(c, i))
-		return NULL;
-	return ArLexFind(TOK(c, i), cls);
-}
-
-/* Entry of class cls at token i, whole or after proclitics. */
-static const ArLexEntry *
-lxs(const Ctx *c, int i, int cls, uint8_t *pre)
-{
-	if (!VALID(c, i))
-		return NULL;
-	return ArLexFindStripped(TOK(c, i), cls, pre);
-}
-
-static bool
-is_punct(const Ctx *c, int i, uint32_t cp)
-{
-	return ArLexIsPunct(c->ls, i, cp);
-}
-
 /* Is token i a separate و (a word or a clitic token)? */
 static bool
 is_and(const Ctx *c, int i)
 {
-	if (!VALID(c, i))
+	if (!ArLexInRange(c->ls, i))
 		return false;
-	if (TOK(c, i)->type == AR_TOK_CLITIC)
-		return TOK(c, i)->first_cp == 0x0648 || TOK(c, i)->first_cp == 0x0641;
-	return lx(c, i, LX_AND) != NULL;
+	if (ArLexTokAt(c->ls, i)->type == AR_TOK_CLITIC)
+		return ArLexTokAt(c->ls, i)->first_cp == 0x0648 || ArLexTokAt(c->ls, i)->first_cp == 0x0641;
+	return ArLexEntryAt(c->ls, i, LX_AND) != NULL;
 }
 
 /* Latin scale word after digits ("2bn", "5 million"): its power of ten. */
@@ -402,9 +109,9 @@ latin_scale(const Ctx *c, int i)
 	};
 	const ArLexTok *t;
 
-	if (!VALID(c, i) || TOK(c, i)->type != AR_TOK_LATIN)
+	if (!ArLexInRange(c->ls, i) || ArLexTokAt(c->ls, i)->type != AR_TOK_LATIN)
 		return 0;
-	t = TOK(c, i);
+	t = ArLexTokAt(c->ls, i);
 	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
 		if (strlen(words[k].w) == t->byte_len &&
 			strncasecmp(c->ls->buf + t->byte_start, words[k].w, t->byte_len) == 0)
@@ -423,9 +130,9 @@ latin_currency(const Ctx *c, int i)
 	};
 	const ArLexTok *t;
 
-	if (!VALID(c, i))
+	if (!ArLexInRange(c->ls, i))
 		return NULL;
-	t = TOK(c, i);
+	t = ArLexTokAt(c->ls, i);
 	if (t->type == AR_TOK_SYMBOL || t->type == AR_TOK_PUNCT)
 	{
 		switch (t->first_cp)
@@ -493,9 +200,9 @@ piece_at(const Ctx *c, int i, int mode, Piece *p)
 	int			k = -1;
 
 	memset(p, 0, sizeof(*p));
-	if (!VALID(c, i))
+	if (!ArLexInRange(c->ls, i))
 		return;
-	t = TOK(c, i);
+	t = ArLexTokAt(c->ls, i);
 	if (t->type != AR_TOK_ARABIC)
 		return;
 	/* وأحد، وإحدى: و + the teen-only أحد, not واحد (one) */
@@ -579,7 +286,7 @@ apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
 			mult = np->group;
 		else if (flags & LXF_PLURAL)
 		{
-			int64_t		g = nv_small_int(&np->group);
+			int64_t		g = ArNumValSmallInt(&np->group);
 
 			if (g < 3 || g > 10)
 				return false;
@@ -595,13 +302,13 @@ apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
 		if (flags & LXF_PLURAL)
 			return false;
 		if (flags & (LXF_DUAL | LXF_CONSTRUCT))
-			mult = nv_make(2, 1);
+			mult = ArNumValMake(2, 1);
 		else if (flags & LXF_ACC_OR_CONSTRUCT)
-			mult = nv_make(tanween ? 1 : 2, 1);
+			mult = ArNumValMake(tanween ? 1 : 2, 1);
 		else
-			mult = nv_make(1, 1);
+			mult = ArNumValMake(1, 1);
 	}
-	nv_scale(&mult, e);
+	ArNumValScale(&mult, e);
 	if (mult.big || mult.overflow || np->total.big)
 	{
 		/* a huge digit string times a scale: it stands alone */
@@ -610,8 +317,8 @@ apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
 		np->total = mult;
 	}
 	else
-		np->total = nv_add(np->total, mult);
-	np->group = nv_make(0, 1);
+		np->total = ArNumValAdd(np->total, mult);
+	np->group = ArNumValMake(0, 1);
 	np->last = P_SCALE;
 	np->last_scale = e;
 	np->unit_in_group = 0;
@@ -632,37 +339,37 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 	bool		have_snap = false;
 
 	memset(np, 0, sizeof(*np));
-	np->total = nv_make(0, 1);
-	np->group = nv_make(0, 1);
+	np->total = ArNumValMake(0, 1);
+	np->group = ArNumValMake(0, 1);
 	np->last_scale = 99;
 	np->end = -1;
 
 	/* a minus sign glued to digits, not after another number (2-3 is a range) */
-	if (is_punct(c, j, '-') && VALID(c, j + 1) && TOK(c, j + 1)->type == AR_TOK_NUMBER &&
-		!TOK(c, j + 1)->space_before &&
-		!(VALID(c, j - 1) && TOK(c, j - 1)->type == AR_TOK_NUMBER))
+	if (ArLexIsPunct(c->ls, j, '-') && ArLexInRange(c->ls, j + 1) && ArLexTokAt(c->ls, j + 1)->type == AR_TOK_NUMBER &&
+		!ArLexTokAt(c->ls, j + 1)->space_before &&
+		!(ArLexInRange(c->ls, j - 1) && ArLexTokAt(c->ls, j - 1)->type == AR_TOK_NUMBER))
 	{
 		np->neg = true;
 		j++;
 	}
 
 	/* a leading decimal point: .77، ٫٧٧ */
-	if ((is_punct(c, j, '.') || is_punct(c, j, 0x066B)) && VALID(c, j + 1) &&
-		TOK(c, j + 1)->type == AR_TOK_NUMBER && !TOK(c, j + 1)->space_before &&
-		!TOK(c, j + 1)->has_decimal && TOK(c, j + 1)->char_len <= 15 &&
-		!(VALID(c, j - 1) && TOK(c, j - 1)->type == AR_TOK_NUMBER))
+	if ((ArLexIsPunct(c->ls, j, '.') || ArLexIsPunct(c->ls, j, 0x066B)) && ArLexInRange(c->ls, j + 1) &&
+		ArLexTokAt(c->ls, j + 1)->type == AR_TOK_NUMBER && !ArLexTokAt(c->ls, j + 1)->space_before &&
+		!ArLexTokAt(c->ls, j + 1)->has_decimal && ArLexTokAt(c->ls, j + 1)->char_len <= 15 &&
+		!(ArLexInRange(c->ls, j - 1) && ArLexTokAt(c->ls, j - 1)->type == AR_TOK_NUMBER))
 	{
-		np->group = nv_mul(digits_value(c->ls, TOK(c, j + 1), np->neg), 1,
-						   pow10_128((int) TOK(c, j + 1)->char_len));
+		np->group = ArNumValMul(digits_value(c->ls, ArLexTokAt(c->ls, j + 1), np->neg), 1,
+						   ArNumValPow10((int) ArLexTokAt(c->ls, j + 1)->char_len));
 		np->neg = false;
 		np->any = true;
 		np->last = P_DIGITS;
 		np->end = j + 1;
-		np->total = nv_add(np->total, np->group);
+		np->total = ArNumValAdd(np->total, np->group);
 		return true;
 	}
 
-	while (VALID(c, j))
+	while (ArLexInRange(c->ls, j))
 	{
 		const ArLexTok *t;
 		bool		conn = false;
@@ -670,11 +377,11 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		Piece		p;
 
 		/* "مائة مليون، ومائة ألف": a comma before و between scale groups */
-		if (np->any && np->last == P_SCALE && VALID(c, j + 1) &&
-			(is_punct(c, j, 0x060C) || is_punct(c, j, ',')) &&
-			(is_and(c, j + 1) || TOK(c, j + 1)->pre == AR_PRE_WA))
+		if (np->any && np->last == P_SCALE && ArLexInRange(c->ls, j + 1) &&
+			(ArLexIsPunct(c->ls, j, 0x060C) || ArLexIsPunct(c->ls, j, ',')) &&
+			(is_and(c, j + 1) || ArLexTokAt(c->ls, j + 1)->pre == AR_PRE_WA))
 			j++;
-		t = TOK(c, j);
+		t = ArLexTokAt(c->ls, j);
 		pj = j;
 
 		/* the connector: a separate و, or و glued to the piece */
@@ -682,9 +389,9 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		{
 			conn = true;
 			pj = j + 1;
-			if (!VALID(c, pj))
+			if (!ArLexInRange(c->ls, pj))
 				break;
-			t = TOK(c, pj);
+			t = ArLexTokAt(c->ls, pj);
 			piece_at(c, pj, PIECE_WHOLE, &p);
 		}
 		else
@@ -725,44 +432,44 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				break;
 			np->group = digits_value(c->ls, t, np->neg);
 			/* Arabic comma as thousands separator: ١،٢٣٤،٥٦٧ (three digits, no spaces) */
-			while (!t->has_decimal && t->char_len <= 3 && pj == j && is_punct(c, pj + 1, 0x060C) &&
-				   VALID(c, pj + 2) && TOK(c, pj + 2)->type == AR_TOK_NUMBER &&
-				   TOK(c, pj + 2)->char_len == 3 && !TOK(c, pj + 1)->space_before &&
-				   !TOK(c, pj + 2)->space_before && !TOK(c, pj + 2)->has_decimal &&
-				   is_punct(c, pj + 3, 0x060C) && VALID(c, pj + 4) &&
-				   TOK(c, pj + 4)->type == AR_TOK_NUMBER && TOK(c, pj + 4)->char_len == 3 &&
-				   !TOK(c, pj + 3)->space_before && !TOK(c, pj + 4)->space_before)
+			while (!t->has_decimal && t->char_len <= 3 && pj == j && ArLexIsPunct(c->ls, pj + 1, 0x060C) &&
+				   ArLexInRange(c->ls, pj + 2) && ArLexTokAt(c->ls, pj + 2)->type == AR_TOK_NUMBER &&
+				   ArLexTokAt(c->ls, pj + 2)->char_len == 3 && !ArLexTokAt(c->ls, pj + 1)->space_before &&
+				   !ArLexTokAt(c->ls, pj + 2)->space_before && !ArLexTokAt(c->ls, pj + 2)->has_decimal &&
+				   ArLexIsPunct(c->ls, pj + 3, 0x060C) && ArLexInRange(c->ls, pj + 4) &&
+				   ArLexTokAt(c->ls, pj + 4)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, pj + 4)->char_len == 3 &&
+				   !ArLexTokAt(c->ls, pj + 3)->space_before && !ArLexTokAt(c->ls, pj + 4)->space_before)
 			{
 				/* at least two groups, so that "٣،٤" lists stay apart */
 				for (int g = 0; g < 2; g++)
 				{
-					np->group = nv_add(nv_mul(np->group, 1000, 1), digits_value(c->ls, TOK(c, pj + 2), false));
+					np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1), digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
 					pj += 2;
 				}
-				while (is_punct(c, pj + 1, 0x060C) && VALID(c, pj + 2) &&
-					   TOK(c, pj + 2)->type == AR_TOK_NUMBER && TOK(c, pj + 2)->char_len == 3 &&
-					   !TOK(c, pj + 1)->space_before && !TOK(c, pj + 2)->space_before &&
-					   nv_small_int(&np->group) < 1000000000000LL)
+				while (ArLexIsPunct(c->ls, pj + 1, 0x060C) && ArLexInRange(c->ls, pj + 2) &&
+					   ArLexTokAt(c->ls, pj + 2)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, pj + 2)->char_len == 3 &&
+					   !ArLexTokAt(c->ls, pj + 1)->space_before && !ArLexTokAt(c->ls, pj + 2)->space_before &&
+					   ArNumValSmallInt(&np->group) < 1000000000000LL)
 				{
-					np->group = nv_add(nv_mul(np->group, 1000, 1), digits_value(c->ls, TOK(c, pj + 2), false));
+					np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1), digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false));
 					pj += 2;
 				}
 				break;
 			}
 			/* AFP's right-to-left decimals: 2ر1 is 1.2, 1ر0 is 0.1 */
-			if (!t->has_decimal && VALID(c, pj + 2) && TOK(c, pj + 1)->type == AR_TOK_ARABIC &&
-				TOK(c, pj + 1)->char_len == 1 && TOK(c, pj + 1)->first_cp == 0x0631 &&
-				!TOK(c, pj + 1)->space_before && TOK(c, pj + 2)->type == AR_TOK_NUMBER &&
-				!TOK(c, pj + 2)->space_before && !TOK(c, pj + 2)->has_decimal &&
+			if (!t->has_decimal && ArLexInRange(c->ls, pj + 2) && ArLexTokAt(c->ls, pj + 1)->type == AR_TOK_ARABIC &&
+				ArLexTokAt(c->ls, pj + 1)->char_len == 1 && ArLexTokAt(c->ls, pj + 1)->first_cp == 0x0631 &&
+				!ArLexTokAt(c->ls, pj + 1)->space_before && ArLexTokAt(c->ls, pj + 2)->type == AR_TOK_NUMBER &&
+				!ArLexTokAt(c->ls, pj + 2)->space_before && !ArLexTokAt(c->ls, pj + 2)->has_decimal &&
 				t->char_len <= 15 && !np->group.big)
 			{
-				ArNumVal	ip = digits_value(c->ls, TOK(c, pj + 2), np->neg);
+				ArNumVal	ip = digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), np->neg);
 
 				if (!ip.big)
 				{
-					ArNumVal	fr = nv_mul(np->group, 1, pow10_128((int) t->char_len));
+					ArNumVal	fr = ArNumValMul(np->group, 1, ArNumValPow10((int) t->char_len));
 
-					np->group = nv_add(ip, fr);
+					np->group = ArNumValAdd(ip, fr);
 					pj += 2;
 				}
 				else
@@ -770,40 +477,40 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			}
 			/* decimal comma: ٤,٨ and 3,5% (a comma before exactly three
 			 * digits is a thousands separator, already inside the token) */
-			if (!t->has_decimal && (is_punct(c, pj + 1, ',') || is_punct(c, pj + 1, 0x060C)) &&
-				VALID(c, pj + 2) && TOK(c, pj + 2)->type == AR_TOK_NUMBER &&
-				!TOK(c, pj + 1)->space_before && !TOK(c, pj + 2)->space_before &&
-				!TOK(c, pj + 2)->has_decimal && TOK(c, pj + 2)->char_len != 3 &&
-				TOK(c, pj + 2)->char_len <= 15 && t->char_len <= 3 &&
-				!is_punct(c, pj - 1, ',') && !is_punct(c, pj + 3, ',') &&
-				!is_punct(c, pj - 1, 0x060C) && !is_punct(c, pj + 3, 0x060C) &&
+			if (!t->has_decimal && (ArLexIsPunct(c->ls, pj + 1, ',') || ArLexIsPunct(c->ls, pj + 1, 0x060C)) &&
+				ArLexInRange(c->ls, pj + 2) && ArLexTokAt(c->ls, pj + 2)->type == AR_TOK_NUMBER &&
+				!ArLexTokAt(c->ls, pj + 1)->space_before && !ArLexTokAt(c->ls, pj + 2)->space_before &&
+				!ArLexTokAt(c->ls, pj + 2)->has_decimal && ArLexTokAt(c->ls, pj + 2)->char_len != 3 &&
+				ArLexTokAt(c->ls, pj + 2)->char_len <= 15 && t->char_len <= 3 &&
+				!ArLexIsPunct(c->ls, pj - 1, ',') && !ArLexIsPunct(c->ls, pj + 3, ',') &&
+				!ArLexIsPunct(c->ls, pj - 1, 0x060C) && !ArLexIsPunct(c->ls, pj + 3, 0x060C) &&
 				!np->group.big)
 			{
-				ArNumVal	fr = digits_value(c->ls, TOK(c, pj + 2), false);
+				ArNumVal	fr = digits_value(c->ls, ArLexTokAt(c->ls, pj + 2), false);
 
-				fr = nv_mul(fr, 1, pow10_128((int) TOK(c, pj + 2)->char_len));
+				fr = ArNumValMul(fr, 1, ArNumValPow10((int) ArLexTokAt(c->ls, pj + 2)->char_len));
 				if (np->neg)
 					fr.num = -fr.num;
-				np->group = nv_add(np->group, fr);
+				np->group = ArNumValAdd(np->group, fr);
 				pj += 2;
 			}
 			np->neg = false;
 			/* space-grouped thousands: "100 000", "1 500 000" */
-			while (!t->has_decimal && VALID(c, pj + 1) &&
-				   TOK(c, pj + 1)->type == AR_TOK_NUMBER && TOK(c, pj + 1)->char_len == 3 &&
-				   TOK(c, pj + 1)->space_before && !TOK(c, pj + 1)->break_before &&
-				   np->group.big == NULL && nv_small_int(&np->group) >= 0 &&
-				   nv_small_int(&np->group) < 1000000000000LL &&
+			while (!t->has_decimal && ArLexInRange(c->ls, pj + 1) &&
+				   ArLexTokAt(c->ls, pj + 1)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, pj + 1)->char_len == 3 &&
+				   ArLexTokAt(c->ls, pj + 1)->space_before && !ArLexTokAt(c->ls, pj + 1)->break_before &&
+				   np->group.big == NULL && ArNumValSmallInt(&np->group) >= 0 &&
+				   ArNumValSmallInt(&np->group) < 1000000000000LL &&
 				   (pj > i || t->char_len <= 3))
 			{
-				ArNumVal	next = digits_value(c->ls, TOK(c, pj + 1), false);
+				ArNumVal	next = digits_value(c->ls, ArLexTokAt(c->ls, pj + 1), false);
 
-				if (next.big || TOK(c, pj + 1)->has_decimal)
+				if (next.big || ArLexTokAt(c->ls, pj + 1)->has_decimal)
 				{
 					ArFree(next.big);
 					break;
 				}
-				np->group = nv_add(nv_mul(np->group, 1000, 1), next);
+				np->group = ArNumValAdd(ArNumValMul(np->group, 1000, 1), next);
 				pj++;
 			}
 			np->last = P_DIGITS;
@@ -822,7 +529,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 					np->end = j;
 					j++;
 				}
-				else if (e && !TOK(c, j)->break_before && apply_scale(np, e, LXF_SING, false, true))
+				else if (e && !ArLexTokAt(c->ls, j)->break_before && apply_scale(np, e, LXF_SING, false, true))
 				{
 					np->end = j;
 					j++;
@@ -831,7 +538,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 						 !np->group.big)
 				{
 					/* ٣ مئة */
-					np->group = nv_mul(np->group, 100, 1);
+					np->group = ArNumValMul(np->group, 100, 1);
 					np->end = j;
 					j++;
 				}
@@ -850,15 +557,15 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			Piece		q;
 
 			piece_at(c, pj + 1, PIECE_WHOLE, &q);
-			if (!q.found && !(VALID(c, pj + 1) && TOK(c, pj + 1)->type == AR_TOK_NUMBER))
+			if (!q.found && !(ArLexInRange(c->ls, pj + 1) && ArLexTokAt(c->ls, pj + 1)->type == AR_TOK_NUMBER))
 				break;
 			np->neg = true;
 			np->end = pj;
 			j = pj + 1;
-			if (VALID(c, j) && TOK(c, j)->type == AR_TOK_NUMBER)
+			if (ArLexInRange(c->ls, j) && ArLexTokAt(c->ls, j)->type == AR_TOK_NUMBER)
 			{
 				/* سالب 5: digits carry the sign */
-				np->group = digits_value(c->ls, TOK(c, j), true);
+				np->group = digits_value(c->ls, ArLexTokAt(c->ls, j), true);
 				np->neg = false;
 				np->any = true;
 				np->last = P_DIGITS;
@@ -868,7 +575,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			}
 			continue;
 		}
-		if (p.point && allow_point && np->any && np->last != P_SCALE && nv_is_int(&np->group) &&
+		if (p.point && allow_point && np->any && np->last != P_SCALE && ArNumValIsInt(&np->group) &&
 			np->total.num == 0)
 		{
 			/* فاصلة: the following integer words are the decimals */
@@ -877,7 +584,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 
 			if (!parse_number(c, pj + 1, &d, false))
 				break;
-			if (d.scale || !nv_is_int(&d.total) || (dv = nv_small_int(&d.total)) < 0)
+			if (d.scale || !ArNumValIsInt(&d.total) || (dv = ArNumValSmallInt(&d.total)) < 0)
 			{
 				ArFree(d.total.big);	/* a long digit run after فاصلة: not decimals */
 				break;
@@ -889,7 +596,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 					den *= 10;
 				if (dv == 0)
 					den = 10;
-				np->group = nv_add(np->group, nv_make(dv, den));
+				np->group = ArNumValAdd(np->group, ArNumValMake(dv, den));
 			}
 			np->end = d.end;
 			j = d.end + 1;
@@ -902,11 +609,11 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			Piece		q;
 
 			piece_at(c, pj + 1, PIECE_WHOLE, &q);
-			if (q.ten && !TOK(c, pj + 1)->break_before)
+			if (q.ten && !ArLexTokAt(c->ls, pj + 1)->break_before)
 			{
 				if (np->any && !(conn && (np->last == P_SCALE || np->last == P_HUNDRED)))
 					break;
-				np->group = nv_add(np->group, nv_make(p.unit->val + 10, 1));
+				np->group = ArNumValAdd(np->group, ArNumValMake(p.unit->val + 10, 1));
 				np->last = P_TEEN;
 				np->unit_in_group = 0;
 				np->any = np->words = true;
@@ -936,7 +643,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				ok = false;
 			if (ok)
 			{
-				np->group = nv_add(np->group, nv_make(p.unit->val, 1));
+				np->group = ArNumValAdd(np->group, ArNumValMake(p.unit->val, 1));
 				np->last = P_UNIT;
 				np->unit_in_group = p.unit->val;
 				np->any = np->words = true;
@@ -960,7 +667,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 					(np->last == P_UNIT && np->unit_in_group >= 1 && np->unit_in_group <= 9);
 			if (ok)
 			{
-				np->group = nv_add(np->group, nv_make(p.tens->val, 1));
+				np->group = ArNumValAdd(np->group, ArNumValMake(p.tens->val, 1));
 				np->last = P_TENS;
 				np->unit_in_group = 0;
 				np->any = np->words = true;
@@ -977,10 +684,10 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				ok = true;
 			else if (!conn && np->last == P_UNIT && p.hundred->val == 100 &&
 					 np->unit_in_group >= 3 && np->unit_in_group <= 9 &&
-					 nv_small_int(&np->group) == np->unit_in_group)
+					 ArNumValSmallInt(&np->group) == np->unit_in_group)
 			{
 				/* ثلاث مئة: the unit multiplies the hundred */
-				np->group = nv_make(np->unit_in_group * 100, 1);
+				np->group = ArNumValMake(np->unit_in_group * 100, 1);
 				np->last = P_HUNDRED;
 				np->unit_in_group = 0;
 				np->end = pj;
@@ -991,7 +698,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				ok = np->last == P_SCALE;
 			if (ok)
 			{
-				np->group = nv_add(np->group, nv_make(p.hundred->val, 1));
+				np->group = ArNumValAdd(np->group, ArNumValMake(p.hundred->val, 1));
 				np->last = P_HUNDRED;
 				np->unit_in_group = 0;
 				np->any = np->words = true;
@@ -1029,8 +736,8 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 				if (conn || np->last != P_UNIT)
 					break;
 				/* the fraction counts the unit only: مائة وثلاثة أرباع = 100.75 */
-				np->group = nv_add(nv_add(np->group, nv_make(-np->unit_in_group, 1)),
-								   nv_make((ar_int128) np->unit_in_group * f->val, f->den));
+				np->group = ArNumValAdd(ArNumValAdd(np->group, ArNumValMake(-np->unit_in_group, 1)),
+								   ArNumValMake((ar_int128) np->unit_in_group * f->val, f->den));
 				np->last = P_FRACTION;
 				np->end = pj;
 				j = pj + 1;
@@ -1038,7 +745,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			}
 			if (!np->any)
 			{
-				np->group = nv_make(f->val, f->den);
+				np->group = ArNumValMake(f->val, f->den);
 				np->last = P_FRACTION;
 				np->any = np->words = true;
 				np->end = pj;
@@ -1048,10 +755,10 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			if (conn && np->last == P_SCALE && !np->total.big)
 			{
 				/* مليار ونصف: a fraction of the last scale */
-				ArNumVal	fr = nv_make(f->val, f->den);
+				ArNumVal	fr = ArNumValMake(f->val, f->den);
 
-				nv_scale(&fr, np->last_scale);
-				np->total = nv_add(np->total, fr);
+				ArNumValScale(&fr, np->last_scale);
+				np->total = ArNumValAdd(np->total, fr);
 				np->end = pj;
 				j = pj + 1;
 				break;
@@ -1059,7 +766,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 			if (conn && (np->last == P_UNIT || np->last == P_TEEN || np->last == P_TENS ||
 						 np->last == P_HUNDRED || np->last == P_DIGITS) && !np->group.big)
 			{
-				np->group = nv_add(np->group, nv_make(f->val, f->den));
+				np->group = ArNumValAdd(np->group, ArNumValMake(f->val, f->den));
 				np->end = pj;
 				j = pj + 1;
 				break;
@@ -1079,7 +786,7 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 		np->group.big = NULL;
 	}
 	else
-		np->total = nv_add(np->total, np->group);
+		np->total = ArNumValAdd(np->total, np->group);
 	if (np->neg && !np->total.big && !np->total.overflow)
 		np->total.num = -np->total.num;
 	return true;
@@ -1092,24 +799,24 @@ parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
 static bool
 parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 {
-	const ArLexEntry *o = lx(c, i, LX_ORDINAL);
+	const ArLexEntry *o = ArLexEntryAt(c->ls, i, LX_ORDINAL);
 	uint8_t		pre = 0;
 	int64_t		v;
 	int			j;
 
 	if (!o)
 	{
-		o = lxs(c, i, LX_ORDINAL, &pre);
+		o = ArLexEntryAtStripped(c->ls, i, LX_ORDINAL, &pre);
 		if (!o || !(o->flags & LXF_DEF))
 			o = NULL;
 	}
-	if (VALID(c, i) && !o && lx(c, i, LX_DEFART) && VALID(c, i + 1) &&
-		TOK(c, i + 1)->type == AR_TOK_NUMBER && !TOK(c, i + 1)->has_decimal &&
-		TOK(c, i + 1)->char_len <= 6)
+	if (ArLexInRange(c->ls, i) && !o && ArLexEntryAt(c->ls, i, LX_DEFART) && ArLexInRange(c->ls, i + 1) &&
+		ArLexTokAt(c->ls, i + 1)->type == AR_TOK_NUMBER && !ArLexTokAt(c->ls, i + 1)->has_decimal &&
+		ArLexTokAt(c->ls, i + 1)->char_len <= 6)
 	{
-		ArNumVal	nv = digits_value(c->ls, TOK(c, i + 1), false);
+		ArNumVal	nv = digits_value(c->ls, ArLexTokAt(c->ls, i + 1), false);
 
-		*value = nv_small_int(&nv);
+		*value = ArNumValSmallInt(&nv);
 		*end = i + 1;
 		*fem = false;
 		return *value >= 0;
@@ -1117,7 +824,7 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 	if (!o)
 		return false;
 	/* كانون الثاني، ربيع الأول، جمادى الأولى are months, not ordinals */
-	if (lx(c, i - 1, LX_MONTHPRE) || lx(c, i - 1, LX_HIJRIPRE))
+	if (ArLexEntryAt(c->ls, i - 1, LX_MONTHPRE) || ArLexEntryAt(c->ls, i - 1, LX_HIJRIPRE))
 		return false;
 	v = o->val;
 	j = i;
@@ -1125,18 +832,18 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 	if (o->flags & LXF_HUNDRED)
 	{
 		/* في المئة، بالمئة are percent signs, not "the hundredth" */
-		if (pre == AR_PRE_BI || (VALID(c, i - 1) && lx(c, i - 1, LX_PREP) &&
-								 TOK(c, i - 1)->byte_len == 4))
+		if (pre == AR_PRE_BI || (ArLexInRange(c->ls, i - 1) && ArLexEntryAt(c->ls, i - 1, LX_PREP) &&
+								 ArLexTokAt(c->ls, i - 1)->byte_len == 4))
 			return false;
 		/* المئة والخامس والعشرون */
-		if (VALID(c, j + 1))
+		if (ArLexInRange(c->ls, j + 1))
 		{
 			int64_t		v2;
 			int			e2;
 			bool		f2;
 			int			k = is_and(c, j + 1) ? j + 2 : j + 1;
 
-			if ((k == j + 2 || TOK(c, k)->pre == AR_PRE_WA) &&
+			if ((k == j + 2 || ArLexTokAt(c->ls, k)->pre == AR_PRE_WA) &&
 				parse_ordinal(c, k, &v2, &e2, &f2) && v2 < v)
 			{
 				v += v2;
@@ -1150,7 +857,7 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 	if (o->flags & LXF_MUL100)
 	{
 		/* الثلاث مئة، الخمسة مائة (والعشرين) */
-		const ArLexEntry *h = lx(c, i + 1, LX_HUNDRED);
+		const ArLexEntry *h = ArLexEntryAt(c->ls, i + 1, LX_HUNDRED);
 		int64_t		v2;
 		int			e2;
 		bool		f2;
@@ -1159,11 +866,11 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 			return false;
 		v *= 100;
 		j = i + 1;
-		if (VALID(c, j + 1))
+		if (ArLexInRange(c->ls, j + 1))
 		{
 			int			k = is_and(c, j + 1) ? j + 2 : j + 1;
 
-			if ((k == j + 2 || TOK(c, k)->pre == AR_PRE_WA) &&
+			if ((k == j + 2 || ArLexTokAt(c->ls, k)->pre == AR_PRE_WA) &&
 				parse_ordinal(c, k, &v2, &e2, &f2) && v2 < 100)
 			{
 				v += v2;
@@ -1176,7 +883,7 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 	}
 	if (o->flags & LXF_TENS)
 		;
-	else if (v <= 9 && VALID(c, j + 1) && lx(c, j + 1, LX_TEN))
+	else if (v <= 9 && ArLexInRange(c->ls, j + 1) && ArLexEntryAt(c->ls, j + 1, LX_TEN))
 	{
 		v += 10;
 		j++;
@@ -1190,13 +897,13 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 
 		if (sep)
 			k++;
-		if (VALID(c, k))
+		if (ArLexInRange(c->ls, k))
 		{
-			t = sep ? lx(c, k, LX_ORDINAL) : lxs(c, k, LX_ORDINAL, &tpre);
+			t = sep ? ArLexEntryAt(c->ls, k, LX_ORDINAL) : ArLexEntryAtStripped(c->ls, k, LX_ORDINAL, &tpre);
 			if (t && !(t->flags & LXF_TENS))
 				t = NULL;
 			if (!t)
-				t = sep ? lx(c, k, LX_TENS) : lxs(c, k, LX_TENS, &tpre);
+				t = sep ? ArLexEntryAt(c->ls, k, LX_TENS) : ArLexEntryAtStripped(c->ls, k, LX_TENS, &tpre);
 			if (!sep && tpre != AR_PRE_WA)
 				t = NULL;
 		}
@@ -1209,9 +916,9 @@ parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
 			return false;
 	}
 	/* الحادي والعشرون بعد المائة */
-	if (VALID(c, j + 2) && lx(c, j + 1, LX_AFTER))
+	if (ArLexInRange(c->ls, j + 2) && ArLexEntryAt(c->ls, j + 1, LX_AFTER))
 	{
-		const ArLexEntry *h = lx(c, j + 2, LX_ORDINAL);
+		const ArLexEntry *h = ArLexEntryAt(c->ls, j + 2, LX_ORDINAL);
 
 		if (h && (h->flags & LXF_HUNDRED))
 		{
@@ -1232,23 +939,18 @@ emit(Ctx *c, ArNumKind kind, ArNumVal val, int first, int last, size_t prechars)
 	ArNumList  *l = c->out;
 	ArNumItem  *it;
 
-	if (l->n == l->cap)
-	{
-		l->cap *= 2;
-		l->items = ArRealloc(l->items, sizeof(ArNumItem) * l->cap);
-	}
-	it = &l->items[l->n++];
+	it = ArArrayPush(l);
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
 	it->val = val;
 	it->tok_first = first;
 	it->tok_last = last;
 	it->tok_end = last;
-	it->char_start = TOK(c, first)->char_start + prechars;
-	it->char_end = TOK(c, last)->char_start + TOK(c, last)->char_len;
-	it->byte_start = TOK(c, first)->byte_start +
-		(prechars ? TOK(c, first)->prebytes : 0);
-	it->byte_end = TOK(c, last)->byte_start + TOK(c, last)->byte_len;
+	it->char_start = ArLexTokAt(c->ls, first)->char_start + prechars;
+	it->char_end = ArLexTokAt(c->ls, last)->char_start + ArLexTokAt(c->ls, last)->char_len;
+	it->byte_start = ArLexTokAt(c->ls, first)->byte_start +
+		(prechars ? ArLexTokAt(c->ls, first)->prebytes : 0);
+	it->byte_end = ArLexTokAt(c->ls, last)->byte_start + ArLexTokAt(c->ls, last)->byte_len;
 	return it;
 }
 
@@ -1257,15 +959,15 @@ static void
 extend(Ctx *c, ArNumItem *it, int k)
 {
 	it->tok_end = k;
-	it->char_end = TOK(c, k)->char_start + TOK(c, k)->char_len;
-	it->byte_end = TOK(c, k)->byte_start + TOK(c, k)->byte_len;
+	it->char_end = ArLexTokAt(c->ls, k)->char_start + ArLexTokAt(c->ls, k)->char_len;
+	it->byte_end = ArLexTokAt(c->ls, k)->byte_start + ArLexTokAt(c->ls, k)->byte_len;
 }
 
 /* A currency word at token k: its code through *code; returns the last token. */
 static int
 currency_at(const Ctx *c, int k, const char **code, bool *found)
 {
-	const ArLexEntry *cur = lx(c, k, LX_CURRENCY);
+	const ArLexEntry *cur = ArLexEntryAt(c->ls, k, LX_CURRENCY);
 	const char *lc;
 
 	*found = false;
@@ -1275,9 +977,9 @@ currency_at(const Ctx *c, int k, const char **code, bool *found)
 
 		*found = true;
 		*code = cur->code;
-		if (VALID(c, a) && !TOK(c, a)->break_before)
+		if (ArLexInRange(c->ls, a) && !ArLexTokAt(c->ls, a)->break_before)
 		{
-			const ArLexTok *t = TOK(c, a);
+			const ArLexTok *t = ArLexTokAt(c->ls, a);
 
 			if (t->key >= 0)
 				for (int e = 0; e < AR_LEX_COUNT(t->key); e++)
@@ -1312,63 +1014,63 @@ classify(Ctx *c, ArNumItem *it)
 	uint8_t		pre;
 	bool		found;
 	const char *code = NULL;
-	int64_t		iv = nv_small_int(&it->val);
+	int64_t		iv = ArNumValSmallInt(&it->val);
 
 	/* approximations before: نحو، حوالي، بنحو، أكثر من، ما يزيد على */
-	if ((e = lxs(c, L, LX_APPROX, &pre)) != NULL && !(e->flags & LXF_NEEDSPREP))
+	if ((e = ArLexEntryAtStripped(c->ls, L, LX_APPROX, &pre)) != NULL && !(e->flags & LXF_NEEDSPREP))
 		it->approx = true;
-	else if ((lx(c, L, LX_FROM) || lx(c, L, LX_PREP)) &&
-			 (e = lxs(c, L - 1, LX_APPROX, &pre)) != NULL && (e->flags & LXF_NEEDSPREP))
+	else if ((ArLexEntryAt(c->ls, L, LX_FROM) || ArLexEntryAt(c->ls, L, LX_PREP)) &&
+			 (e = ArLexEntryAtStripped(c->ls, L - 1, LX_APPROX, &pre)) != NULL && (e->flags & LXF_NEEDSPREP))
 		it->approx = true;
-	if (VALID(c, R) && lx(c, R, LX_APPROXAFTER))
+	if (ArLexInRange(c->ls, R) && ArLexEntryAt(c->ls, R, LX_APPROXAFTER))
 		it->approx = true;
 	if (it->kind != AR_NUM_NUMBER && it->kind != AR_NUM_ORDINAL && it->kind != AR_NUM_TIME)
 		return;
 
 	/* money with the sign or code before: $5، €2bn، US$ 3، USD 10 */
-	if (VALID(c, L) && (code = latin_currency(c, L)) != NULL)
+	if (ArLexInRange(c->ls, L) && (code = latin_currency(c, L)) != NULL)
 	{
 		it->kind = AR_NUM_MONEY;
 		it->unit = code;
-		it->char_start = TOK(c, L)->char_start;
-		it->byte_start = TOK(c, L)->byte_start;
-		if (code[0] == 'U' && VALID(c, L - 1) && TOK(c, L - 1)->type == AR_TOK_LATIN &&
-			TOK(c, L - 1)->byte_len == 2 && !TOK(c, L)->space_before &&
-			strncasecmp(c->ls->buf + TOK(c, L - 1)->byte_start, "US", 2) == 0)
+		it->char_start = ArLexTokAt(c->ls, L)->char_start;
+		it->byte_start = ArLexTokAt(c->ls, L)->byte_start;
+		if (code[0] == 'U' && ArLexInRange(c->ls, L - 1) && ArLexTokAt(c->ls, L - 1)->type == AR_TOK_LATIN &&
+			ArLexTokAt(c->ls, L - 1)->byte_len == 2 && !ArLexTokAt(c->ls, L)->space_before &&
+			strncasecmp(c->ls->buf + ArLexTokAt(c->ls, L - 1)->byte_start, "US", 2) == 0)
 		{
-			it->char_start = TOK(c, L - 1)->char_start;
-			it->byte_start = TOK(c, L - 1)->byte_start;
+			it->char_start = ArLexTokAt(c->ls, L - 1)->char_start;
+			it->byte_start = ArLexTokAt(c->ls, L - 1)->byte_start;
 		}
 		/* a trailing code repeats it: $5 USD */
 		return;
 	}
-	if (!VALID(c, R) || TOK(c, R)->break_before)
+	if (!ArLexInRange(c->ls, R) || ArLexTokAt(c->ls, R)->break_before)
 		goto context_left;
 
 	/* percent: 5%، 5 %، 5 في المائة، 5 بالمئة، 3 نقاط مئوية */
-	if (TOK(c, R)->type == AR_TOK_PERCENT)
+	if (ArLexTokAt(c->ls, R)->type == AR_TOK_PERCENT)
 	{
 		it->kind = AR_NUM_PERCENT;
 		it->unit = "percent";
 		extend(c, it, R);
 		return;
 	}
-	if (lx(c, R, LX_PREP) && VALID(c, R + 1) && lx(c, R + 1, LX_PCTWORD) &&
-		TOK(c, R)->byte_len == 4)	/* في */
+	if (ArLexEntryAt(c->ls, R, LX_PREP) && ArLexInRange(c->ls, R + 1) && ArLexEntryAt(c->ls, R + 1, LX_PCTWORD) &&
+		ArLexTokAt(c->ls, R)->byte_len == 4)	/* في */
 	{
 		it->kind = AR_NUM_PERCENT;
 		it->unit = "percent";
 		extend(c, it, R + 1);
 		return;
 	}
-	if ((e = lxs(c, R, LX_PCTWORD, &pre)) != NULL && pre == AR_PRE_BI)
+	if ((e = ArLexEntryAtStripped(c->ls, R, LX_PCTWORD, &pre)) != NULL && pre == AR_PRE_BI)
 	{
 		it->kind = AR_NUM_PERCENT;
 		it->unit = "percent";
 		extend(c, it, R);
 		return;
 	}
-	if (lx(c, R, LX_PCTPOINT) && VALID(c, R + 1) && lx(c, R + 1, LX_PCTADJ))
+	if (ArLexEntryAt(c->ls, R, LX_PCTPOINT) && ArLexInRange(c->ls, R + 1) && ArLexEntryAt(c->ls, R + 1, LX_PCTADJ))
 	{
 		it->kind = AR_NUM_PERCENT;
 		it->unit = "percentage point";
@@ -1390,8 +1092,8 @@ classify(Ctx *c, ArNumItem *it)
 	}
 
 	/* durations: 10 أيام، ثلاث سنوات، 70 عامًا */
-	if ((e = lx(c, R, LX_DURUNIT)) != NULL && !(e->flags & LXF_DUAL) &&
-		!lx(c, L, LX_YEARCUE) && it->kind != AR_NUM_ORDINAL)
+	if ((e = ArLexEntryAt(c->ls, R, LX_DURUNIT)) != NULL && !(e->flags & LXF_DUAL) &&
+		!ArLexEntryAt(c->ls, L, LX_YEARCUE) && it->kind != AR_NUM_ORDINAL)
 	{
 		it->kind = AR_NUM_DURATION;
 		it->unit = dur_units[e->val];
@@ -1400,24 +1102,24 @@ classify(Ctx *c, ArNumItem *it)
 	}
 
 	/* times: 10:30، الساعة 10 صباحا */
-	if (is_punct(c, R, ':') && VALID(c, R + 1) && TOK(c, R + 1)->type == AR_TOK_NUMBER &&
-		!TOK(c, R)->space_before && !TOK(c, R + 1)->space_before &&
-		TOK(c, it->tok_last)->type == AR_TOK_NUMBER && iv >= 0 && iv <= 24 &&
-		TOK(c, R + 1)->char_len <= 2 && !TOK(c, R + 1)->has_decimal)
+	if (ArLexIsPunct(c->ls, R, ':') && ArLexInRange(c->ls, R + 1) && ArLexTokAt(c->ls, R + 1)->type == AR_TOK_NUMBER &&
+		!ArLexTokAt(c->ls, R)->space_before && !ArLexTokAt(c->ls, R + 1)->space_before &&
+		ArLexTokAt(c->ls, it->tok_last)->type == AR_TOK_NUMBER && iv >= 0 && iv <= 24 &&
+		ArLexTokAt(c->ls, R + 1)->char_len <= 2 && !ArLexTokAt(c->ls, R + 1)->has_decimal)
 	{
-		ArNumVal	m = digits_value(c->ls, TOK(c, R + 1), false);
-		int64_t		mv = nv_small_int(&m);
+		ArNumVal	m = digits_value(c->ls, ArLexTokAt(c->ls, R + 1), false);
+		int64_t		mv = ArNumValSmallInt(&m);
 
 		if (mv >= 0 && mv < 60)
 		{
 			it->kind = AR_NUM_TIME;
-			it->val = nv_add(it->val, nv_make(mv, 60));
+			it->val = ArNumValAdd(it->val, ArNumValMake(mv, 60));
 			extend(c, it, R + 1);
 			R += 2;
-			if (VALID(c, R) && (e = lx(c, R, LX_DAYPART)) != NULL)
+			if (ArLexInRange(c->ls, R) && (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) != NULL)
 			{
 				if (e->val == 12 && iv < 12)
-					it->val = nv_add(it->val, nv_make(12, 1));
+					it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
 				extend(c, it, R);
 			}
 			return;
@@ -1425,33 +1127,33 @@ classify(Ctx *c, ArNumItem *it)
 	}
 
 context_left:
-	if (lx(c, L, LX_TIMECUE) && iv >= 0 && iv <= 24)
+	if (ArLexEntryAt(c->ls, L, LX_TIMECUE) && iv >= 0 && iv <= 24)
 	{
 		it->kind = AR_NUM_TIME;
-		if (VALID(c, R) && (e = lx(c, R, LX_DAYPART)) != NULL && !TOK(c, R)->break_before)
+		if (ArLexInRange(c->ls, R) && (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) != NULL && !ArLexTokAt(c->ls, R)->break_before)
 		{
 			if (e->val == 12 && iv < 12)
-				it->val = nv_add(it->val, nv_make(12, 1));
+				it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
 			extend(c, it, R);
 		}
 		return;
 	}
 	if (it->kind == AR_NUM_ORDINAL)
 	{
-		if (VALID(c, R) && (e = lx(c, R, LX_DAYPART)) != NULL && !TOK(c, R)->break_before &&
+		if (ArLexInRange(c->ls, R) && (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) != NULL && !ArLexTokAt(c->ls, R)->break_before &&
 			iv >= 1 && iv <= 12)
 		{
 			/* العاشرة صباحًا */
 			it->kind = AR_NUM_TIME;
 			if (e->val == 12 && iv < 12)
-				it->val = nv_add(it->val, nv_make(12, 1));
+				it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
 			extend(c, it, R);
 		}
 		return;
 	}
 
 	/* percent without a sign after نسبة: بنسبة 5 */
-	if (lxs(c, L, LX_PCTRATIO, &pre))
+	if (ArLexEntryAtStripped(c->ls, L, LX_PCTRATIO, &pre))
 	{
 		it->kind = AR_NUM_PERCENT;
 		it->unit = "percent";
@@ -1460,47 +1162,47 @@ context_left:
 
 	/* years: عام 2024، لعام 1949، نوفمبر 2024، 2024م */
 	/* سنة واحدة، عام واحد: a duration of one */
-	if (iv == 1 && it->words && (e = lx(c, L, LX_DURUNIT)) != NULL && !(e->flags & (LXF_DUAL | LXF_PLURAL)))
+	if (iv == 1 && it->words && (e = ArLexEntryAt(c->ls, L, LX_DURUNIT)) != NULL && !(e->flags & (LXF_DUAL | LXF_PLURAL)))
 	{
 		it->kind = AR_NUM_DURATION;
 		it->unit = dur_units[e->val];
-		it->char_start = TOK(c, L)->char_start;
-		it->byte_start = TOK(c, L)->byte_start;
+		it->char_start = ArLexTokAt(c->ls, L)->char_start;
+		it->byte_start = ArLexTokAt(c->ls, L)->byte_start;
 		return;
 	}
 	if (iv >= 1 && iv <= 2200 && !it->scale &&
-		((lxs(c, L, LX_YEARCUE, &pre) && (TOK(c, it->tok_first)->type == AR_TOK_NUMBER || iv >= 1000)) ||
-		 (lx(c, L, LX_MONTH) && TOK(c, it->tok_first)->type == AR_TOK_NUMBER) ||
-		 (VALID(c, R) && (lx(c, R, LX_YEARMARK) || lx(c, R, LX_HIJRIMARK)) && iv >= 100 &&
-		  !TOK(c, R)->break_before && TOK(c, it->tok_first)->type == AR_TOK_NUMBER)))
+		((ArLexEntryAtStripped(c->ls, L, LX_YEARCUE, &pre) && (ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER || iv >= 1000)) ||
+		 (ArLexEntryAt(c->ls, L, LX_MONTH) && ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER) ||
+		 (ArLexInRange(c->ls, R) && (ArLexEntryAt(c->ls, R, LX_YEARMARK) || ArLexEntryAt(c->ls, R, LX_HIJRIMARK)) && iv >= 100 &&
+		  !ArLexTokAt(c->ls, R)->break_before && ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER)))
 	{
 		it->kind = AR_NUM_YEAR;
-		if (VALID(c, R) && (lx(c, R, LX_YEARMARK) || lx(c, R, LX_HIJRIMARK)) && !TOK(c, R)->break_before)
+		if (ArLexInRange(c->ls, R) && (ArLexEntryAt(c->ls, R, LX_YEARMARK) || ArLexEntryAt(c->ls, R, LX_HIJRIMARK)) && !ArLexTokAt(c->ls, R)->break_before)
 			extend(c, it, R);
 		return;
 	}
 	/* the year of a numeric date: 15/10/2025، 21-04-2016 */
-	if (iv >= 1 && iv <= 9999 && TOK(c, it->tok_first)->char_len == 4 &&
-		(is_punct(c, L, '/') || is_punct(c, L, '-') || is_punct(c, L, '.')) &&
-		!TOK(c, L)->space_before && !TOK(c, it->tok_first)->space_before &&
-		VALID(c, L - 1) && TOK(c, L - 1)->type == AR_TOK_NUMBER && TOK(c, L - 1)->char_len <= 2 &&
-		VALID(c, L - 2) && TOK(c, L - 2)->first_cp == TOK(c, L)->first_cp &&
-		(TOK(c, L - 2)->type == AR_TOK_PUNCT || TOK(c, L - 2)->type == AR_TOK_SYMBOL))
+	if (iv >= 1 && iv <= 9999 && ArLexTokAt(c->ls, it->tok_first)->char_len == 4 &&
+		(ArLexIsPunct(c->ls, L, '/') || ArLexIsPunct(c->ls, L, '-') || ArLexIsPunct(c->ls, L, '.')) &&
+		!ArLexTokAt(c->ls, L)->space_before && !ArLexTokAt(c->ls, it->tok_first)->space_before &&
+		ArLexInRange(c->ls, L - 1) && ArLexTokAt(c->ls, L - 1)->type == AR_TOK_NUMBER && ArLexTokAt(c->ls, L - 1)->char_len <= 2 &&
+		ArLexInRange(c->ls, L - 2) && ArLexTokAt(c->ls, L - 2)->first_cp == ArLexTokAt(c->ls, L)->first_cp &&
+		(ArLexTokAt(c->ls, L - 2)->type == AR_TOK_PUNCT || ArLexTokAt(c->ls, L - 2)->type == AR_TOK_SYMBOL))
 	{
 		it->kind = AR_NUM_YEAR;
 		return;
 	}
-	if (iv >= 1900 && iv <= 2100 && TOK(c, it->tok_first)->type == AR_TOK_NUMBER &&
-		TOK(c, it->tok_first)->char_len == 4 && (lxs(c, L, LX_PREP, NULL) || lxs(c, L, LX_TO, NULL) ||
-												 lxs(c, L, LX_FROM, NULL) || lxs(c, L, LX_DURCUE, NULL)))
+	if (iv >= 1900 && iv <= 2100 && ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER &&
+		ArLexTokAt(c->ls, it->tok_first)->char_len == 4 && (ArLexEntryAtStripped(c->ls, L, LX_PREP, NULL) || ArLexEntryAtStripped(c->ls, L, LX_TO, NULL) ||
+												 ArLexEntryAtStripped(c->ls, L, LX_FROM, NULL) || ArLexEntryAtStripped(c->ls, L, LX_DURCUE, NULL)))
 	{
 		it->kind = AR_NUM_YEAR;
 		return;
 	}
 
 	/* counts: a number before a noun (30 دولة، ثلاثة وزراء) */
-	if (VALID(c, R) && !TOK(c, R)->break_before && TOK(c, R)->type == AR_TOK_ARABIC &&
-		!ArLexKnown(TOK(c, R)) && iv >= 0 && it->kind == AR_NUM_NUMBER)
+	if (ArLexInRange(c->ls, R) && !ArLexTokAt(c->ls, R)->break_before && ArLexTokAt(c->ls, R)->type == AR_TOK_ARABIC &&
+		!ArLexKnown(ArLexTokAt(c->ls, R)) && iv >= 0 && it->kind == AR_NUM_NUMBER)
 		it->kind = AR_NUM_COUNT;
 }
 
@@ -1514,70 +1216,70 @@ dual_word(Ctx *c, int i)
 	const char *code = NULL;
 	uint8_t		pre = 0;
 
-	if ((e = lxs(c, i, LX_DURUNIT, &pre)) != NULL && !(e->flags & LXF_PLURAL) &&
-		!(VALID(c, i + 1) && TOK(c, i + 1)->type == AR_TOK_NUMBER) && !lx(c, i + 1, LX_UNIT) &&
-		((pre == 0 && lxs(c, i - 1, LX_DURCUE, NULL)) ||
-		 (pre == AR_PRE_LI && lxs(c, i - 1, LX_DURCUE, NULL) == NULL) ||
-		 lx(c, i + 1, LX_DURFULL)) &&
+	if ((e = ArLexEntryAtStripped(c->ls, i, LX_DURUNIT, &pre)) != NULL && !(e->flags & LXF_PLURAL) &&
+		!(ArLexInRange(c->ls, i + 1) && ArLexTokAt(c->ls, i + 1)->type == AR_TOK_NUMBER) && !ArLexEntryAt(c->ls, i + 1, LX_UNIT) &&
+		((pre == 0 && ArLexEntryAtStripped(c->ls, i - 1, LX_DURCUE, NULL)) ||
+		 (pre == AR_PRE_LI && ArLexEntryAtStripped(c->ls, i - 1, LX_DURCUE, NULL) == NULL) ||
+		 ArLexEntryAt(c->ls, i + 1, LX_DURFULL)) &&
 		!(e->flags & LXF_DUAL) &&
-		!(pre == AR_PRE_LI && !lx(c, i + 1, LX_DURFULL)))
+		!(pre == AR_PRE_LI && !ArLexEntryAt(c->ls, i + 1, LX_DURFULL)))
 	{
 		/* لمدة أسبوع، طوال اليوم، يوم كامل، ليوم كامل */
-		it = emit(c, AR_NUM_DURATION, nv_make(1, 1), i, i, pre ? TOK(c, i)->prechars : 0);
+		it = emit(c, AR_NUM_DURATION, ArNumValMake(1, 1), i, i, pre ? ArLexTokAt(c->ls, i)->prechars : 0);
 		it->unit = dur_units[e->val];
 		it->words = true;
-		if (lx(c, i + 1, LX_DURFULL))
+		if (ArLexEntryAt(c->ls, i + 1, LX_DURFULL))
 			extend(c, it, i + 1);
 		return true;
 	}
-	if ((e = lx(c, i, LX_DURUNIT)) != NULL &&
-		((e->flags & LXF_DUAL) || (!(e->flags & LXF_PLURAL) && VALID(c, i + 1) &&
-								   TOK(c, i + 1)->pre == AR_PRE_WA &&
-								   lxs(c, i + 1, LX_FRACTION, NULL))))
+	if ((e = ArLexEntryAt(c->ls, i, LX_DURUNIT)) != NULL &&
+		((e->flags & LXF_DUAL) || (!(e->flags & LXF_PLURAL) && ArLexInRange(c->ls, i + 1) &&
+								   ArLexTokAt(c->ls, i + 1)->pre == AR_PRE_WA &&
+								   ArLexEntryAtStripped(c->ls, i + 1, LX_FRACTION, NULL))))
 	{
 		/* يومين، ساعة ونصف، ساعتين وربع */
 		const ArLexEntry *f;
 		uint8_t		fpre = 0;
 
-		it = emit(c, AR_NUM_DURATION, nv_make((e->flags & LXF_DUAL) ? 2 : 1, 1), i, i, 0);
+		it = emit(c, AR_NUM_DURATION, ArNumValMake((e->flags & LXF_DUAL) ? 2 : 1, 1), i, i, 0);
 		it->unit = dur_units[e->val];
 		it->words = true;
-		if (VALID(c, i + 1) && (f = lxs(c, i + 1, LX_FRACTION, &fpre)) != NULL &&
+		if (ArLexInRange(c->ls, i + 1) && (f = ArLexEntryAtStripped(c->ls, i + 1, LX_FRACTION, &fpre)) != NULL &&
 			fpre == AR_PRE_WA && !(f->flags & (LXF_PLURAL | LXF_AFTERAND)) &&
-			!TOK(c, i + 1)->break_before)
+			!ArLexTokAt(c->ls, i + 1)->break_before)
 		{
-			it->val = nv_add(it->val, nv_make(f->val, f->den));
+			it->val = ArNumValAdd(it->val, ArNumValMake(f->val, f->den));
 			extend(c, it, i + 1);
 		}
 		return true;
 	}
-	if ((e = lx(c, i, LX_CURRENCY)) != NULL && VALID(c, i + 1) && !TOK(c, i + 1)->break_before)
+	if ((e = ArLexEntryAt(c->ls, i, LX_CURRENCY)) != NULL && ArLexInRange(c->ls, i + 1) && !ArLexTokAt(c->ls, i + 1)->break_before)
 	{
 		/* ليرة واحدة، ريالان اثنان: the noun, then the number one or two */
 		int			k = currency_at(c, i, &code, &found);
-		const ArLexEntry *u = lx(c, k + 1, LX_UNIT);
+		const ArLexEntry *u = ArLexEntryAt(c->ls, k + 1, LX_UNIT);
 
 		if (u && (u->val == 1 || u->val == 2) && !(u->flags & LXF_TEENONLY))
 		{
-			it = emit(c, AR_NUM_MONEY, nv_make(u->val, 1), i, k + 1, 0);
+			it = emit(c, AR_NUM_MONEY, ArNumValMake(u->val, 1), i, k + 1, 0);
 			it->unit = code;
 			it->words = true;
 			return true;
 		}
 	}
-	if ((e = lx(c, i, LX_CURRENCY)) != NULL && (e->flags & LXF_DUAL))
+	if ((e = ArLexEntryAt(c->ls, i, LX_CURRENCY)) != NULL && (e->flags & LXF_DUAL))
 	{
 		int			last = currency_at(c, i, &code, &found);
 
-		it = emit(c, AR_NUM_MONEY, nv_make(2, 1), i, i, 0);
+		it = emit(c, AR_NUM_MONEY, ArNumValMake(2, 1), i, i, 0);
 		it->unit = code;
 		it->words = true;
 		extend(c, it, last);
 		return true;
 	}
-	if ((e = lx(c, i, LX_PCTPOINT)) != NULL && (e->flags & LXF_DUAL) && lx(c, i + 1, LX_PCTADJ))
+	if ((e = ArLexEntryAt(c->ls, i, LX_PCTPOINT)) != NULL && (e->flags & LXF_DUAL) && ArLexEntryAt(c->ls, i + 1, LX_PCTADJ))
 	{
-		it = emit(c, AR_NUM_PERCENT, nv_make(2, 1), i, i, 0);
+		it = emit(c, AR_NUM_PERCENT, ArNumValMake(2, 1), i, i, 0);
 		it->unit = "percentage point";
 		it->words = true;
 		extend(c, it, i + 1);
@@ -1605,14 +1307,14 @@ merge_subunits(Ctx *c)
 		{
 			ArNumItem  *b = &l->items[k + 1];
 			int			gap = b->tok_first - a->tok_end;
-			const ArLexEntry *su = lx(c, b->tok_last + 1, LX_SUBUNIT);
+			const ArLexEntry *su = ArLexEntryAt(c->ls, b->tok_last + 1, LX_SUBUNIT);
 
-			if (su && !b->val.big && nv_small_int(&b->val) > 0 &&
-				nv_small_int(&b->val) < su->den &&
+			if (su && !b->val.big && ArNumValSmallInt(&b->val) > 0 &&
+				ArNumValSmallInt(&b->val) < su->den &&
 				((gap == 2 && is_and(c, a->tok_end + 1)) ||
-				 (gap == 1 && TOK(c, b->tok_first)->pre == AR_PRE_WA)))
+				 (gap == 1 && ArLexTokAt(c->ls, b->tok_first)->pre == AR_PRE_WA)))
 			{
-				a->val = nv_add(a->val, nv_make(nv_small_int(&b->val), su->den));
+				a->val = ArNumValAdd(a->val, ArNumValMake(ArNumValSmallInt(&b->val), su->den));
 				extend(c, a, b->tok_last + 1);
 				ArFree(b->val.big);
 				k++;
@@ -1636,19 +1338,19 @@ link_ranges(Ctx *c)
 		int			gap = b->tok_first - a->tok_end;
 		bool		range = false;
 
-		if (gap == 2 && (is_punct(c, a->tok_end + 1, '-') || is_punct(c, a->tok_end + 1, 0x2013)))
+		if (gap == 2 && (ArLexIsPunct(c->ls, a->tok_end + 1, '-') || ArLexIsPunct(c->ls, a->tok_end + 1, 0x2013)))
 			range = true;
-		else if (gap == 2 && is_and(c, a->tok_end + 1) && lxs(c, a->tok_first - 1, LX_BETWEEN, NULL))
+		else if (gap == 2 && is_and(c, a->tok_end + 1) && ArLexEntryAtStripped(c->ls, a->tok_first - 1, LX_BETWEEN, NULL))
 			range = true;
-		else if (gap == 2 && lx(c, a->tok_end + 1, LX_TO) && lxs(c, a->tok_first - 1, LX_FROM, NULL))
+		else if (gap == 2 && ArLexEntryAt(c->ls, a->tok_end + 1, LX_TO) && ArLexEntryAtStripped(c->ls, a->tok_first - 1, LX_FROM, NULL))
 			range = true;
-		else if (gap == 1 && TOK(c, b->tok_first)->type == AR_TOK_ARABIC &&
-				 TOK(c, b->tok_first)->pre == AR_PRE_WA && lxs(c, a->tok_first - 1, LX_BETWEEN, NULL))
+		else if (gap == 1 && ArLexTokAt(c->ls, b->tok_first)->type == AR_TOK_ARABIC &&
+				 ArLexTokAt(c->ls, b->tok_first)->pre == AR_PRE_WA && ArLexEntryAtStripped(c->ls, a->tok_first - 1, LX_BETWEEN, NULL))
 			range = true;
 		if (!range)
 			continue;
 		if (a->kind == AR_NUM_YEAR && b->kind != AR_NUM_YEAR &&
-			nv_small_int(&b->val) >= 1000 && nv_small_int(&b->val) <= 2200)
+			ArNumValSmallInt(&b->val) >= 1000 && ArNumValSmallInt(&b->val) <= 2200)
 			b->kind = AR_NUM_YEAR;
 		if ((a->kind == AR_NUM_NUMBER || a->kind == AR_NUM_COUNT) &&
 			(b->kind == AR_NUM_MONEY || b->kind == AR_NUM_PERCENT || b->kind == AR_NUM_DURATION ||
@@ -1656,17 +1358,17 @@ link_ranges(Ctx *c)
 		{
 			a->kind = b->kind;
 			a->unit = b->unit;
-			if (b->scale && !a->scale && !a->val.big && nv_small_int(&a->val) < 1000 &&
+			if (b->scale && !a->scale && !a->val.big && ArNumValSmallInt(&a->val) < 1000 &&
 				(b->kind != AR_NUM_YEAR))
 			{
-				nv_scale(&a->val, b->scale);
+				ArNumValScale(&a->val, b->scale);
 				a->scale = b->scale;
 			}
 		}
 		else if (a->kind == AR_NUM_NUMBER && b->kind == AR_NUM_NUMBER &&
-				 is_punct(c, a->tok_end + 1, '-') && nv_small_int(&a->val) >= 1900 &&
-				 nv_small_int(&a->val) <= 2100 && nv_small_int(&b->val) >= 1900 &&
-				 nv_small_int(&b->val) <= 2100)
+				 ArLexIsPunct(c->ls, a->tok_end + 1, '-') && ArNumValSmallInt(&a->val) >= 1900 &&
+				 ArNumValSmallInt(&a->val) <= 2100 && ArNumValSmallInt(&b->val) >= 1900 &&
+				 ArNumValSmallInt(&b->val) <= 2100)
 			a->kind = b->kind = AR_NUM_YEAR;
 	}
 }
@@ -1681,14 +1383,13 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 	c.out = out;
 	while (i < ls->n)
 	{
-		const ArLexTok *t = &ls->toks[i];
+		const ArLexTok *t = ArLexTokAt(ls, i);
 		NumParse	np;
 		int64_t		ov;
 		int			oend;
 		bool		fem;
 
-		if ((i & (AR_INTERRUPT_STRIDE - 1)) == 0)
-			AR_CHECK_INTERRUPTS();
+		AR_CHECK_INTERRUPTS_EVERY(i);
 		/* fast rejection: only digits, a minus, and lexicon words can start one */
 		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0 &&
 			!(t->type == AR_TOK_PUNCT && (t->first_cp == '-' || t->first_cp == '.' ||
@@ -1699,13 +1400,13 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 		}
 		if (t->type == AR_TOK_ARABIC && parse_ordinal(&c, i, &ov, &oend, &fem))
 		{
-			bool		digits = lx(&c, i, LX_DEFART) != NULL;
-			ArNumItem  *it = emit(&c, AR_NUM_ORDINAL, nv_make(ov, 1), digits ? i + 1 : i, oend,
-								  (digits || lx(&c, i, LX_ORDINAL)) ? 0 : t->prechars);
+			bool		digits = ArLexEntryAt(c.ls, i, LX_DEFART) != NULL;
+			ArNumItem  *it = emit(&c, AR_NUM_ORDINAL, ArNumValMake(ov, 1), digits ? i + 1 : i, oend,
+								  (digits || ArLexEntryAt(c.ls, i, LX_ORDINAL)) ? 0 : t->prechars);
 
 			it->words = true;
 			/* الساعة الثانية: a time */
-			if (lx(&c, i - 1, LX_TIMECUE) && ov >= 1 && ov <= 12)
+			if (ArLexEntryAt(c.ls, i - 1, LX_TIMECUE) && ov >= 1 && ov <= 12)
 				it->kind = AR_NUM_TIME;
 			classify(&c, it);
 			i = it->tok_end + 1;
@@ -1717,7 +1418,7 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 			int			start = i;
 			ArNumItem  *it;
 
-			if (is_punct(&c, i, '-') && np.end > i)
+			if (ArLexIsPunct(c.ls, i, '-') && np.end > i)
 				;			/* the sign belongs to the surface */
 			else if (t->type == AR_TOK_ARABIC && np.first_pre)
 				prechars = t->prechars;
@@ -1748,7 +1449,7 @@ ArNumOrdinalAt(const ArLexStream *ls, int i, int64_t *value, int *end)
 
 	c.ls = ls;
 	c.out = NULL;
-	if (i < 0 || i >= ls->n || ls->toks[i].type != AR_TOK_ARABIC)
+	if (!ArLexInRange(ls, i) || ArLexTokAt(ls, i)->type != AR_TOK_ARABIC)
 		return false;
 	return parse_ordinal(&c, i, value, end, &fem) && *value >= 0;
 }
@@ -1762,11 +1463,11 @@ ArNumCardinalAt(const ArLexStream *ls, int i, int64_t *value, int *end)
 
 	c.ls = ls;
 	c.out = NULL;
-	if (i < 0 || i >= ls->n)
+	if (!ArLexInRange(ls, i))
 		return false;
 	if (!parse_number(&c, i, &np, false))
 		return false;
-	*value = nv_small_int(&np.total);
+	*value = ArNumValSmallInt(&np.total);
 	*end = np.end;
 	ok = *value >= 0;
 	ArFree(np.total.big);

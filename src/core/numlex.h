@@ -66,8 +66,47 @@ extern bool ArLexKnown(const ArLexTok *t);
 /* Look a folded UTF-8 word up; returns the key index or -1. */
 extern int	ArLexLookup(const char *word, size_t len);
 
-/* True when the token is the punctuation character cp (single character). */
+/* True when token i is the punctuation character cp (single character). */
 extern bool ArLexIsPunct(const ArLexStream *ls, int i, uint32_t cp);
+
+/*
+ * Token look-ups of the grammars (numbers, dates, pledges): positions are
+ * token indexes that may run off either end of the stream, so every
+ * look-up but ArLexTokAt answers "nothing" out of range.
+ */
+
+/* True when i indexes a token of the stream. */
+static inline bool
+ArLexInRange(const ArLexStream *ls, int i)
+{
+	return i >= 0 && i < ls->n;
+}
+
+/* Token i (i must be in range). */
+static inline const ArLexTok *
+ArLexTokAt(const ArLexStream *ls, int i)
+{
+	return &ls->toks[i];
+}
+
+/* The entry of class cls of token i as written (whole word), or NULL. */
+static inline const ArLexEntry *
+ArLexEntryAt(const ArLexStream *ls, int i, int cls)
+{
+	if (!ArLexInRange(ls, i))
+		return NULL;
+	return ArLexFind(ArLexTokAt(ls, i), cls);
+}
+
+/* The entry of class cls of token i, whole or without its proclitics
+ * (*pre, when not NULL, gets the stripped set), or NULL. */
+static inline const ArLexEntry *
+ArLexEntryAtStripped(const ArLexStream *ls, int i, int cls, uint8_t *pre)
+{
+	if (!ArLexInRange(ls, i))
+		return NULL;
+	return ArLexFindStripped(ArLexTokAt(ls, i), cls, pre);
+}
 
 /* The lexicon entries of key k. */
 #define AR_LEX_ENTRIES(k) (&ar_lex_entries[ar_lex_keys[(k)].first])

@@ -15,27 +15,13 @@
 void
 ArPledgeListInit(ArPledgeList *l)
 {
-	l->n = 0;
-	l->cap = 8;
-	l->items = ArAlloc(sizeof(ArPledge) * l->cap);
+	ArArrayInit(l, 8);
 }
 
 void
 ArPledgeListFree(ArPledgeList *l)
 {
-	ArFree(l->items);
-	l->items = NULL;
-	l->n = l->cap = 0;
-}
-
-#define PTOK(ls, i) (&(ls)->toks[(i)])
-
-static const ArLexEntry *
-plx(const ArLexStream *ls, int i, int cls)
-{
-	if (i < 0 || i >= ls->n)
-		return NULL;
-	return ArLexFindStripped(PTOK(ls, i), cls, NULL);
+	ArArrayFree(l);
 }
 
 /* Can token i be part of an actor or purpose noun phrase? */
@@ -44,9 +30,9 @@ phrase_word(const ArLexStream *ls, int i)
 {
 	const ArLexTok *t;
 
-	if (i < 0 || i >= ls->n)
+	if (!ArLexInRange(ls, i))
 		return false;
-	t = PTOK(ls, i);
+	t = ArLexTokAt(ls, i);
 	if (t->type != AR_TOK_ARABIC && t->type != AR_TOK_LATIN)
 		return false;
 	if (t->key >= 0)
@@ -84,7 +70,7 @@ phrase_word(const ArLexStream *ls, int i)
 static bool
 starts_with_al(const ArLexStream *ls, int k)
 {
-	const ArLexTok *t = PTOK(ls, k);
+	const ArLexTok *t = ArLexTokAt(ls, k);
 
 	return t->type == AR_TOK_ARABIC && t->byte_len > 4 &&
 		memcmp(ls->buf + t->byte_start, "\xd8\xa7\xd9\x84", 4) == 0;
@@ -101,14 +87,14 @@ phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int
 	while (n < PHRASE_MAX && k >= lo && k <= hi && phrase_word(ls, k))
 	{
 		/* لأفضل، لأوكرانيا: a recipient or purpose, not the actor */
-		if (dir > 0 && n == 0 && PTOK(ls, k)->first_cp == 0x0644 && !starts_with_al(ls, k))
+		if (dir > 0 && n == 0 && ArLexTokAt(ls, k)->first_cp == 0x0644 && !starts_with_al(ls, k))
 			break;
-		if (n > 0 && dir > 0 && PTOK(ls, k)->break_before)
+		if (n > 0 && dir > 0 && ArLexTokAt(ls, k)->break_before)
 			break;
-		if (n > 0 && dir < 0 && PTOK(ls, k + 1)->break_before)
+		if (n > 0 && dir < 0 && ArLexTokAt(ls, k + 1)->break_before)
 			break;
 		/* a word glued to و starts a new phrase */
-		if (n > 0 && dir > 0 && PTOK(ls, k)->pre == AR_PRE_WA && PTOK(ls, k)->key < 0)
+		if (n > 0 && dir > 0 && ArLexTokAt(ls, k)->pre == AR_PRE_WA && ArLexTokAt(ls, k)->key < 0)
 			break;
 		/* after a definite word only definite words continue the phrase
 		 * (البنك الدولي | مصر), while an indefinite head may take a name
@@ -116,7 +102,7 @@ phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int
 		if (n > 0 && dir > 0 && starts_with_al(ls, k - 1) && !starts_with_al(ls, k))
 			break;
 		n++;
-		if (dir < 0 && PTOK(ls, k)->pre == AR_PRE_WA && PTOK(ls, k)->key < 0)
+		if (dir < 0 && ArLexTokAt(ls, k)->pre == AR_PRE_WA && ArLexTokAt(ls, k)->key < 0)
 		{
 			k += dir;
 			break;
@@ -151,7 +137,7 @@ purpose_start(const ArLexStream *ls, int k)
 		"\xd9\x84\xd8\xaf\xd9\x89",	/* لدى */
 		"\xd9\x84\xd9\x8a\xd8\xb3",	/* ليس */
 	};
-	const ArLexTok *t = PTOK(ls, k);
+	const ArLexTok *t = ArLexTokAt(ls, k);
 
 	if (t->type != AR_TOK_ARABIC || t->first_cp != 0x0644 || t->char_len < 3 || t->key >= 0)
 		return false;
@@ -166,7 +152,7 @@ purpose_start(const ArLexStream *ls, int k)
 static bool
 clause_break(const ArLexStream *ls, int k)
 {
-	const ArLexTok *t = PTOK(ls, k);
+	const ArLexTok *t = ArLexTokAt(ls, k);
 
 	if (t->type != AR_TOK_PUNCT)
 		return false;
@@ -196,14 +182,14 @@ set_purpose(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
 {
 	int			k = it->tok_end + 1;
 
-	if (k < ls->n && !PTOK(ls, k)->break_before && purpose_start(ls, k))
+	if (k < ls->n && !ArLexTokAt(ls, k)->break_before && purpose_start(ls, k))
 	{
 		int			l = k;
 		int			m = 1;
 
 		while (m < PHRASE_MAX && l + 1 < ls->n && phrase_word(ls, l + 1) &&
-			   !PTOK(ls, l + 1)->break_before &&
-			   !(PTOK(ls, l + 1)->pre == AR_PRE_WA && PTOK(ls, l + 1)->key < 0))
+			   !ArLexTokAt(ls, l + 1)->break_before &&
+			   !(ArLexTokAt(ls, l + 1)->pre == AR_PRE_WA && ArLexTokAt(ls, l + 1)->key < 0))
 		{
 			l++;
 			m++;
@@ -216,12 +202,7 @@ set_purpose(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
 static void
 push_pledge(ArPledgeList *out, const ArPledge *p)
 {
-	if (out->n == out->cap)
-	{
-		out->cap *= 2;
-		out->items = ArRealloc(out->items, sizeof(ArPledge) * out->cap);
-	}
-	out->items[out->n++] = *p;
+	*ArArrayPush(out) = *p;
 }
 
 void
@@ -236,13 +217,12 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 		bool		target_ok = false;
 		ArPledge	p;
 
-		if ((n & 1023) == 0)
-			AR_CHECK_INTERRUPTS();
+		AR_CHECK_INTERRUPTS_EVERY(n);
 		if (it->kind != AR_NUM_MONEY && it->kind != AR_NUM_PERCENT)
 			continue;
 		/* the sentence: back to a sentence end, at most PLEDGE_WINDOW tokens */
 		start = it->tok_first;
-		while (start > 0 && it->tok_first - start < PLEDGE_WINDOW && !PTOK(ls, start)->break_before)
+		while (start > 0 && it->tok_first - start < PLEDGE_WINDOW && !ArLexTokAt(ls, start)->break_before)
 			start--;
 		/*
 		 * A part of the pledge before it in the same sentence: "إلى 5% …،
@@ -257,10 +237,10 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 			bool		clean = true;
 
 			for (int k = nums->items[prev->item].tok_end + 1; k < it->tok_first; k++)
-				if (plx(ls, k, LX_STAT) ||
-					(plx(ls, k, LX_PARTICLE) && (plx(ls, k, LX_PARTICLE)->flags & LXF_CLAUSE)) ||
-					plx(ls, k, LX_CUE) ||
-					plx(ls, k, LX_ACTORVERB) || PTOK(ls, k)->break_before)
+				if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) ||
+					(ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL) && (ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL)->flags & LXF_CLAUSE)) ||
+					ArLexEntryAtStripped(ls, k, LX_CUE, NULL) ||
+					ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL) || ArLexTokAt(ls, k)->break_before)
 					clean = false;
 			if (clean)
 			{
@@ -277,13 +257,13 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 		{
 			const ArLexEntry *e;
 
-			const ArLexEntry *pe = plx(ls, k, LX_PARTICLE);
+			const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
 
-			if (plx(ls, k, LX_STAT) || (pe && (pe->flags & LXF_CLAUSE)) || clause_break(ls, k))
+			if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || (pe && (pe->flags & LXF_CLAUSE)) || clause_break(ls, k))
 				break;
-			if ((e = plx(ls, k, LX_TO)) != NULL || plx(ls, k, LX_PCTRATIO))
+			if ((e = ArLexEntryAtStripped(ls, k, LX_TO, NULL)) != NULL || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
 				target_ok = true;
-			if ((e = plx(ls, k, LX_CUE)) != NULL)
+			if ((e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
 			{
 				cue = k;
 				ce = e;
@@ -295,7 +275,7 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 		if ((ce->flags & LXF_TARGET) && !target_ok)
 			continue;
 		/* لم يتعهد، لن تقدم، دون تقديم */
-		if (plx(ls, cue - 1, LX_NEGWORD) && !PTOK(ls, cue)->break_before)
+		if (ArLexEntryAtStripped(ls, cue - 1, LX_NEGWORD, NULL) && !ArLexTokAt(ls, cue)->break_before)
 			continue;
 		memset(&p, 0, sizeof(p));
 		p.item = n;
@@ -314,13 +294,13 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 				/* a verbal noun: the verb before it (تعهدت ألمانيا بتقديم، أعلنت الوزارة عن تخصيص) */
 				for (int k = cue - 1; k >= start && cue - k <= 12; k--)
 				{
-					const ArLexEntry *e = plx(ls, k, LX_CUE);
+					const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
 
-					if (plx(ls, k, LX_STAT))
+					if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL))
 						break;
-					if ((e && (e->flags & LXF_VERB)) || plx(ls, k, LX_ACTORVERB))
+					if ((e && (e->flags & LXF_VERB)) || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
 					{
-						if (plx(ls, k - 1, LX_NEGWORD))
+						if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL))
 						{
 							verb = -2;
 							break;
