@@ -235,21 +235,16 @@ ArEntKindName(ArEntKind kind)
 void
 ArEntityListInit(ArEntityList *list)
 {
-	list->items = NULL;
-	list->n = 0;
-	list->cap = 0;
+	ArArrayInit(list, 16);
 	ArBufInit(&list->canon, 256);
 }
 
 void
 ArEntityListFree(ArEntityList *list)
 {
-	if (list->items)
-		ArFree(list->items);
+	ArArrayFree(list);
 	if (list->canon.data)
 		ArFree(list->canon.data);
-	list->items = NULL;
-	list->n = list->cap = 0;
 	list->canon.data = NULL;
 }
 
@@ -505,14 +500,8 @@ emit(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
 	const EntTok *a = &d->tok[i],
 			   *z = &d->tok[j - 1];
 
-	if (l->n == l->cap)
-	{
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->items = l->items ? ArRealloc(l->items, l->cap * sizeof(ArEntity))
-			: ArAlloc(l->cap * sizeof(ArEntity));
-	}
 	skip_letters(d, i, strip, &boff, &coff);
-	e = &l->items[l->n++];
+	e = ArArrayPush(l);
 	e->kind = kind;
 	e->byte_start = a->byte_start + boff;
 	e->byte_len = z->byte_start + z->byte_len - e->byte_start;
@@ -1658,8 +1647,7 @@ collect_words(EntDoc *d, const char *s, size_t len)
 		EntTok	   *w;
 		size_t		p;
 
-		if (++steps % AR_INTERRUPT_STRIDE == 0)
-			AR_CHECK_INTERRUPTS();
+		AR_CHECK_INTERRUPTS_EVERY(++steps);
 		if (t.type == AR_TOK_SPACE)
 			continue;
 		if (t.type != AR_TOK_ARABIC && t.type != AR_TOK_LATIN)
@@ -1674,10 +1662,7 @@ collect_words(EntDoc *d, const char *s, size_t len)
 			continue;
 		}
 		if (d->ntok == cap)
-		{
-			cap *= 2;
-			d->tok = ArRealloc(d->tok, cap * sizeof(EntTok));
-		}
+			d->tok = ArArrayGrow(d->tok, &cap, d->ntok + 1, sizeof(EntTok));
 		w = &d->tok[d->ntok++];
 		w->byte_start = t.byte_start;
 		w->byte_len = t.byte_len;
@@ -2051,8 +2036,7 @@ ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
 	{
 		size_t		next;
 
-		if (++steps % AR_INTERRUPT_STRIDE == 0)
-			AR_CHECK_INTERRUPTS();
+		AR_CHECK_INTERRUPTS_EVERY(++steps);
 		if ((next = tag_phrase(&d, i)) == 0 &&
 			(next = tag_known_surname(&d, i)) == 0 &&
 			(next = tag_bare_name(&d, i)) == 0 &&

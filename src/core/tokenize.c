@@ -632,8 +632,7 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 		tok->char_start = tz->charpos;
 		return false;
 	}
-	if (++tz->steps % AR_INTERRUPT_STRIDE == 0)
-		AR_CHECK_INTERRUPTS();
+	AR_CHECK_INTERRUPTS_EVERY(++tz->steps);
 
 	switch (peek(tz, start, &cp, &nb))
 	{
