@@ -4,6 +4,15 @@
  * See entities.h for the shape of the pass.  All gazetteer data lives in
  * entities_table.h (generated, compiled in): nothing is built at run time,
  * so per-word work is one or two hash probes into static arrays.
+ *
+ * Sections, in the order of the pass's layers:
+ *   1. the compiled tables       word_find, phrase_find, the self-check
+ *   2. the words of the input    collect_words, word_cands, phrase_at
+ *   3. word shapes               verb_like, nisba_shape, common_word …
+ *   4. results                   emit, emit_phrase, emit_surface
+ *   5. people                    coreference, name_part, read_name
+ *   6. organizations and places  club_after_place, org_after_cue, gov_body
+ *   7. the pass                  the tag_* taggers, ArEntitiesExtract
  */
 #include "entities.h"
 
@@ -120,7 +129,32 @@ typedef struct EntMatch
 	int			strip;
 } EntMatch;
 
-static uint32_t word_flags_cands(const struct EntDoc *d, size_t i, int *strip);
+typedef enum NamePart
+{
+	NP_NONE,
+	NP_GIVEN,
+	NP_WEAK,
+	NP_CONNECT,
+	NP_SURNAME,
+	NP_UNKNOWN,
+	NP_CLOSE					/* read_name: the family name that closes a name */
+} NamePart;
+
+/* What comes before a candidate person name. */
+typedef enum NameCtx
+{
+	NC_NONE,					/* nothing: only a given name starts a name */
+	NC_TITLE,					/* الرئيس، المستشار: any plausible word */
+	NC_CONSTRUCT,				/* رئيس، وزير: a given or known name only */
+	NC_SAY						/* وقال، وأضاف: an unknown word without article */
+} NameCtx;
+
+/* ----------------------------------------------------------------------
+ * 1. The compiled tables
+ *
+ * Open-addressing look-ups into entities_table.h, and their self-check.
+ * ----------------------------------------------------------------------
+ */
 
 /* Look a single normalized word up. */
 static const ArEntWord *
@@ -214,39 +248,14 @@ ArEntitiesCheckTables(void)
 	return bad;
 }
 
-const char *
-ArEntKindName(ArEntKind kind)
-{
-	switch (kind)
-	{
-		case AR_ENT_PER:
-			return "PER";
-		case AR_ENT_ORG:
-			return "ORG";
-		case AR_ENT_LOC:
-			return "LOC";
-		case AR_ENT_NAT:
-			return "NAT";
-		default:
-			return "?";
-	}
-}
-
-void
-ArEntityListInit(ArEntityList *list)
-{
-	ArArrayInit(list, 16);
-	ArBufInit(&list->canon, 256);
-}
-
-void
-ArEntityListFree(ArEntityList *list)
-{
-	ArArrayFree(list);
-	if (list->canon.data)
-		ArFree(list->canon.data);
-	list->canon.data = NULL;
-}
+/* ----------------------------------------------------------------------
+ * 2. The words of the input and their readings
+ *
+ * collect_words splits the text into words with their normalized forms;
+ * word_cands gives the readings of a word with proclitics peeled off, and
+ * phrase_at the longest gazetteer phrase starting at a word.
+ * ----------------------------------------------------------------------
+ */
 
 static inline const char *
 tok_norm(const EntDoc *d, size_t i)
@@ -320,6 +329,69 @@ raw_has_letter(const EntDoc *d, size_t i, const char *letter)
 		if (r[p] == letter[0] && r[p + 1] == letter[1])
 			return true;
 	return false;
+}
+
+/* Split the input into words with their normalized forms. */
+static void
+collect_words(EntDoc *d, const char *s, size_t len)
+{
+	ArTokenizer tz;
+	ArToken		t;
+	size_t		cap = 64;
+	bool		joined = false;
+	int			puncts = 0;		/* punctuation tokens since the last word */
+	bool		comma = false;
+	unsigned	steps = 0;
+
+	d->tok = ArAlloc(cap * sizeof(EntTok));
+	d->ntok = 0;
+	ArTokenizerInit(&tz, s, len);
+	while (ArTokenizerNext(&tz, &t))
+	{
+		EntTok	   *w;
+		size_t		p;
+
+		AR_CHECK_INTERRUPTS_EVERY(++steps);
+		if (t.type == AR_TOK_SPACE)
+			continue;
+		if (t.type != AR_TOK_ARABIC && t.type != AR_TOK_LATIN)
+		{
+			const char *p = s + t.byte_start;
+
+			joined = false;
+			puncts++;
+			comma = t.type == AR_TOK_PUNCT &&
+				((t.byte_len == 1 && p[0] == ',') ||
+				 word_is(p, t.byte_len, U8_COMMA));
+			continue;
+		}
+		if (d->ntok == cap)
+			d->tok = ArArrayGrow(d->tok, &cap, d->ntok + 1, sizeof(EntTok));
+		w = &d->tok[d->ntok++];
+		w->byte_start = t.byte_start;
+		w->byte_len = t.byte_len;
+		w->char_start = t.char_start;
+		w->char_len = t.char_len;
+		w->joined = joined;
+		w->comma = comma && puncts == 1;
+		w->norm_off = d->norm.len;
+		for (p = 0; p < t.byte_len;)
+		{
+			uint32_t	cp;
+			int			nb = ArUtf8Decode((const unsigned char *) s + t.byte_start + p,
+										  t.byte_len - p, &cp);
+			char		enc[4];
+
+			p += nb;
+			cp = ArNormalizeChar(cp, AR_NORM_DEFAULT);
+			if (cp != 0)
+				ArBufAppend(&d->norm, enc, ArUtf8Encode(cp, enc));
+		}
+		w->norm_len = d->norm.len - w->norm_off;
+		joined = true;
+		puncts = 0;
+		comma = false;
+	}
 }
 
 /*
@@ -440,161 +512,78 @@ phrase_at(const EntDoc *d, size_t i, bool clitics, EntMatch *m)
 	return m->ph != NULL;
 }
 
-/* Byte and character offset in word i after `strip` normalized letters
- * (and any marks riding on them). */
-static void
-skip_letters(const EntDoc *d, size_t i, int strip, size_t *boff, size_t *coff)
-{
-	const unsigned char *s = (const unsigned char *) d->src + d->tok[i].byte_start;
-	size_t		len = d->tok[i].byte_len,
-				p = 0,
-				c = 0;
-	int			seen = 0;
-
-	while (p < len)
-	{
-		uint32_t	cp;
-		int			nb = ArUtf8Decode(s + p, len - p, &cp);
-		bool		removed = ArNormalizeChar(cp, AR_NORM_DEFAULT) == 0;
-
-		if (!removed && seen == strip)
-			break;
-		if (!removed)
-			seen++;
-		p += nb;
-		c++;
-	}
-	*boff = p;
-	*coff = c;
-}
-
-/* Append the text of words [i, j) from the name start, without marks. */
-static void
-append_surface_canon(EntDoc *d, size_t bstart, size_t bend)
-{
-	const unsigned char *s = (const unsigned char *) d->src;
-	size_t		p = bstart;
-
-	while (p < bend)
-	{
-		uint32_t	cp;
-		int			nb = ArUtf8Decode(s + p, bend - p, &cp);
-
-		if (cp == '\n' || cp == '\t' || cp == '\r')
-			ArBufAppendChar(&d->out->canon, ' ');
-		else if (!ArIsWordInternalMark(cp))
-			ArBufAppend(&d->out->canon, (const char *) s + p, nb);
-		p += nb;
-	}
-}
-
-/* Add an entity over words [i, j) with `strip` letters peeled off word i;
- * the caller appends its canonical to out->canon right after. */
-static ArEntity *
-emit(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
-{
-	ArEntityList *l = d->out;
-	ArEntity   *e;
-	size_t		boff,
-				coff;
-	const EntTok *a = &d->tok[i],
-			   *z = &d->tok[j - 1];
-
-	skip_letters(d, i, strip, &boff, &coff);
-	e = ArArrayPush(l);
-	e->kind = kind;
-	e->byte_start = a->byte_start + boff;
-	e->byte_len = z->byte_start + z->byte_len - e->byte_start;
-	e->char_start = a->char_start + coff;
-	e->char_len = z->char_start + z->char_len - e->char_start;
-	e->canon_off = l->canon.len;
-	e->canon_len = 0;
-	return e;
-}
-
-/* An entity whose canonical is the gazetteer entry ph's. */
-static ArEntity *
-emit_phrase(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
-			const ArEntPhrase *ph)
-{
-	ArEntity   *e = emit(d, kind, i, j, strip);
-
-	ArBufAppend(&d->out->canon, ent_blob + ph->canon_off, ph->canon_len);
-	e->canon_len = ph->canon_len;
-	return e;
-}
-
-/* An entity whose canonical is its own surface, normalized. */
-static ArEntity *
-emit_surface(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
-{
-	ArEntity   *e = emit(d, kind, i, j, strip);
-
-	append_surface_canon(d, e->byte_start, e->byte_start + e->byte_len);
-	e->canon_len = d->out->canon.len - e->canon_off;
-	return e;
-}
-
-/* Append a copy of an earlier canonical (the buffer may move while it grows,
- * so reserve first and copy by offset). */
-static void
-append_canon_copy(ArEntityList *l, size_t off, size_t len)
-{
-	ArBufReserve(&l->canon, len);
-	memmove(l->canon.data + l->canon.len, l->canon.data + off, len);
-	l->canon.len += len;
-	l->canon.data[l->canon.len] = '\0';
-}
-
-/* Remember a multi-word person so that a later bare surname resolves. */
-static void
-remember_person(EntDoc *d, size_t last, const ArEntity *e)
-{
-	EntPerson  *p;
-
-	int			k;
-
-	if (d->npersons >= MAX_PERSONS || d->tok[last].norm_len < 4 ||
-		(word_flags(tok_norm(d, last), d->tok[last].norm_len) & (W_NOCOREF | W_STOP | W_CONNECT)))
-		return;
-	/* عبد العظيم، بن علي: the word after a connector is not a surname alone */
-	if (last > 0 && (word_flags(tok_norm(d, last - 1), d->tok[last - 1].norm_len) & W_CONNECT))
-		return;
-	for (k = 0; k < d->npersons; k++)
-		if (d->persons[k].last_len == d->tok[last].norm_len &&
-			memcmp(d->norm.data + d->persons[k].last_off, tok_norm(d, last),
-				   d->tok[last].norm_len) == 0)
-			return;				/* the first full name with this surname wins */
-	p = &d->persons[d->npersons++];
-	p->last_off = d->tok[last].norm_off;
-	p->last_len = d->tok[last].norm_len;
-	p->canon_off = e->canon_off;
-	p->canon_len = e->canon_len;
-}
-
-/* A person whose last name is word i (any reading), or NULL. */
-static const EntPerson *
-person_by_surname(const EntDoc *d, size_t i, int *strip)
+/* Flags of word i read with its proclitics peeled off: the first reading
+ * in the word table as more than a common word; *strip (when not NULL) is
+ * set to the letters that reading peels off. */
+static uint32_t
+word_flags_cands(const EntDoc *d, size_t i, int *strip)
 {
 	EntCand		c[MAX_CANDS];
-	int			nc,
-				k,
-				p;
+	int			nc = word_cands(d, i, true, c),
+				k;
 
-	if (d->npersons == 0)
-		return NULL;
-	nc = word_cands(d, i, true, c);
-	for (p = d->npersons - 1; p >= 0; p--)
-		for (k = 0; k < nc; k++)
-			if (c[k].len == d->persons[p].last_len &&
-				memcmp(c[k].s, d->norm.data + d->persons[p].last_off, c[k].len) == 0)
-			{
+	if (strip)
+		*strip = 0;
+	for (k = 0; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+
+		if (w && (w->flags & ~W_COMMON))
+		{
+			if (strip)
 				*strip = c[k].strip;
-				return &d->persons[p];
-			}
-	return NULL;
+			return w->flags;
+		}
+	}
+	return 0;
 }
 
+/* Is word i, with a proclitic peeled off, a stopword or a title (بوزير،
+ * بأعضاء، وقال)? */
+static bool
+clitic_reading_is_word(const EntDoc *d, size_t i)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	for (k = 1; k < nc; k++)
+	{
+		const ArEntWord *w = word_find(c[k].s, c[k].len);
+
+		if (w && ((w->flags & (W_STOP | W_SAY)) || w->maxtok > 0))
+			return true;
+	}
+	return false;
+}
+
+/* Is word i a verb of saying that introduces its subject (قال، وأضاف،
+ * فأكدت; not رفض، كشف, which mostly take an object)? */
+static bool
+says(const EntDoc *d, size_t i)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+
+	for (k = 0; k < nc && k < 2; k++)
+	{
+		uint32_t	f = word_flags(c[k].s, c[k].len);
+
+		if (f & W_SAY)
+			return !(f & W_SAYOBJ);
+	}
+	return false;
+}
+
+/* ----------------------------------------------------------------------
+ * 3. Word shapes
+ *
+ * Predicates over one word (normalized, or as written where
+ * normalization folds the difference away) that tell names from verbs,
+ * nouns, adjectives and particles.
+ * ----------------------------------------------------------------------
+ */
 
 /* Imperfect verbs (يبحث، تؤكد، نعمل) look like unknown names; refuse them
  * where a name is only guessed. */
@@ -655,36 +644,6 @@ nisba_shape(const char *s, size_t len)
 	return (len > 6 && ends_with(s, len, U8_YEH)) ||	/* ي */
 		(len > 8 && ends_with(s, len, U8_YEH U8_HEH));	/* يه */
 }
-
-/* Is word i, with a proclitic peeled off, a stopword or a title (بوزير،
- * بأعضاء، وقال)? */
-static bool
-clitic_reading_is_word(const EntDoc *d, size_t i)
-{
-	EntCand		c[MAX_CANDS];
-	int			nc = word_cands(d, i, true, c),
-				k;
-
-	for (k = 1; k < nc; k++)
-	{
-		const ArEntWord *w = word_find(c[k].s, c[k].len);
-
-		if (w && ((w->flags & (W_STOP | W_SAY)) || w->maxtok > 0))
-			return true;
-	}
-	return false;
-}
-
-typedef enum NamePart
-{
-	NP_NONE,
-	NP_GIVEN,
-	NP_WEAK,
-	NP_CONNECT,
-	NP_SURNAME,
-	NP_UNKNOWN,
-	NP_CLOSE					/* read_name: the family name that closes a name */
-} NamePart;
 
 /* Is word i written with a final ى (على, not the name علي)? */
 static bool
@@ -851,49 +810,6 @@ al_family_name(const char *s, size_t len)
 		!(word_flags(s + 4, len - 4) & (W_COMMON | W_STOP));
 }
 
-/* Classify word i (reading c) as part of a person name; NP_NONE ends the name. */
-static NamePart
-name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
-{
-	uint32_t	f = word_flags(s, len);
-	EntMatch	m;
-
-	if (f & W_STOP)
-		return NP_NONE;
-	if ((f & W_STOP_YA) && raw_ends_with_alef_maksura(d, i))
-		return NP_NONE;
-	if (phrase_at(d, i, clitics, &m) && m.ph->kind != AR_ENT_PER && m.ph->kind != AR_ENT_CLUB)
-		return NP_NONE;
-	if (f & W_CONNECT)
-	{
-		/* فإن (so, indeed) is not the particle van; after van/von/de/da/du
-		 * comes a foreign name, never an article word */
-		if (european_particle(s, len) &&
-			(raw_has_hamza_alef(d, i) ||
-			 (i + 1 < d->ntok && tok_has_article(d, i + 1))))
-			return NP_NONE;
-		return NP_CONNECT;
-	}
-	if ((f & W_GIVEN) && !(f & W_WEAK))
-		return NP_GIVEN;
-	if (f & W_GIVEN)
-		return NP_WEAK;
-	if (f & W_SURNAME)
-		return NP_SURNAME;
-	if (len < 4)
-		return NP_NONE;
-	return NP_UNKNOWN;
-}
-
-/* What comes before a candidate person name. */
-typedef enum NameCtx
-{
-	NC_NONE,					/* nothing: only a given name starts a name */
-	NC_TITLE,					/* الرئيس، المستشار: any plausible word */
-	NC_CONSTRUCT,				/* رئيس، وزير: a given or known name only */
-	NC_SAY						/* وقال، وأضاف: an unknown word without article */
-} NameCtx;
-
 /* A name word that starts with و itself (وقاص، وهبي), not و + article. */
 static bool
 waw_initial_name(const char *s, size_t len)
@@ -940,6 +856,282 @@ clitic_bearing(const char *s, size_t len)
 		starts_with(s, len, U8_FEH U8_AL) ||	/* فال */
 		starts_with(s, len, U8_KAF U8_AL) ||	/* كال */
 		starts_with(s, len, U8_LAM U8_LAM);	/* لل */
+}
+
+/* ----------------------------------------------------------------------
+ * 4. Results
+ *
+ * Entities appended to the output list, with their canonical names.
+ * ----------------------------------------------------------------------
+ */
+
+const char *
+ArEntKindName(ArEntKind kind)
+{
+	switch (kind)
+	{
+		case AR_ENT_PER:
+			return "PER";
+		case AR_ENT_ORG:
+			return "ORG";
+		case AR_ENT_LOC:
+			return "LOC";
+		case AR_ENT_NAT:
+			return "NAT";
+		default:
+			return "?";
+	}
+}
+
+void
+ArEntityListInit(ArEntityList *list)
+{
+	ArArrayInit(list, 16);
+	ArBufInit(&list->canon, 256);
+}
+
+void
+ArEntityListFree(ArEntityList *list)
+{
+	ArArrayFree(list);
+	if (list->canon.data)
+		ArFree(list->canon.data);
+	list->canon.data = NULL;
+}
+
+/* Byte and character offset in word i after `strip` normalized letters
+ * (and any marks riding on them). */
+static void
+skip_letters(const EntDoc *d, size_t i, int strip, size_t *boff, size_t *coff)
+{
+	const unsigned char *s = (const unsigned char *) d->src + d->tok[i].byte_start;
+	size_t		len = d->tok[i].byte_len,
+				p = 0,
+				c = 0;
+	int			seen = 0;
+
+	while (p < len)
+	{
+		uint32_t	cp;
+		int			nb = ArUtf8Decode(s + p, len - p, &cp);
+		bool		removed = ArNormalizeChar(cp, AR_NORM_DEFAULT) == 0;
+
+		if (!removed && seen == strip)
+			break;
+		if (!removed)
+			seen++;
+		p += nb;
+		c++;
+	}
+	*boff = p;
+	*coff = c;
+}
+
+/* Append the text of words [i, j) from the name start, without marks. */
+static void
+append_surface_canon(EntDoc *d, size_t bstart, size_t bend)
+{
+	const unsigned char *s = (const unsigned char *) d->src;
+	size_t		p = bstart;
+
+	while (p < bend)
+	{
+		uint32_t	cp;
+		int			nb = ArUtf8Decode(s + p, bend - p, &cp);
+
+		if (cp == '\n' || cp == '\t' || cp == '\r')
+			ArBufAppendChar(&d->out->canon, ' ');
+		else if (!ArIsWordInternalMark(cp))
+			ArBufAppend(&d->out->canon, (const char *) s + p, nb);
+		p += nb;
+	}
+}
+
+/* Add an entity over words [i, j) with `strip` letters peeled off word i;
+ * the caller appends its canonical to out->canon right after. */
+static ArEntity *
+emit(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
+{
+	ArEntityList *l = d->out;
+	ArEntity   *e;
+	size_t		boff,
+				coff;
+	const EntTok *a = &d->tok[i],
+			   *z = &d->tok[j - 1];
+
+	skip_letters(d, i, strip, &boff, &coff);
+	e = ArArrayPush(l);
+	e->kind = kind;
+	e->byte_start = a->byte_start + boff;
+	e->byte_len = z->byte_start + z->byte_len - e->byte_start;
+	e->char_start = a->char_start + coff;
+	e->char_len = z->char_start + z->char_len - e->char_start;
+	e->canon_off = l->canon.len;
+	e->canon_len = 0;
+	return e;
+}
+
+/* An entity whose canonical is the gazetteer entry ph's. */
+static ArEntity *
+emit_phrase(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
+			const ArEntPhrase *ph)
+{
+	ArEntity   *e = emit(d, kind, i, j, strip);
+
+	ArBufAppend(&d->out->canon, ent_blob + ph->canon_off, ph->canon_len);
+	e->canon_len = ph->canon_len;
+	return e;
+}
+
+/* An entity whose canonical is its own surface, normalized. */
+static ArEntity *
+emit_surface(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
+{
+	ArEntity   *e = emit(d, kind, i, j, strip);
+
+	append_surface_canon(d, e->byte_start, e->byte_start + e->byte_len);
+	e->canon_len = d->out->canon.len - e->canon_off;
+	return e;
+}
+
+/* Append a copy of an earlier canonical (the buffer may move while it grows,
+ * so reserve first and copy by offset). */
+static void
+append_canon_copy(ArEntityList *l, size_t off, size_t len)
+{
+	ArBufReserve(&l->canon, len);
+	memmove(l->canon.data + l->canon.len, l->canon.data + off, len);
+	l->canon.len += len;
+	l->canon.data[l->canon.len] = '\0';
+}
+
+/* ----------------------------------------------------------------------
+ * 5. People
+ *
+ * Coreference (a later bare surname resolves to the full name seen
+ * earlier), and read_name: a person name read word by word from a context
+ * (nothing, a title, a governing noun, a verb of saying).
+ * ----------------------------------------------------------------------
+ */
+
+/* Remember a multi-word person so that a later bare surname resolves. */
+static void
+remember_person(EntDoc *d, size_t last, const ArEntity *e)
+{
+	EntPerson  *p;
+
+	int			k;
+
+	if (d->npersons >= MAX_PERSONS || d->tok[last].norm_len < 4 ||
+		(word_flags(tok_norm(d, last), d->tok[last].norm_len) & (W_NOCOREF | W_STOP | W_CONNECT)))
+		return;
+	/* عبد العظيم، بن علي: the word after a connector is not a surname alone */
+	if (last > 0 && (word_flags(tok_norm(d, last - 1), d->tok[last - 1].norm_len) & W_CONNECT))
+		return;
+	for (k = 0; k < d->npersons; k++)
+		if (d->persons[k].last_len == d->tok[last].norm_len &&
+			memcmp(d->norm.data + d->persons[k].last_off, tok_norm(d, last),
+				   d->tok[last].norm_len) == 0)
+			return;				/* the first full name with this surname wins */
+	p = &d->persons[d->npersons++];
+	p->last_off = d->tok[last].norm_off;
+	p->last_len = d->tok[last].norm_len;
+	p->canon_off = e->canon_off;
+	p->canon_len = e->canon_len;
+}
+
+/* A person whose last name is word i (any reading), or NULL. */
+static const EntPerson *
+person_by_surname(const EntDoc *d, size_t i, int *strip)
+{
+	EntCand		c[MAX_CANDS];
+	int			nc,
+				k,
+				p;
+
+	if (d->npersons == 0)
+		return NULL;
+	nc = word_cands(d, i, true, c);
+	for (p = d->npersons - 1; p >= 0; p--)
+		for (k = 0; k < nc; k++)
+			if (c[k].len == d->persons[p].last_len &&
+				memcmp(c[k].s, d->norm.data + d->persons[p].last_off, c[k].len) == 0)
+			{
+				*strip = c[k].strip;
+				return &d->persons[p];
+			}
+	return NULL;
+}
+
+/* Word i is the surname of person p named before: a person with p's
+ * canonical. */
+static void
+emit_coref(EntDoc *d, size_t i, int strip, const EntPerson *p)
+{
+	ArEntity   *e = emit(d, AR_ENT_PER, i, i + 1, strip);
+
+	append_canon_copy(d->out, p->canon_off, p->canon_len);
+	e->canon_len = p->canon_len;
+}
+
+/* Emit a person over words [i, i+n) and remember it for coreference. */
+static void
+emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
+{
+	ArEntity   *e;
+	int			s2;
+	const EntPerson *p;
+
+	if (known)
+	{
+		e = emit_phrase(d, AR_ENT_PER, i, i + n, strip, known);
+		if (n > 1 || memchr(ent_blob + known->canon_off, ' ', known->canon_len))
+			remember_person(d, i + n - 1, e);
+		return;
+	}
+	/* a single word that is the surname of someone named before */
+	if (n == 1 && (p = person_by_surname(d, i, &s2)) != NULL)
+	{
+		emit_coref(d, i, s2, p);
+		return;
+	}
+	e = emit_surface(d, AR_ENT_PER, i, i + n, strip);
+	if (n > 1)
+		remember_person(d, i + n - 1, e);
+}
+
+/* Classify word i (reading c) as part of a person name; NP_NONE ends the name. */
+static NamePart
+name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
+{
+	uint32_t	f = word_flags(s, len);
+	EntMatch	m;
+
+	if (f & W_STOP)
+		return NP_NONE;
+	if ((f & W_STOP_YA) && raw_ends_with_alef_maksura(d, i))
+		return NP_NONE;
+	if (phrase_at(d, i, clitics, &m) && m.ph->kind != AR_ENT_PER && m.ph->kind != AR_ENT_CLUB)
+		return NP_NONE;
+	if (f & W_CONNECT)
+	{
+		/* فإن (so, indeed) is not the particle van; after van/von/de/da/du
+		 * comes a foreign name, never an article word */
+		if (european_particle(s, len) &&
+			(raw_has_hamza_alef(d, i) ||
+			 (i + 1 < d->ntok && tok_has_article(d, i + 1))))
+			return NP_NONE;
+		return NP_CONNECT;
+	}
+	if ((f & W_GIVEN) && !(f & W_WEAK))
+		return NP_GIVEN;
+	if (f & W_GIVEN)
+		return NP_WEAK;
+	if (f & W_SURNAME)
+		return NP_SURNAME;
+	if (len < 4)
+		return NP_NONE;
+	return NP_UNKNOWN;
 }
 
 /* A person name being read (read_name and its steps). */
@@ -1344,79 +1536,6 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 }
 
 /*
- * A place name followed at once by a masculine singular nationality
- * adjective (ليون الفرنسي، سسكا موسكو الروسي، قطر القطري) is a club or a
- * company: cities and countries are feminine in Arabic (ليون الفرنسية), so
- * the masculine agrees with an unwritten النادي/الفريق.  Places written with
- * the article are left alone: several are masculine themselves (العراق،
- * المغرب، الخليج العربي).
- */
-static bool
-club_after_place(const EntDoc *d, size_t i, const EntMatch *m)
-{
-	size_t		j = i + m->ntok;
-	const char *canon = ent_blob + m->ph->canon_off;
-	EntMatch	nat;
-
-
-	if (has_article(canon, m->ph->canon_len))
-		return false;
-	if (i > 0 && d->tok[i].joined && m->strip == 0)
-	{
-		const char *p = tok_norm(d, i - 1);
-		size_t		pl = d->tok[i - 1].norm_len;
-
-		/* شمال أفريقيا الروماني، مطار عمان الأردني: the adjective goes with
-		 * the noun in front */
-		if (word_flags(p, pl) & (W_LOCDESC | W_LOCCUE | W_MASCHEAD))
-			return false;
-	}
-	if (j >= d->ntok || !d->tok[j].joined || !phrase_at(d, j, false, &nat) ||
-		nat.ph->kind != AR_ENT_NAT || nat.ntok != 1)
-		return false;
-	/* الفرنسي: the article and a final ي as written (not ية، يين، يون) */
-	return tok_has_article(d, j) &&
-		d->tok[j].byte_len >= 8 && raw_ends_with(d, j, U8_YEH);
-}
-
-/* Word i is the surname of person p named before: a person with p's
- * canonical. */
-static void
-emit_coref(EntDoc *d, size_t i, int strip, const EntPerson *p)
-{
-	ArEntity   *e = emit(d, AR_ENT_PER, i, i + 1, strip);
-
-	append_canon_copy(d->out, p->canon_off, p->canon_len);
-	e->canon_len = p->canon_len;
-}
-
-/* Emit a person over words [i, i+n) and remember it for coreference. */
-static void
-emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
-{
-	ArEntity   *e;
-	int			s2;
-	const EntPerson *p;
-
-	if (known)
-	{
-		e = emit_phrase(d, AR_ENT_PER, i, i + n, strip, known);
-		if (n > 1 || memchr(ent_blob + known->canon_off, ' ', known->canon_len))
-			remember_person(d, i + n - 1, e);
-		return;
-	}
-	/* a single word that is the surname of someone named before */
-	if (n == 1 && (p = person_by_surname(d, i, &s2)) != NULL)
-	{
-		emit_coref(d, i, s2, p);
-		return;
-	}
-	e = emit_surface(d, AR_ENT_PER, i, i + n, strip);
-	if (n > 1)
-		remember_person(d, i + n - 1, e);
-}
-
-/*
  * Words [i, i+n) (1-2 words, right after punctuation or at the start) that
  * stand between commas before a title: "، ارلن سبيكتر ، رئيس لجنة …".
  * Returns n, or 0.
@@ -1502,23 +1621,48 @@ foreign_surname(const EntDoc *d, size_t i, int *strip)
 	return false;
 }
 
-/* Is word i a verb of saying that introduces its subject (قال، وأضاف،
- * فأكدت; not رفض، كشف, which mostly take an object)? */
+/* ----------------------------------------------------------------------
+ * 6. Organizations and places
+ *
+ * Clubs named after their city, sports context, names after an
+ * organization or place cue, government bodies with their country.
+ * ----------------------------------------------------------------------
+ */
+
+/*
+ * A place name followed at once by a masculine singular nationality
+ * adjective (ليون الفرنسي، سسكا موسكو الروسي، قطر القطري) is a club or a
+ * company: cities and countries are feminine in Arabic (ليون الفرنسية), so
+ * the masculine agrees with an unwritten النادي/الفريق.  Places written with
+ * the article are left alone: several are masculine themselves (العراق،
+ * المغرب، الخليج العربي).
+ */
 static bool
-says(const EntDoc *d, size_t i)
+club_after_place(const EntDoc *d, size_t i, const EntMatch *m)
 {
-	EntCand		c[MAX_CANDS];
-	int			nc = word_cands(d, i, true, c),
-				k;
+	size_t		j = i + m->ntok;
+	const char *canon = ent_blob + m->ph->canon_off;
+	EntMatch	nat;
 
-	for (k = 0; k < nc && k < 2; k++)
+
+	if (has_article(canon, m->ph->canon_len))
+		return false;
+	if (i > 0 && d->tok[i].joined && m->strip == 0)
 	{
-		uint32_t	f = word_flags(c[k].s, c[k].len);
+		const char *p = tok_norm(d, i - 1);
+		size_t		pl = d->tok[i - 1].norm_len;
 
-		if (f & W_SAY)
-			return !(f & W_SAYOBJ);
+		/* شمال أفريقيا الروماني، مطار عمان الأردني: the adjective goes with
+		 * the noun in front */
+		if (word_flags(p, pl) & (W_LOCDESC | W_LOCCUE | W_MASCHEAD))
+			return false;
 	}
-	return false;
+	if (j >= d->ntok || !d->tok[j].joined || !phrase_at(d, j, false, &nat) ||
+		nat.ph->kind != AR_ENT_NAT || nat.ntok != 1)
+		return false;
+	/* الفرنسي: the article and a final ي as written (not ية، يين، يون) */
+	return tok_has_article(d, j) &&
+		d->tok[j].byte_len >= 8 && raw_ends_with(d, j, U8_YEH);
 }
 
 /*
@@ -1537,32 +1681,6 @@ sports_context(const EntDoc *d, size_t i, size_t n)
 		if ((k < i || k >= i + n) && (word_flags_cands(d, k, NULL) & W_SPORT))
 			return true;
 	return false;
-}
-
-/* Flags of word i read with its proclitics peeled off: the first reading
- * in the word table as more than a common word; *strip (when not NULL) is
- * set to the letters that reading peels off. */
-static uint32_t
-word_flags_cands(const EntDoc *d, size_t i, int *strip)
-{
-	EntCand		c[MAX_CANDS];
-	int			nc = word_cands(d, i, true, c),
-				k;
-
-	if (strip)
-		*strip = 0;
-	for (k = 0; k < nc; k++)
-	{
-		const ArEntWord *w = word_find(c[k].s, c[k].len);
-
-		if (w && (w->flags & ~W_COMMON))
-		{
-			if (strip)
-				*strip = c[k].strip;
-			return w->flags;
-		}
-	}
-	return 0;
 }
 
 /*
@@ -1627,69 +1745,6 @@ org_after_cue(const EntDoc *d, size_t i, uint32_t cue)
 	return n;
 }
 
-/* Split the input into words with their normalized forms. */
-static void
-collect_words(EntDoc *d, const char *s, size_t len)
-{
-	ArTokenizer tz;
-	ArToken		t;
-	size_t		cap = 64;
-	bool		joined = false;
-	int			puncts = 0;		/* punctuation tokens since the last word */
-	bool		comma = false;
-	unsigned	steps = 0;
-
-	d->tok = ArAlloc(cap * sizeof(EntTok));
-	d->ntok = 0;
-	ArTokenizerInit(&tz, s, len);
-	while (ArTokenizerNext(&tz, &t))
-	{
-		EntTok	   *w;
-		size_t		p;
-
-		AR_CHECK_INTERRUPTS_EVERY(++steps);
-		if (t.type == AR_TOK_SPACE)
-			continue;
-		if (t.type != AR_TOK_ARABIC && t.type != AR_TOK_LATIN)
-		{
-			const char *p = s + t.byte_start;
-
-			joined = false;
-			puncts++;
-			comma = t.type == AR_TOK_PUNCT &&
-				((t.byte_len == 1 && p[0] == ',') ||
-				 word_is(p, t.byte_len, U8_COMMA));
-			continue;
-		}
-		if (d->ntok == cap)
-			d->tok = ArArrayGrow(d->tok, &cap, d->ntok + 1, sizeof(EntTok));
-		w = &d->tok[d->ntok++];
-		w->byte_start = t.byte_start;
-		w->byte_len = t.byte_len;
-		w->char_start = t.char_start;
-		w->char_len = t.char_len;
-		w->joined = joined;
-		w->comma = comma && puncts == 1;
-		w->norm_off = d->norm.len;
-		for (p = 0; p < t.byte_len;)
-		{
-			uint32_t	cp;
-			int			nb = ArUtf8Decode((const unsigned char *) s + t.byte_start + p,
-										  t.byte_len - p, &cp);
-			char		enc[4];
-
-			p += nb;
-			cp = ArNormalizeChar(cp, AR_NORM_DEFAULT);
-			if (cp != 0)
-				ArBufAppend(&d->norm, enc, ArUtf8Encode(cp, enc));
-		}
-		w->norm_len = d->norm.len - w->norm_off;
-		joined = true;
-		puncts = 0;
-		comma = false;
-	}
-}
-
 /* The government body at words [i, i+n) followed by a nationality or a
  * country: one ORG, canonical "head (country)".  Returns the word after
  * it, or 0 when no country follows. */
@@ -1714,10 +1769,13 @@ gov_body(EntDoc *d, size_t i, const EntMatch *head)
 	return 0;
 }
 
-/* ---- the pass: taggers tried in turn at each word ----
+/* ----------------------------------------------------------------------
+ * 7. The pass
  *
- * Each tag_* looks at word i and returns the word after what it tagged, or
- * 0 when it does not apply (i + 1 is never 0).
+ * Each tag_* looks at word i and returns the word after what it tagged,
+ * or 0 when it does not apply (i + 1 is never 0); ArEntitiesExtract tries
+ * them in turn at each word.
+ * ----------------------------------------------------------------------
  */
 
 /* حركة حماس، قطاع غزة: an organization or place phrase whose first word is
