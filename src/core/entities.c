@@ -1535,6 +1535,21 @@ read_name(EntDoc *d, size_t j, NameCtx ctx, int *strip, const ArEntPhrase **know
 	return name_rejected(d, &r) ? 0 : r.parts;
 }
 
+/* Is word k an unknown word of a name's shape, with nothing that makes it
+ * a function word, a cue, an article word, a verb, a noun, an adjective or
+ * a known phrase? */
+static bool
+bare_unknown_word(const EntDoc *d, size_t k, const char *s, size_t len)
+{
+	EntMatch	m;
+
+	return len >= 4 &&
+		!(word_flags(s, len) & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC)) &&
+		!has_article(s, len) && !verb_like(s, len) &&
+		!clitic_bearing(s, len) && !common_shape(s, len) && !nisba_shape(s, len) &&
+		!clitic_reading_is_word(d, k) && !phrase_at(d, k, true, &m);
+}
+
 /*
  * Words [i, i+n) (1-2 words, right after punctuation or at the start) that
  * stand between commas before a title: "، ارلن سبيكتر ، رئيس لجنة …".
@@ -1554,11 +1569,7 @@ apposition_name(const EntDoc *d, size_t i)
 		const char *s = tok_norm(d, k);
 		size_t		len = d->tok[k].norm_len;
 
-		if ((n > 1 && !d->tok[k].joined) || len < 4 ||
-			(word_flags(s, len) & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC)) ||
-			has_article(s, len) || verb_like(s, len) ||
-			clitic_bearing(s, len) || common_shape(s, len) || nisba_shape(s, len) ||
-			clitic_reading_is_word(d, k) || phrase_at(d, k, true, &m))
+		if ((n > 1 && !d->tok[k].joined) || !bare_unknown_word(d, k, s, len))
 			return 0;
 		if (d->tok[k + 1].comma && phrase_at(d, k + 1, true, &m) &&
 			(m.ph->kind == AR_ENT_TITLE || m.ph->kind == AR_ENT_TITLEC))
@@ -1683,6 +1694,66 @@ sports_context(const EntDoc *d, size_t i, size_t n)
 	return false;
 }
 
+/* معهد ماساشوستس للتكنولوجيا: one لل-word closes a head's name (the n
+ * words before it taken). */
+static bool
+lil_word_closes_head(const EntDoc *d, size_t k, const char *s, size_t len, uint32_t f,
+					 uint32_t cue, size_t n)
+{
+	return n > 0 && (cue & W_ORGHEAD) && starts_with(s, len, U8_LAM U8_LAM) && len >= 10 &&
+		!(f & W_STOP) && !clitic_reading_is_word(d, k);
+}
+
+/* Word k (flags f) cannot be part of an organization's or place's own
+ * name: a function word, a cue, a given name, a short word, a verb, a
+ * clitic-bearing word or an adverb. */
+static bool
+never_in_cued_name(const EntDoc *d, size_t k, const char *s, size_t len, uint32_t f)
+{
+	return (f & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC | W_GIVEN)) || len < 6 ||
+		verb_like(s, len) || clitic_bearing(s, len) || clitic_reading_is_word(d, k) ||
+		adverbial(d, k, s, len);
+}
+
+/* May a place be part of the name (اتحاد طنجة، جامعة بيونغ يانغ): after
+ * its first word, or right after a head or an article-taking cue? */
+static inline bool
+place_may_join(uint32_t cue, size_t n)
+{
+	return n > 0 || (cue & (W_ORGHEAD | W_ORGART));
+}
+
+/* Does the phrase m at the next word end the name?  A known organization
+ * first after a cue is read on its own, with its canonical (شركة
+ * مايكروسوفت); any other phrase but a place that may join ends it. */
+static bool
+phrase_ends_cued_name(const EntMatch *m, uint32_t cue, size_t n)
+{
+	if (m->ph->kind == AR_ENT_ORG)
+		return n == 0 && !(cue & W_ORGHEAD);
+	return !(place_may_join(cue, n) && m->ph->kind == AR_ENT_LOC);
+}
+
+/* Does an article word end the name?  Unless after a head or first after
+ * an article-taking cue; منطقة الجزاء، منطقة الحدود: an article noun after
+ * منطقة. */
+static bool
+article_ends_cued_name(const char *s, size_t len, uint32_t cue, size_t n)
+{
+	return (!(cue & W_ORGHEAD) && (n > 0 || !(cue & (W_ORGART | W_LOCCUE)))) ||
+		((cue & W_LOCAREA) && len > 8 && (word_flags(s + 4, len - 4) & W_COMMON));
+}
+
+/* Does a noun or adjective shape end the name?  صحيفة الحياة، قناة
+ * الجزيرة: a media name may end in ة. */
+static bool
+shape_ends_cued_name(const char *s, size_t len, bool article, uint32_t cue, size_t n)
+{
+	return (common_shape(s, len) &&
+			!(article && n == 0 && (cue & W_ORGART) && ends_with(s, len, U8_HEH))) ||
+		(n == 0 && nisba_shape(s, len) && !article);
+}
+
 /*
  * After an organization cue (شركة، صحيفة، فريق …) or a place cue (مدينة،
  * إقليم …) at word i: the words of the organization's or place's own name
@@ -1693,9 +1764,8 @@ org_after_cue(const EntDoc *d, size_t i, uint32_t cue)
 {
 	size_t		k = i + 1,
 				n = 0;
-	EntMatch	m;
-
 	size_t		maxn = (cue & W_LOCCUE) ? 2 : 3;
+	EntMatch	m;
 
 	while (k < d->ntok && n < maxn && d->tok[k].joined)
 	{
@@ -1704,40 +1774,26 @@ org_after_cue(const EntDoc *d, size_t i, uint32_t cue)
 		uint32_t	f = word_flags(s, len);
 		bool		article = has_article(s, len);
 
-		/* معهد ماساشوستس للتكنولوجيا: one لل-word closes a head's name */
-		if (n > 0 && (cue & W_ORGHEAD) && starts_with(s, len, U8_LAM U8_LAM) && len >= 10 &&
-			!(f & W_STOP) && !clitic_reading_is_word(d, k))
+		if (lil_word_closes_head(d, k, s, len, f, cue, n))
 		{
 			n++;
 			break;
 		}
-		if ((f & (W_STOP | W_SAY | W_ORGCUE | W_LOCCUE | W_LOCDESC | W_GIVEN)) || len < 6 || verb_like(s, len) ||
-			clitic_bearing(s, len) || clitic_reading_is_word(d, k) || adverbial(d, k, s, len))
+		if (never_in_cued_name(d, k, s, len, f))
 			break;
-		/* شركة مايكروسوفت: a known organization is read on its own, with
-		 * its canonical */
-		if (phrase_at(d, k, false, &m) && m.ph->kind == AR_ENT_ORG && n == 0 && !(cue & W_ORGHEAD))
-			break;
-		if (phrase_at(d, k, false, &m) && m.ph->kind != AR_ENT_ORG &&
-			!((n > 0 || (cue & (W_ORGHEAD | W_ORGART))) && m.ph->kind == AR_ENT_LOC))
-			break;
-		/* اتحاد طنجة، جامعة بيونغ يانغ: a place inside the name, whatever
-		 * its shape */
-		if (m.ph != NULL && m.ph->kind == AR_ENT_LOC && (n > 0 || (cue & (W_ORGHEAD | W_ORGART))))
+		if (phrase_at(d, k, false, &m))
 		{
-			k += m.ntok;
-			n += m.ntok;
-			continue;
+			if (phrase_ends_cued_name(&m, cue, n))
+				break;
+			if (m.ph->kind == AR_ENT_LOC && place_may_join(cue, n))
+			{
+				k += m.ntok;
+				n += m.ntok;
+				continue;
+			}
 		}
-		if (article && !(cue & W_ORGHEAD) && (n > 0 || !(cue & (W_ORGART | W_LOCCUE))))
-			break;
-		/* منطقة الجزاء، منطقة الحدود: an article noun after منطقة */
-		if (article && (cue & W_LOCAREA) && len > 8 && (word_flags(s + 4, len - 4) & W_COMMON))
-			break;
-		/* صحيفة الحياة، قناة الجزيرة: a media name may end in ة */
-		if ((common_shape(s, len) &&
-			 !(article && n == 0 && (cue & W_ORGART) && ends_with(s, len, U8_HEH))) ||
-			(n == 0 && nisba_shape(s, len) && !article))
+		if ((article && article_ends_cued_name(s, len, cue, n)) ||
+			shape_ends_cued_name(s, len, article, cue, n))
 			break;
 		k++;
 		n++;
