@@ -156,24 +156,25 @@ typedef enum NameCtx
  * ----------------------------------------------------------------------
  */
 
+/* Is the key ent_blob[off..off+klen) the string s[0..len)? */
+static inline bool
+key_equals(uint32_t off, uint16_t klen, const char *s, size_t len)
+{
+	return klen == len && memcmp(ent_blob + off, s, len) == 0;
+}
+
 /* Look a single normalized word up. */
 static const ArEntWord *
 word_find(const char *s, size_t len)
 {
 	uint32_t	h = ArHashBytes(s, len) & (AR_ENT_WORD_SLOTS - 1);
+	int32_t		i;
 
-	for (;;)
-	{
-		int32_t		i = ent_word_slots[h];
-		const ArEntWord *w;
-
-		if (i < 0)
-			return NULL;
-		w = &ent_words[i];
-		if (w->key_len == len && memcmp(ent_blob + w->key_off, s, len) == 0)
-			return w;
-		h = (h + 1) & (AR_ENT_WORD_SLOTS - 1);
-	}
+	/* linear probing: the generator placed each key at or after its hash */
+	for (; (i = ent_word_slots[h]) >= 0; h = (h + 1) & (AR_ENT_WORD_SLOTS - 1))
+		if (key_equals(ent_words[i].key_off, ent_words[i].key_len, s, len))
+			return &ent_words[i];
+	return NULL;
 }
 
 /* Class bits of a normalized word (0 when unknown). */
@@ -190,19 +191,12 @@ static const ArEntPhrase *
 phrase_find(const char *s, size_t len)
 {
 	uint32_t	h = ArHashBytes(s, len) & (AR_ENT_PHRASE_SLOTS - 1);
+	int32_t		i;
 
-	for (;;)
-	{
-		int32_t		i = ent_phrase_slots[h];
-		const ArEntPhrase *p;
-
-		if (i < 0)
-			return NULL;
-		p = &ent_phrases[i];
-		if (p->key_len == len && memcmp(ent_blob + p->key_off, s, len) == 0)
-			return p;
-		h = (h + 1) & (AR_ENT_PHRASE_SLOTS - 1);
-	}
+	for (; (i = ent_phrase_slots[h]) >= 0; h = (h + 1) & (AR_ENT_PHRASE_SLOTS - 1))
+		if (key_equals(ent_phrases[i].key_off, ent_phrases[i].key_len, s, len))
+			return &ent_phrases[i];
+	return NULL;
 }
 
 /* Is key[0..len) unchanged by ArNormalizeChar (spaces kept)? */
@@ -2010,34 +2004,42 @@ tag_bare_name(EntDoc *d, size_t i)
 	return i + n;
 }
 
-/* منظمة أوبك: a head in front of a known organization is part of its name;
- * the canonical stays the organization's. */
-static size_t
-tag_head_and_org(EntDoc *d, size_t i, uint32_t f)
+/* Is word i + 1 joined to word i and the start of a phrase *m of kind? */
+static bool
+phrase_after(const EntDoc *d, size_t i, ArEntKind kind, EntMatch *m)
 {
-	EntMatch	m;
-	int			strip;
-
-	if (!(f & W_ORGHEAD) || i + 1 >= d->ntok || !d->tok[i + 1].joined ||
-		!phrase_at(d, i + 1, false, &m) || m.ph->kind != AR_ENT_ORG)
-		return 0;
-	word_flags_cands(d, i, &strip);
-	emit_phrase(d, AR_ENT_ORG, i, i + 1 + m.ntok, strip, m.ph);
-	return i + 1 + m.ntok;
+	return i + 1 < d->ntok && d->tok[i + 1].joined &&
+		phrase_at(d, i + 1, false, m) && m->ph->kind == kind;
 }
 
-/* جامعة القاهرة، اتحاد الكتاب العرب: the head is part of the name. */
+/*
+ * A head (منظمة، جامعة، اتحاد …) is part of the name it starts: before a
+ * known organization, whose canonical it keeps (منظمة أوبك), or before a
+ * name read after it (جامعة القاهرة، اتحاد الكتاب العرب).
+ */
 static size_t
 tag_headed_org(EntDoc *d, size_t i, uint32_t f)
 {
-	size_t		n;
+	EntMatch	m;
+	bool		known;
+	size_t		end,
+				n;
 	int			strip;
 
-	if (!(f & W_ORGHEAD) || (n = org_after_cue(d, i, f)) == 0)
+	if (!(f & W_ORGHEAD))
+		return 0;
+	if ((known = phrase_after(d, i, AR_ENT_ORG, &m)))
+		end = i + 1 + m.ntok;
+	else if ((n = org_after_cue(d, i, f)) > 0)
+		end = i + 1 + n;
+	else
 		return 0;
 	word_flags_cands(d, i, &strip);
-	emit_surface(d, AR_ENT_ORG, i, i + 1 + n, strip);
-	return i + 1 + n;
+	if (known)
+		emit_phrase(d, AR_ENT_ORG, i, end, strip, m.ph);
+	else
+		emit_surface(d, AR_ENT_ORG, i, end, strip);
+	return end;
 }
 
 /* Word k is an article adjective that is no phrase of its own (فريق
@@ -2059,8 +2061,7 @@ tag_org_named_by_place(EntDoc *d, size_t i, uint32_t f)
 	EntMatch	m;
 	size_t		end;
 
-	if (!(f & W_ORGCUE) || i + 1 >= d->ntok || !d->tok[i + 1].joined ||
-		!phrase_at(d, i + 1, false, &m) || m.ph->kind != AR_ENT_LOC)
+	if (!(f & W_ORGCUE) || !phrase_after(d, i, AR_ENT_LOC, &m))
 		return 0;
 	end = i + 1 + m.ntok;
 	if (article_adjective(d, end))
@@ -2089,8 +2090,7 @@ tag_after_cue(EntDoc *d, size_t i)
 	uint32_t	f = word_flags_cands(d, i, NULL);
 	size_t		next;
 
-	if ((next = tag_head_and_org(d, i, f)) > 0 ||
-		(next = tag_headed_org(d, i, f)) > 0 ||
+	if ((next = tag_headed_org(d, i, f)) > 0 ||
 		(next = tag_org_named_by_place(d, i, f)) > 0)
 		return next;
 	return tag_cued_name(d, i, f);
