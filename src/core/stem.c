@@ -12,21 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arletters.h"
 #include "stem_table.h"
-
-/* Letters the rules look at (code points). */
-#define L_ALEF		0x0627
-#define L_BEH		0x0628
-#define L_TEH_M		0x0629
-#define L_TEH		0x062A
-#define L_FEH		0x0641
-#define L_KAF		0x0643
-#define L_LAM		0x0644
-#define L_MEEM		0x0645
-#define L_NOON		0x0646
-#define L_HEH		0x0647
-#define L_WAW		0x0648
-#define L_YEH		0x064A
 
 /* Minimum stem lengths, in letters. */
 #define MIN_AFTER_ARTICLE	2	/* الحلف → حلف, الحق → حق */
@@ -190,7 +177,7 @@ ends_with(const StemWord *w, const uint16_t *suf, int n)
 static inline bool
 is_heh(uint16_t c)
 {
-	return c == L_HEH || c == L_TEH_M;
+	return c == L_HEH || c == L_TEH_MARBUTA;
 }
 
 /*
@@ -395,7 +382,7 @@ strip_tanween(StemWord *w)
 	if (LEN(w) - 1 < MIN_AFTER_TANWEEN || BACK(w, 0) != L_ALEF)
 		return;
 	prev = BACK(w, 1);
-	if (prev == L_YEH || prev == L_HEH || prev == L_TEH_M ||
+	if (prev == L_YEH || prev == L_HEH || prev == L_TEH_MARBUTA ||
 		prev == L_WAW || prev == L_ALEF)
 		return;
 	if (prev == L_MEEM && LEN(w) >= 3 &&
