@@ -296,6 +296,21 @@ word_is(const char *s, size_t len, const char *w)
 	return len == strlen(w) && memcmp(s, w, len) == 0;
 }
 
+/* Does s[0..len) begin with the conjunction و or ف? */
+static inline bool
+has_conjunction(const char *s, size_t len)
+{
+	return starts_with(s, len, U8_WAW) || starts_with(s, len, U8_FEH);
+}
+
+/* Does s[0..len) begin with the preposition ب, ك or ل? */
+static inline bool
+has_preposition(const char *s, size_t len)
+{
+	return starts_with(s, len, U8_BEH) || starts_with(s, len, U8_KAF) ||
+		starts_with(s, len, U8_LAM);
+}
+
 /* Does the normalized word i begin with the article? */
 static inline bool
 tok_has_article(const EntDoc *d, size_t i)
@@ -408,7 +423,7 @@ word_cands(const EntDoc *d, size_t i, bool clitics, EntCand *c)
 	n++;
 	if (!clitics || len < 6)
 		return n;
-	if (starts_with(s, len, U8_WAW) || starts_with(s, len, U8_FEH))	/* و ف */
+	if (has_conjunction(s, len))
 	{
 		c[n].s = s + 2;
 		c[n].len = len - 2;
@@ -432,8 +447,7 @@ word_cands(const EntDoc *d, size_t i, bool clitics, EntCand *c)
 			c[n].strip = c[b].strip + 1;
 			n++;
 		}
-		else if (starts_with(t, tl, U8_BEH) || starts_with(t, tl, U8_KAF) ||
-				 starts_with(t, tl, U8_LAM))	/* ب ك ل */
+		else if (has_preposition(t, tl))
 		{
 			c[n].s = t + 2;
 			c[n].len = tl - 2;
@@ -734,6 +748,13 @@ raw_has_hamza_alef(const EntDoc *d, size_t i)
 		raw_has_letter(d, i, U8_ALEF_HAMZA_BELOW);
 }
 
+/* Does s[0..len) begin with one of the proclitics و ب ل ك ف? */
+static bool
+has_proclitic_letter(const char *s, size_t len)
+{
+	return has_conjunction(s, len) || has_preposition(s, len);
+}
+
 /* How a word reads as a common word of news text (common_word). */
 typedef enum CommonReading
 {
@@ -766,9 +787,7 @@ common_word(const char *s, size_t len)
 	if (len >= 8 && ends_with(s, len, U8_ALEF) &&	/* …ا */
 		common_flags(word_flags(s, len - 2)))
 		return CW_BARE;
-	if (len >= 8 && (starts_with(s, len, U8_WAW) || starts_with(s, len, U8_BEH) ||
-					 starts_with(s, len, U8_LAM) || starts_with(s, len, U8_KAF) ||
-					 starts_with(s, len, U8_FEH)) &&	/* و ب ل ك ف */
+	if (len >= 8 && has_proclitic_letter(s, len) &&
 		common_flags(word_flags(s + 2, len - 2)))
 		return CW_CLITIC;
 	return CW_NONE;
@@ -1008,19 +1027,25 @@ append_canon_copy(ArEntityList *l, size_t off, size_t len)
  * ----------------------------------------------------------------------
  */
 
+/* Can the last word of a name stand alone for the person later?  Not a
+ * short word, a word never used so (الدين، الله), a function word, or the
+ * word after a connector (عبد العظيم، بن علي). */
+static bool
+surname_for_coref(const EntDoc *d, size_t last)
+{
+	return d->tok[last].norm_len >= 4 &&
+		!(word_flags(tok_norm(d, last), d->tok[last].norm_len) & (W_NOCOREF | W_STOP | W_CONNECT)) &&
+		!(last > 0 && (word_flags(tok_norm(d, last - 1), d->tok[last - 1].norm_len) & W_CONNECT));
+}
+
 /* Remember a multi-word person so that a later bare surname resolves. */
 static void
 remember_person(EntDoc *d, size_t last, const ArEntity *e)
 {
 	EntPerson  *p;
-
 	int			k;
 
-	if (d->npersons >= MAX_PERSONS || d->tok[last].norm_len < 4 ||
-		(word_flags(tok_norm(d, last), d->tok[last].norm_len) & (W_NOCOREF | W_STOP | W_CONNECT)))
-		return;
-	/* عبد العظيم، بن علي: the word after a connector is not a surname alone */
-	if (last > 0 && (word_flags(tok_norm(d, last - 1), d->tok[last - 1].norm_len) & W_CONNECT))
+	if (d->npersons >= MAX_PERSONS || !surname_for_coref(d, last))
 		return;
 	for (k = 0; k < d->npersons; k++)
 		if (d->persons[k].last_len == d->tok[last].norm_len &&
@@ -1094,6 +1119,16 @@ emit_person(EntDoc *d, size_t i, size_t n, int strip, const ArEntPhrase *known)
 		remember_person(d, i + n - 1, e);
 }
 
+/* A word spelled like van/von/de/da/du that is no such particle here: فإن
+ * (so, indeed) is written with its hamza, and after a real particle comes
+ * a foreign name, never an article word. */
+static bool
+false_european_particle(const EntDoc *d, size_t i, const char *s, size_t len)
+{
+	return european_particle(s, len) &&
+		(raw_has_hamza_alef(d, i) || (i + 1 < d->ntok && tok_has_article(d, i + 1)));
+}
+
 /* Classify word i (reading c) as part of a person name; NP_NONE ends the name. */
 static NamePart
 name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
@@ -1109,13 +1144,7 @@ name_part(const EntDoc *d, size_t i, const char *s, size_t len, bool clitics)
 		return NP_NONE;
 	if (f & W_CONNECT)
 	{
-		/* فإن (so, indeed) is not the particle van; after van/von/de/da/du
-		 * comes a foreign name, never an article word */
-		if (european_particle(s, len) &&
-			(raw_has_hamza_alef(d, i) ||
-			 (i + 1 < d->ntok && tok_has_article(d, i + 1))))
-			return NP_NONE;
-		return NP_CONNECT;
+		return false_european_particle(d, i, s, len) ? NP_NONE : NP_CONNECT;
 	}
 	if ((f & W_GIVEN) && !(f & W_WEAK))
 		return NP_GIVEN;
