@@ -286,7 +286,7 @@ ends_with(const char *s, size_t len, const char *suffix)
 static inline bool
 has_article(const char *s, size_t len)
 {
-	return starts_with(s, len, U8_AL);
+	return starts_with(s, len, AR_STR_AL);
 }
 
 /* Is s[0..len) exactly the word w? */
@@ -300,15 +300,15 @@ word_is(const char *s, size_t len, const char *w)
 static inline bool
 has_conjunction(const char *s, size_t len)
 {
-	return starts_with(s, len, U8_WAW) || starts_with(s, len, U8_FEH);
+	return starts_with(s, len, AR_STR_WAW) || starts_with(s, len, AR_STR_FEH);
 }
 
 /* Does s[0..len) begin with the preposition ب, ك or ل? */
 static inline bool
 has_preposition(const char *s, size_t len)
 {
-	return starts_with(s, len, U8_BEH) || starts_with(s, len, U8_KAF) ||
-		starts_with(s, len, U8_LAM);
+	return starts_with(s, len, AR_STR_BEH) || starts_with(s, len, AR_STR_KAF) ||
+		starts_with(s, len, AR_STR_LAM);
 }
 
 /* Does the normalized word i begin with the article? */
@@ -371,7 +371,7 @@ collect_words(EntDoc *d, const char *s, size_t len)
 			puncts++;
 			comma = t.type == AR_TOK_PUNCT &&
 				((t.byte_len == 1 && p[0] == ',') ||
-				 word_is(p, t.byte_len, U8_COMMA));
+				 word_is(p, t.byte_len, AR_STR_COMMA));
 			continue;
 		}
 		if (d->ntok == cap)
@@ -438,9 +438,9 @@ word_cands(const EntDoc *d, size_t i, bool clitics, EntCand *c)
 
 		if (tl < 6)
 			continue;
-		if (starts_with(t, tl, U8_LAM U8_LAM) && tl - 2 + 2 <= sizeof(c[n].built))	/* لل */
+		if (starts_with(t, tl, AR_STR_LAM AR_STR_LAM) && tl - 2 + 2 <= sizeof(c[n].built))	/* لل */
 		{
-			memcpy(c[n].built, U8_ALEF, 2);	/* ا */
+			memcpy(c[n].built, AR_STR_ALEF, 2);	/* ا */
 			memcpy(c[n].built + 2, t + 2, tl - 2);
 			c[n].s = c[n].built;
 			c[n].len = tl;
@@ -601,8 +601,8 @@ verb_like(const char *s, size_t len)
 	/* 4-6 letters: prefix + root (+ suffix); longer words are foreign names */
 	if (len < 8 || len > 12)
 		return false;
-	return starts_with(s, len, U8_YEH) || starts_with(s, len, U8_TEH) ||
-		starts_with(s, len, U8_NOON);	/* ي ت ن */
+	return starts_with(s, len, AR_STR_YEH) || starts_with(s, len, AR_STR_TEH) ||
+		starts_with(s, len, AR_STR_NOON);	/* ي ت ن */
 }
 
 /* Imperfect verbs that no family name looks like: forms V/VI and X
@@ -610,10 +610,10 @@ verb_like(const char *s, size_t len)
 static bool
 verb_sure(const char *s, size_t len)
 {
-	return starts_with(s, len, U8_YEH U8_TEH) || starts_with(s, len, U8_TEH U8_TEH) ||	/* يت تت */
-		starts_with(s, len, U8_YEH U8_SEEN U8_TEH) || starts_with(s, len, U8_TEH U8_SEEN U8_TEH) ||	/* يست تست */
-		ends_with(s, len, U8_WAW U8_NOON) ||	/* ون */
-		ends_with(s, len, U8_WAW U8_ALEF);	/* وا */
+	return starts_with(s, len, AR_STR_YEH AR_STR_TEH) || starts_with(s, len, AR_STR_TEH AR_STR_TEH) ||	/* يت تت */
+		starts_with(s, len, AR_STR_YEH AR_STR_SEEN AR_STR_TEH) || starts_with(s, len, AR_STR_TEH AR_STR_SEEN AR_STR_TEH) ||	/* يست تست */
+		ends_with(s, len, AR_STR_WAW AR_STR_NOON) ||	/* ون */
+		ends_with(s, len, AR_STR_WAW AR_STR_ALEF);	/* وا */
 }
 
 /*
@@ -625,12 +625,12 @@ static bool
 common_shape(const char *s, size_t len)
 {
 	static const char *const endings[] = {
-		U8_HEH,				/* ه (ة after normalization) */
-		U8_NOON U8_ALEF,		/* نا */
-		U8_HEH U8_MEEM,		/* هم */
-		U8_KAF U8_MEEM,		/* كم */
-		U8_ALEF U8_TEH,		/* ات */
-		U8_HEH U8_ALEF,		/* ها */
+		AR_STR_HEH,				/* ه (ة after normalization) */
+		AR_STR_NOON AR_STR_ALEF,		/* نا */
+		AR_STR_HEH AR_STR_MEEM,		/* هم */
+		AR_STR_KAF AR_STR_MEEM,		/* كم */
+		AR_STR_ALEF AR_STR_TEH,		/* ات */
+		AR_STR_HEH AR_STR_ALEF,		/* ها */
 		NULL
 	};
 	int			i;
@@ -649,15 +649,15 @@ common_shape(const char *s, size_t len)
 static bool
 nisba_shape(const char *s, size_t len)
 {
-	return (len > 6 && ends_with(s, len, U8_YEH)) ||	/* ي */
-		(len > 8 && ends_with(s, len, U8_YEH U8_HEH));	/* يه */
+	return (len > 6 && ends_with(s, len, AR_STR_YEH)) ||	/* ي */
+		(len > 8 && ends_with(s, len, AR_STR_YEH AR_STR_HEH));	/* يه */
 }
 
 /* Is word i written with a final ى (على, not the name علي)? */
 static bool
 raw_ends_with_alef_maksura(const EntDoc *d, size_t i)
 {
-	return raw_ends_with(d, i, U8_ALEF_MAKSURA);
+	return raw_ends_with(d, i, AR_STR_ALEF_MAKSURA);
 }
 
 /* A family name ending in ة or ات (جمعة، عبادة، بركات); a pronoun ه
@@ -667,8 +667,8 @@ taa_marbuta(const char *s, size_t len)
 {
 	if (len < 6 || has_article(s, len))
 		return false;
-	return ends_with(s, len, U8_HEH) ||	/* ة */
-		(len >= 8 && ends_with(s, len, U8_ALEF U8_TEH));	/* ات */
+	return ends_with(s, len, AR_STR_HEH) ||	/* ة */
+		(len >= 8 && ends_with(s, len, AR_STR_ALEF AR_STR_TEH));	/* ات */
 }
 
 /* A foreign family name that only looks like ب/ك + article (بالاك،
@@ -676,11 +676,11 @@ taa_marbuta(const char *s, size_t len)
 static bool
 foreign_bal(const char *s, size_t len)
 {
-	return (starts_with(s, len, U8_BEH U8_AL) ||	/* بال */
-			starts_with(s, len, U8_KAF U8_AL)) &&	/* كال */
+	return (starts_with(s, len, AR_STR_BEH AR_STR_AL) ||	/* بال */
+			starts_with(s, len, AR_STR_KAF AR_STR_AL)) &&	/* كال */
 		len >= 10 && len <= 18 &&
-		(starts_with(s + 6, len - 6, U8_ALEF) || starts_with(s + 6, len - 6, U8_WAW) ||
-		 starts_with(s + 6, len - 6, U8_YEH));	/* بالا… بالو… بالي… */
+		(starts_with(s + 6, len - 6, AR_STR_ALEF) || starts_with(s + 6, len - 6, AR_STR_WAW) ||
+		 starts_with(s + 6, len - 6, AR_STR_YEH));	/* بالا… بالو… بالي… */
 }
 
 /* ال + a given name (الحسين، الرضا after الإمام; السعيد): a name. */
@@ -695,9 +695,9 @@ al_given(const char *s, size_t len)
 static bool
 plural_participle(const char *s, size_t len)
 {
-	return len >= 8 && starts_with(s, len, U8_MEEM) &&	/* م */
-		(ends_with(s, len, U8_WAW) ||	/* …و */
-		 ends_with(s, len, U8_WAW U8_NOON));	/* …ون */
+	return len >= 8 && starts_with(s, len, AR_STR_MEEM) &&	/* م */
+		(ends_with(s, len, AR_STR_WAW) ||	/* …و */
+		 ends_with(s, len, AR_STR_WAW AR_STR_NOON));	/* …ون */
 }
 
 /* An accusative adverb or participle (مبكرا، موظفا، مستشارا، شرعياً):
@@ -705,8 +705,8 @@ plural_participle(const char *s, size_t len)
 static bool
 adverbial(const EntDoc *d, size_t i, const char *s, size_t len)
 {
-	return raw_has_letter(d, i, U8_FATHATAN) ||
-		(len >= 10 && starts_with(s, len, U8_MEEM) && ends_with(s, len, U8_ALEF));
+	return raw_has_letter(d, i, AR_STR_FATHATAN) ||
+		(len >= 10 && starts_with(s, len, AR_STR_MEEM) && ends_with(s, len, AR_STR_ALEF));
 }
 
 /* Word i is exactly a nationality adjective of the masculine singular shape
@@ -717,7 +717,7 @@ nat_surname(const EntDoc *d, size_t i, const char *s, size_t len)
 	EntMatch	m;
 
 	return phrase_at(d, i, false, &m) && m.ph->kind == AR_ENT_NAT && m.ntok == 1 &&
-		len >= 6 && ends_with(s, len, U8_YEH);	/* …ي */
+		len >= 6 && ends_with(s, len, AR_STR_YEH);	/* …ي */
 }
 
 /* فان، فون، دي، دو، دا: the particles of European names. */
@@ -725,11 +725,11 @@ static bool
 european_particle(const char *s, size_t len)
 {
 	static const char *const particles[] = {
-		U8_FEH U8_ALEF U8_NOON,	/* فان */
-		U8_FEH U8_WAW U8_NOON,	/* فون */
-		U8_DAL U8_YEH,	/* دي */
-		U8_DAL U8_WAW,	/* دو */
-		U8_DAL U8_ALEF,	/* دا */
+		AR_STR_FEH AR_STR_ALEF AR_STR_NOON,	/* فان */
+		AR_STR_FEH AR_STR_WAW AR_STR_NOON,	/* فون */
+		AR_STR_DAL AR_STR_YEH,	/* دي */
+		AR_STR_DAL AR_STR_WAW,	/* دو */
+		AR_STR_DAL AR_STR_ALEF,	/* دا */
 		NULL
 	};
 	int			k;
@@ -744,8 +744,8 @@ european_particle(const char *s, size_t len)
 static bool
 raw_has_hamza_alef(const EntDoc *d, size_t i)
 {
-	return raw_has_letter(d, i, U8_ALEF_HAMZA_ABOVE) ||
-		raw_has_letter(d, i, U8_ALEF_HAMZA_BELOW);
+	return raw_has_letter(d, i, AR_STR_ALEF_HAMZA_ABOVE) ||
+		raw_has_letter(d, i, AR_STR_ALEF_HAMZA_BELOW);
 }
 
 /* Does s[0..len) begin with one of the proclitics و ب ل ك ف? */
@@ -784,7 +784,7 @@ common_word(const char *s, size_t len)
 		return CW_NONE;
 	if (f & W_COMMON)
 		return CW_BARE;
-	if (len >= 8 && ends_with(s, len, U8_ALEF) &&	/* …ا */
+	if (len >= 8 && ends_with(s, len, AR_STR_ALEF) &&	/* …ا */
 		common_flags(word_flags(s, len - 2)))
 		return CW_BARE;
 	if (len >= 8 && has_proclitic_letter(s, len) &&
@@ -827,8 +827,8 @@ al_family_name(const char *s, size_t len)
 static bool
 waw_initial_name(const char *s, size_t len)
 {
-	return len >= 6 && starts_with(s, len, U8_WAW) &&	/* و */
-		!starts_with(s, len, U8_WAW U8_AL);	/* وال */
+	return len >= 6 && starts_with(s, len, AR_STR_WAW) &&	/* و */
+		!starts_with(s, len, AR_STR_WAW AR_STR_AL);	/* وال */
 }
 
 /*
@@ -839,10 +839,10 @@ waw_initial_name(const char *s, size_t len)
 static bool
 raw_pronoun_suffix(const EntDoc *d, size_t i, const char *s, size_t len)
 {
-	if (len < 8 || !raw_ends_with(d, i, U8_HEH))
+	if (len < 8 || !raw_ends_with(d, i, AR_STR_HEH))
 		return false;
-	if (ends_with(s, len, U8_YEH U8_HEH) ||	/* يه */
-		ends_with(s, len, U8_LAM U8_HEH))	/* له: الله، عبدالله */
+	if (ends_with(s, len, AR_STR_YEH AR_STR_HEH) ||	/* يه */
+		ends_with(s, len, AR_STR_LAM AR_STR_HEH))	/* له: الله، عبدالله */
 		return false;
 	return true;
 }
@@ -864,11 +864,11 @@ initial_letter(const EntDoc *d, size_t i)
 static bool
 clitic_bearing(const char *s, size_t len)
 {
-	return starts_with(s, len, U8_WAW) ||	/* و */
-		starts_with(s, len, U8_BEH U8_AL) ||	/* بال */
-		starts_with(s, len, U8_FEH U8_AL) ||	/* فال */
-		starts_with(s, len, U8_KAF U8_AL) ||	/* كال */
-		starts_with(s, len, U8_LAM U8_LAM);	/* لل */
+	return starts_with(s, len, AR_STR_WAW) ||	/* و */
+		starts_with(s, len, AR_STR_BEH AR_STR_AL) ||	/* بال */
+		starts_with(s, len, AR_STR_FEH AR_STR_AL) ||	/* فال */
+		starts_with(s, len, AR_STR_KAF AR_STR_AL) ||	/* كال */
+		starts_with(s, len, AR_STR_LAM AR_STR_LAM);	/* لل */
 }
 
 /* ----------------------------------------------------------------------
@@ -1279,7 +1279,7 @@ first_part_bare(const EntDoc *d, NameRead *r)
 static bool
 bi_li_prefixed(const char *s, size_t len)
 {
-	return starts_with(s, len, U8_BEH) || starts_with(s, len, U8_LAM);
+	return starts_with(s, len, AR_STR_BEH) || starts_with(s, len, AR_STR_LAM);
 }
 
 /* Could an unknown word after a verb of saying be its subject?  Not an
@@ -1475,7 +1475,7 @@ add_regnal(const EntDoc *d, NameRead *r)
 	r->parts++;
 	k = r->k;
 	if (k < d->ntok && d->tok[k].joined &&
-		word_is(tok_norm(d, k), d->tok[k].norm_len, U8_AIN U8_SHEEN U8_REH))	/* عشر */
+		word_is(tok_norm(d, k), d->tok[k].norm_len, AR_STR_AIN AR_STR_SHEEN AR_STR_REH))	/* عشر */
 	{
 		r->k++;
 		r->parts++;
@@ -1489,7 +1489,7 @@ name_rejected(const EntDoc *d, const NameRead *r)
 {
 	/* ولد at the start is the verb "was born", not the connector of ولد الشيخ */
 	if (r->first == NP_CONNECT && r->parts > 0 &&
-		word_is(tok_norm(d, r->j), d->tok[r->j].norm_len, U8_WAW U8_LAM U8_DAL))
+		word_is(tok_norm(d, r->j), d->tok[r->j].norm_len, AR_STR_WAW AR_STR_LAM AR_STR_DAL))
 		return true;
 	/* a lone weak given name or connector is no name without a title */
 	if (r->parts == 1 && r->ctx == NC_NONE && (r->first == NP_WEAK || r->first == NP_CONNECT))
@@ -1610,10 +1610,10 @@ static bool
 foreign_surname(const EntDoc *d, size_t i, int *strip)
 {
 	static const char *const endings[] = {
-		U8_SEEN U8_KAF U8_YEH,	/* سكي */
-		U8_YEH U8_TEH U8_SHEEN,	/* يتش */
-		U8_YEH U8_NOON U8_KAF U8_WAW,	/* ينكو */
-		U8_SHEEN U8_FEH U8_YEH U8_LAM U8_YEH,	/* شفيلي */
+		AR_STR_SEEN AR_STR_KAF AR_STR_YEH,	/* سكي */
+		AR_STR_YEH AR_STR_TEH AR_STR_SHEEN,	/* يتش */
+		AR_STR_YEH AR_STR_NOON AR_STR_KAF AR_STR_WAW,	/* ينكو */
+		AR_STR_SHEEN AR_STR_FEH AR_STR_YEH AR_STR_LAM AR_STR_YEH,	/* شفيلي */
 		NULL
 	};
 	EntCand		c[MAX_CANDS];
@@ -1633,7 +1633,7 @@ foreign_surname(const EntDoc *d, size_t i, int *strip)
 	nc = word_cands(d, i, true, c);
 	/* without a و in front (وأوستروفسكي), else as written (فيشينسكي: V is
 	 * written ف, so ف stays) */
-	for (q = nc > 1 && starts_with(c[0].s, c[0].len, U8_WAW) ? 1 : 0; q >= 0; q--)	/* و */
+	for (q = nc > 1 && starts_with(c[0].s, c[0].len, AR_STR_WAW) ? 1 : 0; q >= 0; q--)	/* و */
 	{
 		const char *s = c[q].s;
 		size_t		len = c[q].len;
@@ -1696,7 +1696,7 @@ club_after_place(const EntDoc *d, size_t i, const EntMatch *m)
 		return false;
 	/* الفرنسي: the article and a final ي as written (not ية، يين، يون) */
 	return tok_has_article(d, j) &&
-		d->tok[j].byte_len >= 8 && raw_ends_with(d, j, U8_YEH);
+		d->tok[j].byte_len >= 8 && raw_ends_with(d, j, AR_STR_YEH);
 }
 
 /*
@@ -1723,7 +1723,7 @@ static bool
 lil_word_closes_head(const EntDoc *d, size_t k, const char *s, size_t len, uint32_t f,
 					 uint32_t cue, size_t n)
 {
-	return n > 0 && (cue & W_ORGHEAD) && starts_with(s, len, U8_LAM U8_LAM) && len >= 10 &&
+	return n > 0 && (cue & W_ORGHEAD) && starts_with(s, len, AR_STR_LAM AR_STR_LAM) && len >= 10 &&
 		!(f & W_STOP) && !clitic_reading_is_word(d, k);
 }
 
@@ -1773,7 +1773,7 @@ static bool
 shape_ends_cued_name(const char *s, size_t len, bool article, uint32_t cue, size_t n)
 {
 	return (common_shape(s, len) &&
-			!(article && n == 0 && (cue & W_ORGART) && ends_with(s, len, U8_HEH))) ||
+			!(article && n == 0 && (cue & W_ORGART) && ends_with(s, len, AR_STR_HEH))) ||
 		(n == 0 && nisba_shape(s, len) && !article);
 }
 

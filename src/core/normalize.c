@@ -132,7 +132,7 @@ emit_folded(ArBuf *out, uint32_t cp, unsigned flags)
 	if (cp == 0)
 		return;
 	/* ئ (D8 A6) just written and و follows: rewrite it as ؤ (D8 A4). */
-	if (cp == L_WAW && (flags & AR_NORM_HAMZA) && out->len >= 2 &&
+	if (cp == AR_CP_WAW && (flags & AR_NORM_HAMZA) && out->len >= 2 &&
 		(unsigned char) out->data[out->len - 2] == 0xD8 &&
 		(unsigned char) out->data[out->len - 1] == 0xA6)
 		out->data[out->len - 1] = (char) 0xA4;
@@ -264,7 +264,7 @@ plain_arabic_run_end(const unsigned char *s, size_t i, size_t len, unsigned flag
 
 		if (ar_norm_arabic_block[c2 - 0x600].fold & flags)
 			break;
-		if (c2 == L_WAW && (j == i || (s[j - 2] == 0xD8 && s[j - 1] == 0xA6)))	/* after ئ */
+		if (c2 == AR_CP_WAW && (j == i || (s[j - 2] == 0xD8 && s[j - 1] == 0xA6)))	/* after ئ */
 			break;
 		j += 2;
 	}

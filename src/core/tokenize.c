@@ -461,18 +461,18 @@ is_number_clitic(const ArTokenizer *tz, size_t start, size_t end)
 	{
 		int			i = 0;
 
-		if (letters[0] == L_WAW || letters[0] == L_FEH)
+		if (letters[0] == AR_CP_WAW || letters[0] == AR_CP_FEH)
 			i = 1;
 		if (i == n)
 			return true;
 		if (n - i == 1)
-			return letters[i] == L_BEH || letters[i] == L_KAF || letters[i] == L_LAM;
+			return letters[i] == AR_CP_BEH || letters[i] == AR_CP_KAF || letters[i] == AR_CP_LAM;
 		if (n - i == 2)
-			return (letters[i] == L_ALEF && letters[i + 1] == L_LAM) ||	/* ال */
-				(letters[i] == L_LAM && letters[i + 1] == L_LAM);	/* لل */
+			return (letters[i] == AR_CP_ALEF && letters[i + 1] == AR_CP_LAM) ||	/* ال */
+				(letters[i] == AR_CP_LAM && letters[i + 1] == AR_CP_LAM);	/* لل */
 		if (n - i == 3)
-			return (letters[i] == L_BEH || letters[i] == L_KAF) &&
-				letters[i + 1] == L_ALEF && letters[i + 2] == L_LAM;	/* بال كال */
+			return (letters[i] == AR_CP_BEH || letters[i] == AR_CP_KAF) &&
+				letters[i + 1] == AR_CP_ALEF && letters[i + 2] == AR_CP_LAM;	/* بال كال */
 		return false;
 	}
 }
