@@ -44,9 +44,7 @@ typedef struct ArEntity
 
 typedef struct ArEntityList
 {
-	ArEntity   *items;
-	size_t		n;
-	size_t		cap;
+	AR_ARRAY_FIELDS(ArEntity);	/* the entities, in text order */
 	ArBuf		canon;			/* canonical names of all items */
 } ArEntityList;
 

@@ -18,6 +18,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "arletters.h"
 #include "utf8.h"
 
 typedef struct ArNormEntry
@@ -131,7 +132,7 @@ emit_folded(ArBuf *out, uint32_t cp, unsigned flags)
 	if (cp == 0)
 		return;
 	/* ئ (D8 A6) just written and و follows: rewrite it as ؤ (D8 A4). */
-	if (cp == 0x0648 && (flags & AR_NORM_HAMZA) && out->len >= 2 &&
+	if (cp == AR_CP_WAW && (flags & AR_NORM_HAMZA) && out->len >= 2 &&
 		(unsigned char) out->data[out->len - 2] == 0xD8 &&
 		(unsigned char) out->data[out->len - 1] == 0xA6)
 		out->data[out->len - 1] = (char) 0xA4;
@@ -202,13 +203,133 @@ emit_presentation_run(ArBuf *out, const unsigned char *s, size_t len, unsigned f
 		ArFree(uout);
 }
 
+/* Bytes between interrupt checks, and the longest run copied in one go. */
+#define NORM_CHUNK	(AR_INTERRUPT_STRIDE * 16)
+
+/* Presentation forms sent to ICU at most per call: keeps its buffers small;
+ * NFKC of these forms never composes across a chunk boundary. */
+#define PRESENTATION_CHUNK	4096
+
+/* An ASCII byte other than white space. */
+static inline bool
+ascii_non_space(unsigned char c)
+{
+	return c < 0x80 && !(c == ' ' || (c >= '\t' && c <= '\r'));
+}
+
+/* A lead byte of the Arabic block U+0600–U+06FF (always a two-byte form). */
+static inline bool
+arabic_block_lead(unsigned char c)
+{
+	return c >= 0xD8 && c <= 0xDB;
+}
+
+/* One ASCII space between words, the usual case: nothing to fold. */
+static inline bool
+single_space_before_word(const unsigned char *s, size_t i, size_t len)
+{
+	return s[i] == ' ' && i + 1 < len &&
+		((s[i + 1] > ' ' && s[i + 1] < 0x80) || arabic_block_lead(s[i + 1]));
+}
+
+/* Copy the run of ASCII from i that holds no white space; returns its end. */
+static size_t
+copy_ascii_run(const unsigned char *s, size_t i, size_t len, ArBuf *out)
+{
+	size_t		j = i + 1;
+
+	while (j < len && s[j] < 0x80 && s[j] > ' ')
+		j++;
+	ArBufAppend(out, (const char *) s + i, j - i);
+	return j;
+}
+
+/*
+ * The end of the run from i of Arabic-block letters the folds leave alone
+ * (most of news text), i when there is none.  A و right after ئ stops the
+ * run so the general path can apply the ئو → ؤو rule.  Runs are cut at
+ * NORM_CHUNK so a huge unspaced input stays cancellable.
+ */
+static size_t
+plain_arabic_run_end(const unsigned char *s, size_t i, size_t len, unsigned flags)
+{
+	size_t		j = i;
+	size_t		stop = len;
+
+	if (stop - i > NORM_CHUNK)
+		stop = i + NORM_CHUNK;
+	while (j + 1 < stop && arabic_block_lead(s[j]) && (s[j + 1] & 0xC0) == 0x80)
+	{
+		uint32_t	c2 = ((s[j] & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
+
+		if (ar_norm_arabic_block[c2 - 0x600].fold & flags)
+			break;
+		if (c2 == AR_CP_WAW && (j == i || (s[j - 2] == 0xD8 && s[j - 1] == 0xA6)))	/* after ئ */
+			break;
+		j += 2;
+	}
+	return j;
+}
+
+/*
+ * The white-space run from i (its first code point n bytes long): folded
+ * to one space only if it holds a Unicode space and that fold is on, else
+ * copied.  Returns its end.
+ */
+static size_t
+emit_space_run(const unsigned char *s, size_t i, int n, size_t len, bool unicode_space,
+			   unsigned flags, ArBuf *out)
+{
+	size_t		j = i + n;
+	bool		any_unicode = unicode_space;
+
+	while (j < len)
+	{
+		uint32_t	c2;
+		int			n2 = ArUtf8Decode(s + j, len - j, &c2);
+		bool		u2;
+
+		if (!is_space_cp(c2, &u2))
+			break;
+		any_unicode |= u2;
+		j += n2;
+	}
+	if (any_unicode && (flags & AR_NORM_SPACES))
+		ArBufAppendChar(out, ' ');
+	else
+		ArBufAppend(out, (const char *) s + i, j - i);
+	return j;
+}
+
+/* The end of the run of presentation forms from i (its first form n bytes
+ * long), at most PRESENTATION_CHUNK of them. */
+static size_t
+presentation_run_end(const unsigned char *s, size_t i, int n, size_t len)
+{
+	size_t		j = i + n;
+	size_t		count = 1;
+
+	while (j < len && count < PRESENTATION_CHUNK)
+	{
+		uint32_t	c2;
+		int			n2 = ArUtf8Decode(s + j, len - j, &c2);
+
+		if (!IS_PRESENTATION(c2))
+			break;
+		j += n2;
+		count++;
+	}
+	return j;
+}
+
 /* Normalize in[0..len) and append to out; see normalize.h. */
 void
 ArNormalize(const char *in, size_t len, unsigned flags, ArBuf *out)
 {
 	const unsigned char *s = (const unsigned char *) in;
-	size_t		i = 0;
-	size_t		next_check = AR_INTERRUPT_STRIDE * 16;
+	size_t		i = 0,
+				j;
+	size_t		next_check = NORM_CHUNK;
 
 	ArBufReserve(out, len);
 	while (i < len)
@@ -220,123 +341,38 @@ ArNormalize(const char *in, size_t len, unsigned flags, ArBuf *out)
 		if (i >= next_check)
 		{
 			AR_CHECK_INTERRUPTS();
-			next_check = i + AR_INTERRUPT_STRIDE * 16;
+			next_check = i + NORM_CHUNK;
 		}
-
-		/* ASCII other than white space: copy the whole run at once. */
-		if (s[i] < 0x80 && !(s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
+		if (ascii_non_space(s[i]))
 		{
-			size_t		j = i + 1;
-
-			while (j < len && s[j] < 0x80 && s[j] > ' ')
-				j++;
-			ArBufAppend(out, in + i, j - i);
-			i = j;
+			i = copy_ascii_run(s, i, len, out);
 			continue;
 		}
-
-		/* One ASCII space between words, the usual case: nothing to fold. */
-		if (s[i] == ' ' && i + 1 < len &&
-			((s[i + 1] > ' ' && s[i + 1] < 0x80) || (s[i + 1] >= 0xD8 && s[i + 1] <= 0xDB)))
+		if (single_space_before_word(s, i, len))
 		{
 			ArBufAppendChar(out, ' ');
 			i++;
 			continue;
 		}
-
-		/*
-		 * Arabic-block letters the folds leave alone (most of news text):
-		 * copy the whole run at once.  Lead bytes D8–DB are U+0600–U+06FF,
-		 * always a valid two-byte form.  A و right after ئ stops the run so
-		 * the general path below can apply the ئو → ؤو rule.  Runs are cut
-		 * at the interrupt stride so a huge unspaced input stays cancellable.
-		 */
-		if (s[i] >= 0xD8 && s[i] <= 0xDB)
+		if (arabic_block_lead(s[i]) && (j = plain_arabic_run_end(s, i, len, flags)) > i)
 		{
-			size_t		j = i;
-			size_t		stop = len;
-
-			if (stop - i > AR_INTERRUPT_STRIDE * 16)
-				stop = i + AR_INTERRUPT_STRIDE * 16;
-
-			while (j + 1 < stop && s[j] >= 0xD8 && s[j] <= 0xDB &&
-				   (s[j + 1] & 0xC0) == 0x80)
-			{
-				uint32_t	c2 = ((s[j] & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
-
-				if (ar_norm_arabic_block[c2 - 0x600].fold & flags)
-					break;
-				if (c2 == 0x0648 && (j == i || (s[j - 2] == 0xD8 && s[j - 1] == 0xA6)))
-					break;
-				j += 2;
-			}
-			if (j > i)
-			{
-				ArBufAppend(out, in + i, j - i);
-				i = j;
-				continue;
-			}
+			ArBufAppend(out, in + i, j - i);
+			i = j;
+			continue;
 		}
-
 		n = ArUtf8Decode(s + i, len - i, &cp);
 		if (cp == AR_UTF8_REPLACEMENT && n == 1)
+			ArBufAppend(out, in + i, 1);	/* malformed byte: pass it through untouched */
+		else if (is_space_cp(cp, &unicode_space))
+			n = emit_space_run(s, i, n, len, unicode_space, flags, out) - i;
+		else if (IS_PRESENTATION(cp) && (flags & AR_NORM_PRESENTATION))
 		{
-			/* malformed byte: pass it through untouched */
-			ArBufAppend(out, in + i, 1);
-			i++;
-			continue;
-		}
-
-		if (is_space_cp(cp, &unicode_space))
-		{
-			/* Scan the whole white-space run; fold it only if it holds a
-			 * Unicode space and that fold is on. */
-			size_t		j = i + n;
-			bool		any_unicode = unicode_space;
-
-			while (j < len)
-			{
-				uint32_t	c2;
-				int			n2 = ArUtf8Decode(s + j, len - j, &c2);
-				bool		u2;
-
-				if (!is_space_cp(c2, &u2))
-					break;
-				any_unicode |= u2;
-				j += n2;
-			}
-			if (any_unicode && (flags & AR_NORM_SPACES))
-				ArBufAppendChar(out, ' ');
-			else
-				ArBufAppend(out, in + i, j - i);
-			i = j;
-			continue;
-		}
-
-		if (IS_PRESENTATION(cp) && (flags & AR_NORM_PRESENTATION))
-		{
-			size_t		j = i + n;
-
-			size_t		count = 1;
-
-			/* Chunks of at most 4096 keep ICU's buffers small; NFKC of these
-			 * forms never composes across a chunk boundary. */
-			while (j < len && count < 4096)
-			{
-				uint32_t	c2;
-				int			n2 = ArUtf8Decode(s + j, len - j, &c2);
-
-				if (!IS_PRESENTATION(c2))
-					break;
-				j += n2;
-				count++;
-			}
+			j = presentation_run_end(s, i, n, len);
 			emit_presentation_run(out, s + i, j - i, flags);
-			i = j;
-			continue;
+			n = j - i;
 		}
-
-		emit_folded(out, cp, flags);
+		else
+			emit_folded(out, cp, flags);
 		i += n;
 	}
 }

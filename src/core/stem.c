@@ -12,21 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arletters.h"
 #include "stem_table.h"
-
-/* Letters the rules look at (code points). */
-#define L_ALEF		0x0627
-#define L_BEH		0x0628
-#define L_TEH_M		0x0629
-#define L_TEH		0x062A
-#define L_FEH		0x0641
-#define L_KAF		0x0643
-#define L_LAM		0x0644
-#define L_MEEM		0x0645
-#define L_NOON		0x0646
-#define L_HEH		0x0647
-#define L_WAW		0x0648
-#define L_YEH		0x064A
 
 /* Minimum stem lengths, in letters. */
 #define MIN_AFTER_ARTICLE	2	/* الحلف → حلف, الحق → حق */
@@ -190,7 +177,7 @@ ends_with(const StemWord *w, const uint16_t *suf, int n)
 static inline bool
 is_heh(uint16_t c)
 {
-	return c == L_HEH || c == L_TEH_M;
+	return c == AR_CP_HEH || c == AR_CP_TEH_MARBUTA;
 }
 
 /*
@@ -222,8 +209,8 @@ strip_prefixes(StemWord *w)
 		 * or known word.  This comes first so that للبنان is ل + لبنان, not
 		 * لل + بنان.
 		 */
-		if (c0 == L_FEH || c0 == L_BEH || c0 == L_KAF || c0 == L_LAM ||
-			c0 == L_WAW)
+		if (c0 == AR_CP_FEH || c0 == AR_CP_BEH || c0 == AR_CP_KAF || c0 == AR_CP_LAM ||
+			c0 == AR_CP_WAW)
 		{
 			if ((x = exception_find(w, w->start + 1, w->end)) != NULL)
 			{
@@ -239,24 +226,24 @@ strip_prefixes(StemWord *w)
 		}
 
 		/* وال فال بال كال: a particle and the article */
-		if ((c0 == L_WAW || c0 == L_FEH || c0 == L_BEH || c0 == L_KAF) &&
-			c1 == L_ALEF && c2 == L_LAM && n - 3 >= MIN_AFTER_ARTICLE)
+		if ((c0 == AR_CP_WAW || c0 == AR_CP_FEH || c0 == AR_CP_BEH || c0 == AR_CP_KAF) &&
+			c1 == AR_CP_ALEF && c2 == AR_CP_LAM && n - 3 >= MIN_AFTER_ARTICLE)
 		{
 			w->start += 3;
 			continue;
 		}
 		/* و or ف before بال كال لل: peel the conjunction, the rest follows */
-		if ((c0 == L_WAW || c0 == L_FEH) && n >= 4 &&
-			(((c1 == L_BEH || c1 == L_KAF) && c2 == L_ALEF &&
-			  AT(w, 3) == L_LAM) ||
-			 (c1 == L_LAM && c2 == L_LAM)) &&
+		if ((c0 == AR_CP_WAW || c0 == AR_CP_FEH) && n >= 4 &&
+			(((c1 == AR_CP_BEH || c1 == AR_CP_KAF) && c2 == AR_CP_ALEF &&
+			  AT(w, 3) == AR_CP_LAM) ||
+			 (c1 == AR_CP_LAM && c2 == AR_CP_LAM)) &&
 			!first_is_own(w))	/* وكالة is not و + كالة */
 		{
 			w->start += 1;
 			continue;
 		}
 		/* ال */
-		if (c0 == L_ALEF && c1 == L_LAM && n - 2 >= MIN_AFTER_ARTICLE)
+		if (c0 == AR_CP_ALEF && c1 == AR_CP_LAM && n - 2 >= MIN_AFTER_ARTICLE)
 		{
 			w->start += 2;
 			continue;
@@ -265,7 +252,7 @@ strip_prefixes(StemWord *w)
 		 * لل = ل + ال with the alef dropped; before a word whose own first
 		 * letter is ل the article's ل merges into it: للجنة = ل + اللجنة.
 		 */
-		if (c0 == L_LAM && c1 == L_LAM && n - 2 >= MIN_AFTER_ARTICLE)
+		if (c0 == AR_CP_LAM && c1 == AR_CP_LAM && n - 2 >= MIN_AFTER_ARTICLE)
 		{
 			w->start += 1;
 			if (!first_is_own(w))
@@ -273,7 +260,7 @@ strip_prefixes(StemWord *w)
 			continue;
 		}
 		/* the conjunction و */
-		if (c0 == L_WAW && n - 1 >= MIN_AFTER_WAW && !first_is_own(w))
+		if (c0 == AR_CP_WAW && n - 1 >= MIN_AFTER_WAW && !first_is_own(w))
 		{
 			w->start += 1;
 			continue;
@@ -282,19 +269,19 @@ strip_prefixes(StemWord *w)
 	}
 }
 
-static const uint16_t S_HUMA[] = {L_HEH, L_MEEM, L_ALEF};
-static const uint16_t S_KUMA[] = {L_KAF, L_MEEM, L_ALEF};
-static const uint16_t S_HUM[] = {L_HEH, L_MEEM};
-static const uint16_t S_HUNNA[] = {L_HEH, L_NOON};
-static const uint16_t S_HA[] = {L_HEH, L_ALEF};
-static const uint16_t S_KUM[] = {L_KAF, L_MEEM};
-static const uint16_t S_KUNNA[] = {L_KAF, L_NOON};
-static const uint16_t S_NA[] = {L_NOON, L_ALEF};
-static const uint16_t S_AT[] = {L_ALEF, L_TEH};
-static const uint16_t S_UN[] = {L_WAW, L_NOON};
-static const uint16_t S_IN[] = {L_YEH, L_NOON};
-static const uint16_t S_TAN[] = {L_TEH, L_ALEF, L_NOON};
-static const uint16_t S_WA[] = {L_WAW, L_ALEF};
+static const uint16_t S_HUMA[] = {AR_CP_HEH, AR_CP_MEEM, AR_CP_ALEF};
+static const uint16_t S_KUMA[] = {AR_CP_KAF, AR_CP_MEEM, AR_CP_ALEF};
+static const uint16_t S_HUM[] = {AR_CP_HEH, AR_CP_MEEM};
+static const uint16_t S_HUNNA[] = {AR_CP_HEH, AR_CP_NOON};
+static const uint16_t S_HA[] = {AR_CP_HEH, AR_CP_ALEF};
+static const uint16_t S_KUM[] = {AR_CP_KAF, AR_CP_MEEM};
+static const uint16_t S_KUNNA[] = {AR_CP_KAF, AR_CP_NOON};
+static const uint16_t S_NA[] = {AR_CP_NOON, AR_CP_ALEF};
+static const uint16_t S_AT[] = {AR_CP_ALEF, AR_CP_TEH};
+static const uint16_t S_UN[] = {AR_CP_WAW, AR_CP_NOON};
+static const uint16_t S_IN[] = {AR_CP_YEH, AR_CP_NOON};
+static const uint16_t S_TAN[] = {AR_CP_TEH, AR_CP_ALEF, AR_CP_NOON};
+static const uint16_t S_WA[] = {AR_CP_WAW, AR_CP_ALEF};
 
 /* Remove suf (n letters) if at least min letters stay; true if removed. */
 static bool
@@ -359,8 +346,8 @@ strip_number(StemWord *w)
 static void
 strip_teh(StemWord *w)
 {
-	if (LEN(w) - 1 >= MIN_AFTER_TEH && BACK(w, 0) == L_TEH &&
-		!(LEN(w) >= 2 && BACK(w, 1) == L_ALEF))
+	if (LEN(w) - 1 >= MIN_AFTER_TEH && BACK(w, 0) == AR_CP_TEH &&
+		!(LEN(w) >= 2 && BACK(w, 1) == AR_CP_ALEF))
 		w->end -= 1;
 }
 
@@ -375,10 +362,10 @@ own_noon(const StemWord *w)
 {
 	if (LEN(w) < 4)
 		return false;
-	if (BACK(w, 2) == L_WAW || BACK(w, 2) == L_YEH)
+	if (BACK(w, 2) == AR_CP_WAW || BACK(w, 2) == AR_CP_YEH)
 		return true;
-	return BACK(w, 2) == L_ALEF && LEN(w) >= 5 &&
-		!(BACK(w, 3) == L_YEH && BACK(w, 4) == L_ALEF);
+	return BACK(w, 2) == AR_CP_ALEF && LEN(w) >= 5 &&
+		!(BACK(w, 3) == AR_CP_YEH && BACK(w, 4) == AR_CP_ALEF);
 }
 
 /*
@@ -392,16 +379,16 @@ strip_tanween(StemWord *w)
 {
 	uint16_t	prev;
 
-	if (LEN(w) - 1 < MIN_AFTER_TANWEEN || BACK(w, 0) != L_ALEF)
+	if (LEN(w) - 1 < MIN_AFTER_TANWEEN || BACK(w, 0) != AR_CP_ALEF)
 		return;
 	prev = BACK(w, 1);
-	if (prev == L_YEH || prev == L_HEH || prev == L_TEH_M ||
-		prev == L_WAW || prev == L_ALEF)
+	if (prev == AR_CP_YEH || prev == AR_CP_HEH || prev == AR_CP_TEH_MARBUTA ||
+		prev == AR_CP_WAW || prev == AR_CP_ALEF)
 		return;
-	if (prev == L_MEEM && LEN(w) >= 3 &&
-		(BACK(w, 2) == L_HEH || BACK(w, 2) == L_KAF))
+	if (prev == AR_CP_MEEM && LEN(w) >= 3 &&
+		(BACK(w, 2) == AR_CP_HEH || BACK(w, 2) == AR_CP_KAF))
 		return;
-	if (prev == L_NOON && !own_noon(w))
+	if (prev == AR_CP_NOON && !own_noon(w))
 		return;
 	w->end -= 1;
 }
@@ -420,10 +407,10 @@ strip_bare_particle(StemWord *w)
 	while (LEN(w) - 1 >= MIN_AFTER_BARE)
 	{
 		c0 = AT(w, 0);
-		if (c0 != L_BEH && c0 != L_LAM && c0 != L_KAF && c0 != L_FEH)
+		if (c0 != AR_CP_BEH && c0 != AR_CP_LAM && c0 != AR_CP_KAF && c0 != AR_CP_FEH)
 			break;
 		/* the letter is the word's own (لاسلكية; only ل words are listed) */
-		if (c0 == L_LAM && own_stem_find(w))
+		if (c0 == AR_CP_LAM && own_stem_find(w))
 			break;
 		w->start += 1;
 	}

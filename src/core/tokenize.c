@@ -15,6 +15,7 @@
 
 #include <unicode/uchar.h>
 
+#include "arletters.h"
 #include "utf8.h"
 
 typedef enum CharClass
@@ -460,20 +461,154 @@ is_number_clitic(const ArTokenizer *tz, size_t start, size_t end)
 	{
 		int			i = 0;
 
-		if (letters[0] == 0x0648 || letters[0] == 0x0641)	/* و ف */
+		if (letters[0] == AR_CP_WAW || letters[0] == AR_CP_FEH)
 			i = 1;
 		if (i == n)
 			return true;
 		if (n - i == 1)
-			return letters[i] == 0x0628 || letters[i] == 0x0643 || letters[i] == 0x0644;	/* ب ك ل */
+			return letters[i] == AR_CP_BEH || letters[i] == AR_CP_KAF || letters[i] == AR_CP_LAM;
 		if (n - i == 2)
-			return (letters[i] == 0x0627 && letters[i + 1] == 0x0644) ||	/* ال */
-				(letters[i] == 0x0644 && letters[i + 1] == 0x0644);	/* لل */
+			return (letters[i] == AR_CP_ALEF && letters[i + 1] == AR_CP_LAM) ||	/* ال */
+				(letters[i] == AR_CP_LAM && letters[i + 1] == AR_CP_LAM);	/* لل */
 		if (n - i == 3)
-			return (letters[i] == 0x0628 || letters[i] == 0x0643) &&
-				letters[i + 1] == 0x0627 && letters[i + 2] == 0x0644;	/* بال كال */
+			return (letters[i] == AR_CP_BEH || letters[i] == AR_CP_KAF) &&
+				letters[i + 1] == AR_CP_ALEF && letters[i + 2] == AR_CP_LAM;	/* بال كال */
 		return false;
 	}
+}
+
+/* A bidi control (LRM, RLM, ALM, embeddings and isolates): inside a word
+ * only between letters. */
+static inline bool
+is_bidi_control(uint32_t cp)
+{
+	return cp == 0x200E || cp == 0x200F || cp == 0x061C ||
+		(cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/*
+ * Back from end to last_letter_end over trailing bidi controls, which are
+ * not part of the word.  Returns the new end; *nchars becomes 0 (count
+ * after) when anything was trimmed.
+ */
+static size_t
+trim_trailing_bidi(const ArTokenizer *tz, size_t last_letter_end, size_t end, size_t *nchars)
+{
+	uint32_t	cp;
+	int			nb;
+
+	while (end > last_letter_end)
+	{
+		size_t		back = end - 1;
+
+		while (back > last_letter_end && (tz->buf[back] & 0xC0) == 0x80)
+			back--;
+		peek(tz, back, &cp, &nb);
+		if (!is_bidi_control(cp))
+			break;
+		end = back;
+		*nchars = 0;
+	}
+	return end;
+}
+
+/*
+ * An Arabic word from start (its first letter ends at pos): letters with
+ * marks and bidi controls inside, the trailing controls trimmed.  A clitic
+ * glued to digits is AR_TOK_CLITIC.  Returns the end; sets *type and
+ * *nchars (0: count after).
+ */
+static size_t
+scan_arabic(const ArTokenizer *tz, size_t start, size_t pos, ArTokenType *type, size_t *nchars)
+{
+	size_t		last_letter_end = pos;
+	uint32_t	cp;
+	int			nb;
+
+	*nchars = 1;
+	while (pos < tz->len)
+	{
+		CharClass	c2 = peek(tz, pos, &cp, &nb);
+
+		if (c2 == CC_ARABIC)
+		{
+			pos += nb;
+			last_letter_end = pos;
+		}
+		else if (c2 == CC_MARK || c2 == CC_BIDI)
+			pos += nb;
+		else
+			break;
+		(*nchars)++;
+	}
+	pos = trim_trailing_bidi(tz, last_letter_end, pos, nchars);
+	*type = AR_TOK_ARABIC;
+	if (pos < tz->len && peek(tz, pos, &cp, &nb) == CC_DIGIT &&
+		is_number_clitic(tz, start, pos))
+		*type = AR_TOK_CLITIC;
+	return pos;
+}
+
+/* Does the address buf[start..end) start like a URL (http…, www…, ftp…)
+ * and hold no @ (else it is an e-mail address)? */
+static bool
+address_is_url(const ArTokenizer *tz, size_t start, size_t end)
+{
+	unsigned char c = tz->buf[start];
+
+	return (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F') &&
+		memchr(tz->buf + start, '@', end - start) == NULL;
+}
+
+/* Is a code point of class cc part of a Latin word: Latin letters, digits
+ * and Latin combining marks? */
+static inline bool
+latin_word_char(CharClass cc, uint32_t cp)
+{
+	return cc == CC_LATIN || cc == CC_DIGIT || (cc == CC_MARK && cp >= 0x300 && cp < 0x370);
+}
+
+/* A Latin word, URL or e-mail address from start (first letter ends at
+ * pos).  Returns the end; sets *type. */
+static size_t
+scan_latin(ArTokenizer *tz, size_t start, size_t pos, ArTokenType *type)
+{
+	size_t		end;
+	uint32_t	cp;
+	int			nb;
+
+	if ((end = scan_url(tz, start)) != 0 || (end = scan_email(tz, start)) != 0)
+	{
+		*type = address_is_url(tz, start, end) ? AR_TOK_URL : AR_TOK_EMAIL;
+		return end;
+	}
+	while (pos < tz->len)
+	{
+		CharClass	c2 = peek(tz, pos, &cp, &nb);
+
+		if (!latin_word_char(c2, cp))
+			break;
+		pos += nb;
+	}
+	*type = AR_TOK_LATIN;
+	return pos;
+}
+
+/* The run from pos of code points whose class is in mask (1 << class);
+ * returns its end, adding the code points to *nchars when not NULL. */
+static size_t
+scan_run(const ArTokenizer *tz, size_t pos, unsigned mask, size_t *nchars)
+{
+	uint32_t	cp;
+	int			nb;
+
+	while (pos < tz->len && (mask & (1u << peek(tz, pos, &cp, &nb))))
+	{
+		pos += nb;
+		if (nchars)
+			(*nchars)++;
+	}
+	return pos;
 }
 
 /* Produce the next token; see tokenize.h. */
@@ -485,10 +620,9 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 				end;
 	uint32_t	cp;
 	int			nb;
-	CharClass	cc;
 	ArTokenType type;
 	bool		has_decimal = false;
-	size_t		nchars = 0;		/* code points counted by the scan; 0: count after */
+	size_t		nchars = 1;		/* code points counted by the scan; 0: count after */
 
 	memset(tok, 0, sizeof(*tok));
 	if (start >= tz->len)
@@ -498,125 +632,52 @@ ArTokenizerNext(ArTokenizer *tz, ArToken *tok)
 		tok->char_start = tz->charpos;
 		return false;
 	}
-	if (++tz->steps % AR_INTERRUPT_STRIDE == 0)
-		AR_CHECK_INTERRUPTS();
+	AR_CHECK_INTERRUPTS_EVERY(++tz->steps);
 
-	cc = peek(tz, start, &cp, &nb);
-	pos = start + nb;
-	switch (cc)
+	switch (peek(tz, start, &cp, &nb))
 	{
 		case CC_ARABIC:
-			{
-				size_t		last_letter_end = pos;
-
-				nchars = 1;
-				while (pos < tz->len)
-				{
-					CharClass	c2 = peek(tz, pos, &cp, &nb);
-
-					if (c2 == CC_ARABIC)
-					{
-						pos += nb;
-						last_letter_end = pos;
-					}
-					else if (c2 == CC_MARK || c2 == CC_BIDI)
-						pos += nb;
-					else
-						break;
-					nchars++;
-				}
-				/* trailing bidi controls are not part of the word */
-				end = pos;
-				while (end > last_letter_end)
-				{
-					size_t		back = end - 1;
-
-					while (back > last_letter_end && (tz->buf[back] & 0xC0) == 0x80)
-						back--;
-					peek(tz, back, &cp, &nb);
-					if (cp == 0x200E || cp == 0x200F || cp == 0x061C ||
-						(cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
-					{
-						end = back;
-						nchars = 0;		/* trimmed: count after */
-					}
-					else
-						break;
-				}
-				pos = end;
-				type = AR_TOK_ARABIC;
-				if (pos < tz->len && peek(tz, pos, &cp, &nb) == CC_DIGIT &&
-					is_number_clitic(tz, start, pos))
-					type = AR_TOK_CLITIC;
-				break;
-			}
+			pos = scan_arabic(tz, start, start + nb, &type, &nchars);
+			break;
 		case CC_LATIN:
-			if ((end = scan_url(tz, start)) != 0 || (end = scan_email(tz, start)) != 0)
-			{
-				pos = end;
-				type = (tz->buf[start] == 'h' || tz->buf[start] == 'H' ||
-						tz->buf[start] == 'w' || tz->buf[start] == 'W' ||
-						tz->buf[start] == 'f' || tz->buf[start] == 'F') &&
-					memchr(tz->buf + start, '@', end - start) == NULL ? AR_TOK_URL : AR_TOK_EMAIL;
-				break;
-			}
-			while (pos < tz->len)
-			{
-				CharClass	c2 = peek(tz, pos, &cp, &nb);
-
-				if (c2 != CC_LATIN && c2 != CC_DIGIT && !(c2 == CC_MARK && cp >= 0x300 && cp < 0x370))
-					break;
-				pos += nb;
-			}
-			type = AR_TOK_LATIN;
+			pos = scan_latin(tz, start, start + nb, &type);
+			nchars = 0;
 			break;
 		case CC_DIGIT:
 			if (cp < 0x80 && (end = scan_email(tz, start)) != 0)
 			{
 				pos = end;
 				type = AR_TOK_EMAIL;
-				break;
 			}
-			pos = scan_number(tz, &has_decimal);
-			type = AR_TOK_NUMBER;
+			else
+			{
+				pos = scan_number(tz, &has_decimal);
+				type = AR_TOK_NUMBER;
+			}
+			nchars = 0;
 			break;
 		case CC_LETTER:
-			while (pos < tz->len)
-			{
-				CharClass	c2 = peek(tz, pos, &cp, &nb);
-
-				if (c2 != CC_LETTER && c2 != CC_MARK)
-					break;
-				pos += nb;
-			}
+			pos = scan_run(tz, start + nb, 1u << CC_LETTER | 1u << CC_MARK, NULL);
 			type = AR_TOK_WORD;
+			nchars = 0;
 			break;
 		case CC_SPACE:
 		case CC_MARK:
 		case CC_BIDI:
 			/* white space, and marks or joiners with no word to attach to */
-			nchars = 1;
-			while (pos < tz->len)
-			{
-				CharClass	c2 = peek(tz, pos, &cp, &nb);
-
-				if (c2 != CC_SPACE && c2 != CC_MARK && c2 != CC_BIDI)
-					break;
-				pos += nb;
-				nchars++;
-			}
+			pos = scan_run(tz, start + nb, 1u << CC_SPACE | 1u << CC_MARK | 1u << CC_BIDI, &nchars);
 			type = AR_TOK_SPACE;
 			break;
 		case CC_PERCENT:
-			nchars = 1;
+			pos = start + nb;
 			type = AR_TOK_PERCENT;
 			break;
 		case CC_SYMBOL:
-			nchars = 1;
+			pos = start + nb;
 			type = AR_TOK_SYMBOL;
 			break;
 		default:
-			nchars = 1;
+			pos = start + nb;
 			type = AR_TOK_PUNCT;
 			break;
 	}
