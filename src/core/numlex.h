@@ -13,25 +13,9 @@
 #define AR_NUMLEX_H
 
 #include "arcore.h"
+#include "arletters.h"
 #include "tokenize.h"
 #include "numlex_table.h"
-
-/* Code points the grammars test single-character tokens against. */
-#define AR_CP_COMMA			0x060C	/* ، Arabic comma */
-#define AR_CP_QUESTION		0x061F	/* ؟ Arabic question mark */
-#define AR_CP_DECIMAL_SEP	0x066B	/* ٫ Arabic decimal separator */
-#define AR_CP_REH			0x0631	/* ر: AFP's decimal mark, 2ر1 = 1.2 */
-#define AR_CP_WAW			0x0648	/* و: "and" */
-#define AR_CP_FEH			0x0641	/* ف: "and so" */
-#define AR_CP_EN_DASH		0x2013	/* – in ranges */
-#define AR_CP_SEMICOLON		0x061B	/* ؛ Arabic semicolon */
-#define AR_CP_LAM			0x0644	/* ل: the preposition "for" as a proclitic */
-#define AR_CP_FATHATAN		0x064B	/* ً tanween fath */
-
-/* Arabic strings the grammars compare raw UTF-8 bytes against. */
-#define AR_STR_AL			"ال"	/* the definite article */
-#define AR_STR_ALEF_HAMZA_ABOVE "أ"
-#define AR_STR_ALEF_HAMZA_BELOW "إ"
 
 /* Proclitics stripped before a lexicon hit. */
 #define AR_PRE_WA	0x01		/* و or ف: "and" */
