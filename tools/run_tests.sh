@@ -193,14 +193,23 @@ else
 fi
 
 echo "== fold order: the installed ar_normalize() takes its folds in data/normalize_folds.tsv order"
-an_psql -d postgres -c "CREATE DATABASE arabic_news_folds" >/dev/null
-an_psql -d arabic_news_folds -c "CREATE EXTENSION arabic_news" >/dev/null
-installed_folds=$(an_psql -d arabic_news_folds -At -c "SELECT array_to_string(proargnames[2:], E'\n')
+an_psql -d postgres -c "CREATE DATABASE arabic_news_docs" >/dev/null
+an_psql -d arabic_news_docs -c "CREATE EXTENSION arabic_news" >/dev/null
+installed_folds=$(an_psql -d arabic_news_docs -At -c "SELECT array_to_string(proargnames[2:], E'\n')
 	FROM pg_proc WHERE oid = 'ar_normalize'::regproc")
 if [ "$installed_folds" = "$(python3 data/gen_normalize_folds.py --sql-arguments data/normalize_folds.tsv)" ]; then
 	report_tap "ok - ar_normalize(input, $(echo $installed_folds | tr ' ' ','))"
 else
 	report_tap "not ok - ar_normalize's arguments are not the folds of data/normalize_folds.tsv in order: $(echo $installed_folds)"
+fi
+
+echo "== documentation: the SQL examples print what they show, the README names every core file"
+report_tap "$(python3 tools/check_examples.py arabic_news_docs README.md docs/*.md)"
+unnamed=$(for f in src/core/*.c; do grep -qF "\`$(basename "$f")\`" README.md || basename "$f"; done)
+if [ -z "$unnamed" ]; then
+	report_tap "ok - README.md names every file of src/core/*.c"
+else
+	report_tap "not ok - README.md (How it is built) does not name: $(echo $unnamed)"
 fi
 
 echo "== upgrade: the oldest version, ALTER EXTENSION UPDATE, then the whole suite on it"
