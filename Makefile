@@ -4,6 +4,7 @@
 #   make install      install it into the server (needs write access there)
 #   make demo         the main job on a throwaway cluster (DOCS=dir, KEEP=1)
 #   make test         every test on a throwaway cluster; last line "N passed, N failed"
+#   make test-sharding   only the postgres_fdw sharding test (two shards, a coordinator)
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
 #   make bench-analysis   pledge keys, BI view creation and refresh (BENCH_CORPUS=ant)
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
@@ -94,6 +95,9 @@ demo:
 	@bash tools/demo.sh
 test:
 	@bash tools/run_tests.sh
+.PHONY: test-sharding
+test-sharding:
+	@bash test/sharding/run.sh
 bench:
 	@bash test/bench/run_bench.sh
 eval-search:

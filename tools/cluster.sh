@@ -94,3 +94,99 @@ an_shared_dir() {
 	d=${AN_SHARED:-$AN_ROOT/../shared}
 	[ -d "$d" ] && (cd "$d" && pwd) || true
 }
+
+# ---- named clusters on loopback (several servers at once, e.g. shards)
+#
+#   an_node_start NAME   one more throwaway cluster (UTF8, C.UTF-8, as
+#                        "nobody" when root) listening on 127.0.0.1 at a free
+#                        port; all of them run from one sandbox install
+#   an_node_port NAME    that port
+#   an_node_psql NAME [args]   psql connected to it over TCP
+#   an_nodes_stop        stop every named cluster and remove them
+#
+# They leave the variables of an_cluster_start (AN_TMP, PGHOST, …) alone, so
+# a script can run one main cluster and any number of named ones.  initdb
+# runs once; each node starts from a copy of that data directory.  Like the
+# main cluster they trust local connections: throwaway test servers only.
+declare -gA AN_NODE_PORT=()
+AN_NODES_TMP=
+
+an_nodes_prepare() {
+	an_make -C "$AN_ROOT" -s >/dev/null || return 1
+	AN_NODES_TMP=$(mktemp -d "${TMPDIR:-/tmp}/arabic_news_nodes.XXXXXX")
+	chmod 755 "$AN_NODES_TMP"
+	an_sandbox_install "$AN_NODES_TMP/inst"
+	mkdir -p "$AN_NODES_TMP/template"
+	if [ "$(id -u)" -eq 0 ]; then chown nobody "$AN_NODES_TMP/template"; fi
+	chmod 700 "$AN_NODES_TMP/template"
+	(cd /tmp && an_run_as_server "$AN_NODES_TMP/inst$(pg_config --bindir)/initdb" -D "$AN_NODES_TMP/template" \
+		-E UTF8 --locale=C.UTF-8 -A trust -U "$(an_server_user)" --no-sync >"$AN_NODES_TMP/initdb.log" 2>&1) \
+		|| { cat "$AN_NODES_TMP/initdb.log"; return 1; }
+}
+
+an_node_start() {
+	local name=$1 dir try port
+	[ -n "$AN_NODES_TMP" ] || an_nodes_prepare || return 1
+	dir="$AN_NODES_TMP/$name"
+	mkdir "$dir" && chmod 755 "$dir"
+	cp -a "$AN_NODES_TMP/template" "$dir/data"
+	touch "$dir/server.log"; chmod 666 "$dir/server.log"
+	cat >>"$dir/data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+unix_socket_directories = ''
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+shared_buffers = 32MB
+max_parallel_workers_per_gather = 0
+jit = off
+log_min_messages = warning
+CONF
+	# Another process may take the port between the probe and the start: try again.
+	for try in 1 2 3 4 5; do
+		port=$(an_free_port)
+		if (cd /tmp && an_run_as_server "$AN_NODES_TMP/inst$(pg_config --bindir)/pg_ctl" -D "$dir/data" \
+			-l "$dir/server.log" -o "-p $port" -w -t 60 start >/dev/null); then
+			AN_NODE_PORT[$name]=$port
+			return 0
+		fi
+	done
+	cat "$dir/server.log"
+	return 1
+}
+
+# A TCP port on 127.0.0.1 that nothing answers on now.
+an_free_port() {
+	local p
+	while :; do
+		p=$((20000 + RANDOM % 40000))
+		(: <"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+	done
+}
+
+an_node_port() {
+	echo "${AN_NODE_PORT[$1]}"
+}
+
+an_node_psql() {
+	local name=$1
+	shift
+	psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "${AN_NODE_PORT[$name]}" -U "$(an_server_user)" "$@"
+}
+
+# The role initdb made for the named clusters: the server's own user.
+an_server_user() {
+	if [ "$(id -u)" -eq 0 ]; then echo nobody; else id -un; fi
+}
+
+an_nodes_stop() {
+	local name
+	[ -n "$AN_NODES_TMP" ] && [ -d "$AN_NODES_TMP" ] || return 0
+	for name in "${!AN_NODE_PORT[@]}"; do
+		(cd /tmp && an_run_as_server "$AN_NODES_TMP/inst$(pg_config --bindir)/pg_ctl" -D "$AN_NODES_TMP/$name/data" \
+			-m fast -w stop >/dev/null 2>&1) || true
+	done
+	rm -rf "$AN_NODES_TMP"
+	AN_NODES_TMP=
+	AN_NODE_PORT=()
+}

@@ -10,6 +10,8 @@
 #      (test/upgrade/before_update.sql), ALTER EXTENSION UPDATE, the catalog
 #      compared with a fresh install, test/upgrade/after_update.sql, and every
 #      pg_regress test again on the updated database
+#   6. sharding: news hash partitioned over two postgres_fdw shards, the
+#      extension's conditions shipped, answers equal a local table's
 #
 # Prints regression.diffs on failure; the last line is "N passed, N failed".
 set -uo pipefail
@@ -249,6 +251,10 @@ else
 		failed=$((failed + 1))
 	fi
 fi
+
+echo "== sharding: two postgres_fdw shards and a coordinator on 127.0.0.1 (test/sharding)"
+# run_core_test counts the TAP lines, and a silent non-zero exit as a failure.
+run_core_test test/sharding/run.sh "test/sharding/run.sh"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
