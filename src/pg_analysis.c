@@ -22,8 +22,6 @@
  */
 #include "pg_common.h"
 
-#include "catalog/pg_type.h"
-#include "utils/array.h"
 #include "utils/builtins.h"
 
 #include "entities.h"
@@ -33,64 +31,11 @@
 PG_FUNCTION_INFO_V1(ar_pledge_keys);
 PG_FUNCTION_INFO_V1(ar_actor_entity);
 
-/* Collected keys: palloc'd text values. */
-typedef struct KeySet
-{
-	text	  **keys;
-	int			n;
-	int			cap;
-} KeySet;
-
+/* A key prefix || s (NUL-terminated). */
 static void
-keys_add(KeySet *ks, const char *prefix, const char *s, size_t len)
+keys_addz(ArKeySet *ks, const char *prefix, const char *s)
 {
-	size_t		plen = strlen(prefix);
-	text	   *t = palloc(VARHDRSZ + plen + len);
-
-	SET_VARSIZE(t, VARHDRSZ + plen + len);
-	memcpy(VARDATA(t), prefix, plen);
-	memcpy(VARDATA(t) + plen, s, len);
-	if (ks->n == ks->cap)
-	{
-		ks->cap = ks->cap ? ks->cap * 2 : 16;
-		ks->keys = ks->keys ? repalloc(ks->keys, sizeof(text *) * ks->cap)
-			: palloc(sizeof(text *) * ks->cap);
-	}
-	ks->keys[ks->n++] = t;
-}
-
-static void
-keys_addz(KeySet *ks, const char *prefix, const char *s)
-{
-	keys_add(ks, prefix, s, strlen(s));
-}
-
-/* qsort comparator over keys (bytewise, as "C" collation). */
-static int
-key_cmp(const void *a, const void *b)
-{
-	const text *x = *(const text *const *) a;
-	const text *y = *(const text *const *) b;
-	int			lx = VARSIZE_ANY_EXHDR(x),
-				ly = VARSIZE_ANY_EXHDR(y);
-	int			c = memcmp(VARDATA_ANY(x), VARDATA_ANY(y), Min(lx, ly));
-
-	return c != 0 ? c : lx - ly;
-}
-
-/* Sorted, distinct text[] of the keys. */
-static ArrayType *
-keys_array(KeySet *ks)
-{
-	Datum	   *elems = palloc(sizeof(Datum) * (ks->n + 1));
-	int			m = 0;
-
-	if (ks->n > 1)
-		qsort(ks->keys, ks->n, sizeof(text *), key_cmp);
-	for (int i = 0; i < ks->n; i++)
-		if (m == 0 || key_cmp(&ks->keys[i], &ks->keys[i - 1]) != 0)
-			elems[m++] = PointerGetDatum(ks->keys[i]);
-	return construct_array(elems, m, TEXTOID, -1, false, TYPALIGN_INT);
+	ArKeySetAdd(ks, prefix, s, strlen(s));
 }
 
 /*
@@ -147,50 +92,27 @@ static const int percent_thresholds[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 50, 
 
 /* Normalized text of s[0..len) as a key with the given prefix. */
 static void
-keys_add_normalized(KeySet *ks, const char *prefix, const char *s, size_t len)
+keys_add_normalized(ArKeySet *ks, const char *prefix, const char *s, size_t len)
 {
 	ArBuf		b;
 
 	ArBufInit(&b, len + 8);
 	ArNormalize(s, len, AR_NORM_DEFAULT, &b);
 	if (b.len > 0)
-		keys_add(ks, prefix, b.data, b.len);
+		ArKeySetAdd(ks, prefix, b.data, b.len);
 	ArFree(b.data);
-}
-
-/* actor:KIND:canonical for every entity in the actor span. */
-static void
-keys_add_actor_entities(KeySet *ks, const char *s, size_t len)
-{
-	ArEntityList list;
-
-	ArEntityListInit(&list);
-	ArEntitiesExtract(s, len, &list);
-	for (size_t i = 0; i < list.n; i++)
-	{
-		const ArEntity *e = &list.items[i];
-		const char *kind = ArEntKindName(e->kind);
-		char		prefix[16];
-
-		snprintf(prefix, sizeof(prefix), "actor:%s:", kind);
-		keys_add(ks, prefix, list.canon.data + e->canon_off, e->canon_len);
-	}
-	ArEntityListFree(&list);
 }
 
 /* ar_pledge_keys(input text) → text[] */
 Datum
 ar_pledge_keys(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(input);
-	size_t		len = VARSIZE_ANY_EXHDR(input);
+	size_t		len;
+	const char *s = ArTextArg(fcinfo, 0, "ar_pledge_keys", &len);
 	ArPledgeDoc doc;
-	KeySet		ks = {NULL, 0, 0};
+	ArKeySet	ks = {0};
 	ArrayType  *result;
 
-	ArRequireUtf8();
-	ArCheckInputSize(len, "ar_pledge_keys");
 	ArPledgeDocRun(&doc, s, len);
 	for (int i = 0; i < doc.pledges.n; i++)
 	{
@@ -228,7 +150,7 @@ ar_pledge_keys(PG_FUNCTION_ARGS)
 			size_t		b1 = doc.ls.toks[p->actor_last].byte_start + doc.ls.toks[p->actor_last].byte_len;
 
 			keys_add_normalized(&ks, "actor_text:", s + b0, b1 - b0);
-			keys_add_actor_entities(&ks, s + b0, b1 - b0);
+			ArKeySetAddEntities(&ks, "actor:", s + b0, b1 - b0);
 		}
 		/* the cue without a conjunction or preposition glued to it (واتفق) */
 		if (cue->key < 0 && cue->skey >= 0 && cue->prebytes < cue->byte_len)
@@ -237,7 +159,7 @@ ar_pledge_keys(PG_FUNCTION_ARGS)
 		else
 			keys_add_normalized(&ks, "cue:", s + cue->byte_start, cue->byte_len);
 	}
-	result = keys_array(&ks);
+	result = ArKeySetToArray(&ks);
 	ArPledgeDocFree(&doc);
 	PG_RETURN_ARRAYTYPE_P(result);
 }
@@ -250,15 +172,12 @@ ar_pledge_keys(PG_FUNCTION_ARGS)
 Datum
 ar_actor_entity(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(input);
-	size_t		len = VARSIZE_ANY_EXHDR(input);
+	size_t		len;
+	const char *s = ArTextArg(fcinfo, 0, "ar_actor_entity", &len);
 	ArSrf		srf;
 	ArEntityList list;
 	const ArEntity *best = NULL;
 
-	ArRequireUtf8();
-	ArCheckInputSize(len, "ar_actor_entity");
 	ArSrfBegin(fcinfo, &srf);
 	ArEntityListInit(&list);
 	ArEntitiesExtract(s, len, &list);

@@ -3,6 +3,8 @@
  */
 #include "pg_common.h"
 
+#include "catalog/pg_type.h"
+#include "lib/qunique.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -31,6 +33,18 @@ ArCheckInputSize(size_t nbytes, const char *funcname)
 				 errmsg("input to %s is too long (%zu bytes)", funcname, nbytes),
 				 errdetail("The maximum input size is %zu bytes.", (size_t) (MaxAllocSize / 2)),
 				 errhint("Split the text into smaller pieces, for example by paragraph.")));
+}
+
+/* A checked text argument: UTF8 database, size within the limit. */
+const char *
+ArTextArg(FunctionCallInfo fcinfo, int argno, const char *funcname, size_t *len)
+{
+	text	   *input = PG_GETARG_TEXT_PP(argno);
+
+	*len = VARSIZE_ANY_EXHDR(input);
+	ArRequireUtf8();
+	ArCheckInputSize(*len, funcname);
+	return VARDATA_ANY(input);
 }
 
 /* Materialize-mode SRF set-up (works on 14, where InitMaterializedSRF is missing). */
@@ -75,4 +89,46 @@ ArNumericDatum(const char *decimal)
 {
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(decimal),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/* Add the key prefix || s[0..len). */
+void
+ArKeySetAdd(ArKeySet *ks, const char *prefix, const char *s, size_t len)
+{
+	size_t		plen = strlen(prefix);
+	text	   *t = palloc(VARHDRSZ + plen + len);
+
+	SET_VARSIZE(t, VARHDRSZ + plen + len);
+	memcpy(VARDATA(t), prefix, plen);
+	memcpy(VARDATA(t) + plen, s, len);
+	*ArArrayPush(ks) = t;
+}
+
+/* qsort/qunique comparator over keys (bytewise, as "C" collation). */
+static int
+key_cmp(const void *a, const void *b)
+{
+	const text *x = *(const text *const *) a;
+	const text *y = *(const text *const *) b;
+	int			lx = VARSIZE_ANY_EXHDR(x),
+				ly = VARSIZE_ANY_EXHDR(y);
+	int			c = memcmp(VARDATA_ANY(x), VARDATA_ANY(y), Min(lx, ly));
+
+	return c != 0 ? c : lx - ly;
+}
+
+/* The keys sorted and distinct as a text[] (the set keeps its keys). */
+ArrayType *
+ArKeySetToArray(ArKeySet *ks)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (ks->n + 1));
+
+	if (ks->n > 1)
+	{
+		qsort(ks->items, ks->n, sizeof(text *), key_cmp);
+		ks->n = qunique(ks->items, ks->n, sizeof(text *), key_cmp);
+	}
+	for (size_t i = 0; i < ks->n; i++)
+		elems[i] = PointerGetDatum(ks->items[i]);
+	return construct_array(elems, (int) ks->n, TEXTOID, -1, false, TYPALIGN_INT);
 }

@@ -12,7 +12,10 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
+#include "utils/array.h"
 #include "utils/tuplestore.h"
+
+#include "arcore.h"
 
 /*
  * Raise ERRCODE_FEATURE_NOT_SUPPORTED unless the database encoding is UTF8.
@@ -22,6 +25,14 @@ extern void ArRequireUtf8(void);
 
 /* Reject inputs over the documented size limit with a clear error. */
 extern void ArCheckInputSize(size_t nbytes, const char *funcname);
+
+/*
+ * The text argument argno of SQL function funcname, checked: the database
+ * is UTF8 and the text within the size limit.  Returns its bytes (not
+ * NUL-terminated) and their count in *len.
+ */
+extern const char *ArTextArg(FunctionCallInfo fcinfo, int argno, const char *funcname,
+							 size_t *len);
 
 /*
  * Materialize-mode SRF set-up: checks the caller accepts a tuplestore,
@@ -44,5 +55,26 @@ extern Datum ArTextDatum(const char *s, size_t len);
  * datum (through numeric_in; the core never hands out binary floats).
  */
 extern Datum ArNumericDatum(const char *decimal);
+
+/*
+ * The keys of a key function (ar_entity_keys, ar_pledge_keys) for GIN
+ * indexes: add palloc'd text keys in any order, with repeats, then take
+ * them as a text[] sorted bytewise (as "C" collation) and distinct.
+ * Start from ArKeySet ks = {0}.
+ */
+typedef struct ArKeySet
+{
+	AR_ARRAY_FIELDS(text *);	/* on palloc through the core's hooks */
+} ArKeySet;
+
+/* Add the key prefix || s[0..len). */
+extern void ArKeySetAdd(ArKeySet *ks, const char *prefix, const char *s, size_t len);
+
+/* The keys sorted (qsort) and distinct (qunique) as a text[]. */
+extern ArrayType *ArKeySetToArray(ArKeySet *ks);
+
+/* prefix || KIND:canonical for every entity of s[0..len) — the keys of
+ * ar_entity_keys (defined in pg_entities.c; ar_pledge_keys prefixes them). */
+extern void ArKeySetAddEntities(ArKeySet *ks, const char *prefix, const char *s, size_t len);
 
 #endif							/* AR_PG_COMMON_H */

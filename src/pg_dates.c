@@ -21,7 +21,6 @@ Datum
 ar_dates(PG_FUNCTION_ARGS)
 {
 	ArSrf		srf;
-	text	   *input;
 	const char *s;
 	size_t		len;
 	ArDateRef	ref = {false, 0, 0, 0};
@@ -32,10 +31,7 @@ ar_dates(PG_FUNCTION_ARGS)
 	ArSrfBegin(fcinfo, &srf);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
-	input = PG_GETARG_TEXT_PP(0);
-	s = VARDATA_ANY(input);
-	len = VARSIZE_ANY_EXHDR(input);
-	ArCheckInputSize(len, "ar_dates");
+	s = ArTextArg(fcinfo, 0, "ar_dates", &len);
 	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
 	{
 		DateADT		d = PG_GETARG_DATEADT(1);

@@ -9,8 +9,6 @@
  */
 #include "pg_common.h"
 
-#include "catalog/pg_type.h"
-#include "utils/array.h"
 #include "utils/builtins.h"
 
 #include "entities.h"
@@ -51,59 +49,42 @@ ar_entities(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* qsort comparator over KIND:canonical keys (bytewise, as "C" collation). */
-static int
-key_cmp(const void *a, const void *b)
+/* prefix || KIND:canonical for every entity of s[0..len). */
+void
+ArKeySetAddEntities(ArKeySet *ks, const char *prefix, const char *s, size_t len)
 {
-	const text *x = *(const text *const *) a;
-	const text *y = *(const text *const *) b;
-	int			lx = VARSIZE_ANY_EXHDR(x),
-				ly = VARSIZE_ANY_EXHDR(y);
-	int			c = memcmp(VARDATA_ANY(x), VARDATA_ANY(y), Min(lx, ly));
+	ArEntityList list;
+	size_t		plen = strlen(prefix);
 
-	return c != 0 ? c : lx - ly;
+	ArEntityListInit(&list);
+	ArEntitiesExtract(s, len, &list);
+	for (size_t i = 0; i < list.n; i++)
+	{
+		const ArEntity *e = &list.items[i];
+		const char *kind = ArEntKindName(e->kind);
+		size_t		klen = strlen(kind);
+		char		kind_prefix[64];
+
+		/* prefix || KIND || ':' (the prefixes are short literals of ours) */
+		if (plen + klen + 2 > sizeof(kind_prefix))
+			elog(ERROR, "entity key prefix \"%s\" is too long", prefix);
+		memcpy(kind_prefix, prefix, plen);
+		memcpy(kind_prefix + plen, kind, klen);
+		kind_prefix[plen + klen] = ':';
+		kind_prefix[plen + klen + 1] = '\0';
+		ArKeySetAdd(ks, kind_prefix, list.canon.data + e->canon_off, e->canon_len);
+	}
+	ArEntityListFree(&list);
 }
 
 /* Distinct KIND:canonical keys, sorted bytewise, for GIN indexes. */
 Datum
 ar_entity_keys(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(input);
-	size_t		len = VARSIZE_ANY_EXHDR(input);
-	ArEntityList list;
-	text	  **keys;
-	Datum	   *elems;
-	int			n = 0,
-				m = 0,
-				i;
-	ArrayType  *result;
+	size_t		len;
+	const char *s = ArTextArg(fcinfo, 0, "ar_entity_keys", &len);
+	ArKeySet	ks = {0};
 
-	ArRequireUtf8();
-	ArCheckInputSize(len, "ar_entity_keys");
-	ArEntityListInit(&list);
-	ArEntitiesExtract(s, len, &list);
-	keys = palloc(sizeof(text *) * (list.n + 1));
-	for (i = 0; i < (int) list.n; i++)
-	{
-		const ArEntity *e = &list.items[i];
-		const char *kind = ArEntKindName(e->kind);
-		size_t		klen = strlen(kind);
-		text	   *t = palloc(VARHDRSZ + klen + 1 + e->canon_len);
-
-		SET_VARSIZE(t, VARHDRSZ + klen + 1 + e->canon_len);
-		memcpy(VARDATA(t), kind, klen);
-		VARDATA(t)[klen] = ':';
-		memcpy(VARDATA(t) + klen + 1, list.canon.data + e->canon_off, e->canon_len);
-		keys[n++] = t;
-	}
-	if (n > 1)
-		qsort(keys, n, sizeof(text *), key_cmp);
-	elems = palloc(sizeof(Datum) * (n + 1));
-	for (i = 0; i < n; i++)
-		if (m == 0 || key_cmp(&keys[i], &keys[i - 1]) != 0)
-			elems[m++] = PointerGetDatum(keys[i]);
-	result = construct_array(elems, m, TEXTOID, -1, false, TYPALIGN_INT);
-	ArEntityListFree(&list);
-	PG_RETURN_ARRAYTYPE_P(result);
+	ArKeySetAddEntities(&ks, "", s, len);
+	PG_RETURN_ARRAYTYPE_P(ArKeySetToArray(&ks));
 }

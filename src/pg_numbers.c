@@ -44,15 +44,12 @@ numbers_put_row(ArSrf *srf, const char *s, const ArNumItem *it)
 Datum
 ar_numbers(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(input);
-	size_t		len = VARSIZE_ANY_EXHDR(input);
+	size_t		len;
+	const char *s = ArTextArg(fcinfo, 0, "ar_numbers", &len);
 	ArSrf		srf;
 	ArLexStream ls;
 	ArNumList	list;
 
-	ArRequireUtf8();
-	ArCheckInputSize(len, "ar_numbers");
 	ArSrfBegin(fcinfo, &srf);
 	ArLexStreamInit(&ls, s, len);
 	ArNumListInit(&list);

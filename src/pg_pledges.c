@@ -26,14 +26,11 @@ token_range_datum(const ArLexStream *ls, int first, int last)
 Datum
 ar_pledges(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(input);
-	size_t		len = VARSIZE_ANY_EXHDR(input);
+	size_t		len;
+	const char *s = ArTextArg(fcinfo, 0, "ar_pledges", &len);
 	ArSrf		srf;
 	ArPledgeDoc doc;
 
-	ArRequireUtf8();
-	ArCheckInputSize(len, "ar_pledges");
 	ArSrfBegin(fcinfo, &srf);
 	ArPledgeDocRun(&doc, s, len);
 	for (int i = 0; i < doc.pledges.n; i++)

@@ -77,6 +77,19 @@ ArFree(void *ptr)
 		free(ptr);
 }
 
+/* Grow an ArArray's items to hold need elements, doubling the capacity
+ * (from 16 when the array had none) so that pushes stay amortized O(1). */
+void *
+ArArrayGrow(void *items, size_t *cap, size_t need, size_t elem_size)
+{
+	size_t		c = *cap ? *cap : 16;
+
+	while (c < need)
+		c *= 2;
+	*cap = c;
+	return ArRealloc(items, c * elem_size);
+}
+
 /* Start an empty buffer with room for initial bytes. */
 void
 ArBufInit(ArBuf *b, size_t initial)

@@ -33,9 +33,57 @@ extern void ArFree(void *ptr);
 /* Called by input-length-dependent loops every AR_INTERRUPT_STRIDE steps. */
 extern void (*ArCheckInterruptsHook) (void);
 
+/*
+ * The one interrupt-check stride of the core: every loop whose length
+ * grows with the input calls AR_CHECK_INTERRUPTS_EVERY(step) with its own
+ * step counter (a token index, a counter it increments), which checks at
+ * step 0 and then once per AR_INTERRUPT_STRIDE steps.  A power of two, so
+ * the test is a mask.
+ */
 #define AR_INTERRUPT_STRIDE 4096
 #define AR_CHECK_INTERRUPTS() \
 	do { if (ArCheckInterruptsHook) ArCheckInterruptsHook(); } while (0)
+#define AR_CHECK_INTERRUPTS_EVERY(step) \
+	do { \
+		if (((step) & (AR_INTERRUPT_STRIDE - 1)) == 0) \
+			AR_CHECK_INTERRUPTS(); \
+	} while (0)
+_Static_assert((AR_INTERRUPT_STRIDE & (AR_INTERRUPT_STRIDE - 1)) == 0,
+			   "AR_INTERRUPT_STRIDE must be a power of two");
+
+/*
+ * The one growable array of the core: every result list (numbers, dates,
+ * pledges, entities) and the lexer's token stream.  A list type embeds the
+ * three fields, so its items keep their own type:
+ *
+ *     typedef struct ArNumList { AR_ARRAY_FIELDS(ArNumItem); } ArNumList;
+ *
+ *     ArArrayInit(&list, 16);              room for 16 items, n = 0
+ *     *ArArrayPush(&list) = item;          or  ArNumItem *it = ArArrayPush(&list);
+ *     ArArrayFree(&list);                  items = NULL, n = cap = 0
+ *
+ * The macros evaluate their list argument more than once: pass a plain
+ * name or pointer, never an expression with side effects.
+ */
+#define AR_ARRAY_FIELDS(T) \
+	T		   *items; \
+	size_t		n;				/* items in use */ \
+	size_t		cap				/* items allocated */
+
+/* Reallocate items (NULL allowed) to hold at least need elements; updates *cap. */
+extern void *ArArrayGrow(void *items, size_t *cap, size_t need, size_t elem_size);
+
+#define ArArrayInit(a, initial) \
+	((a)->n = 0, (a)->cap = (initial), \
+	 (a)->items = ArAlloc(sizeof(*(a)->items) * (a)->cap))
+#define ArArrayReserve(a, extra) \
+	((a)->n + (extra) <= (a)->cap ? (void) 0 : \
+	 (void) ((a)->items = ArArrayGrow((a)->items, &(a)->cap, \
+									  (a)->n + (extra), sizeof(*(a)->items))))
+#define ArArrayPush(a) \
+	(ArArrayReserve((a), 1), &(a)->items[(a)->n++])
+#define ArArrayFree(a) \
+	(ArFree((a)->items), (a)->items = NULL, (a)->n = (a)->cap = 0)
 
 /* A growable byte buffer built on the hooks above. */
 typedef struct ArBuf

@@ -26,17 +26,13 @@ ArDatePrecisionName(ArDatePrecision p)
 void
 ArDateListInit(ArDateList *l)
 {
-	l->n = 0;
-	l->cap = 8;
-	l->items = ArAlloc(sizeof(ArDateItem) * l->cap);
+	ArArrayInit(l, 8);
 }
 
 void
 ArDateListFree(ArDateList *l)
 {
-	ArFree(l->items);
-	l->items = NULL;
-	l->n = l->cap = 0;
+	ArArrayFree(l);
 }
 
 /* ---- calendar arithmetic ---- */
@@ -141,31 +137,6 @@ typedef struct DCtx
 	ArDateList *out;
 } DCtx;
 
-#define DTOK(c, i) (&(c)->ls->toks[(i)])
-#define DVALID(c, i) ((i) >= 0 && (i) < (c)->ls->n)
-
-static const ArLexEntry *
-dlx(const DCtx *c, int i, int cls)
-{
-	if (!DVALID(c, i))
-		return NULL;
-	return ArLexFind(DTOK(c, i), cls);
-}
-
-static const ArLexEntry *
-dlxs(const DCtx *c, int i, int cls, uint8_t *pre)
-{
-	if (!DVALID(c, i))
-		return NULL;
-	return ArLexFindStripped(DTOK(c, i), cls, pre);
-}
-
-static bool
-dpunct(const DCtx *c, int i, uint32_t cp)
-{
-	return ArLexIsPunct(c->ls, i, cp);
-}
-
 /* Small integer value of a plain number token (no decimal), or -1. */
 static int
 int_at(const DCtx *c, int i, int maxlen)
@@ -175,9 +146,9 @@ int_at(const DCtx *c, int i, int maxlen)
 	size_t		n;
 	int			v = 0;
 
-	if (!DVALID(c, i))
+	if (!ArLexInRange(c->ls, i))
 		return -1;
-	t = DTOK(c, i);
+	t = ArLexTokAt(c->ls, i);
 	if (t->type != AR_TOK_NUMBER || t->has_decimal || t->char_len > (size_t) maxlen)
 		return -1;
 	if (t->byte_len >= sizeof(buf))
@@ -203,15 +174,15 @@ month_at(const DCtx *c, int i, int *month, bool *hijri, size_t *prechars)
 	int			end = i;
 
 	*prechars = 0;
-	if ((e = dlxs(c, i, LX_MONTH, &pre)) != NULL)
+	if ((e = ArLexEntryAtStripped(c->ls, i, LX_MONTH, &pre)) != NULL)
 	{
 		*month = (int) e->val;
 		*hijri = (e->flags & LXF_HIJRI) != 0;
 	}
-	else if ((e = dlxs(c, i, LX_MONTHPRE, &pre)) != NULL ||
-			 (e = dlxs(c, i, LX_HIJRIPRE, &pre)) != NULL)
+	else if ((e = ArLexEntryAtStripped(c->ls, i, LX_MONTHPRE, &pre)) != NULL ||
+			 (e = ArLexEntryAtStripped(c->ls, i, LX_HIJRIPRE, &pre)) != NULL)
 	{
-		const ArLexEntry *o = dlx(c, i + 1, LX_MONTHORD);
+		const ArLexEntry *o = ArLexEntryAt(c->ls, i + 1, LX_MONTHORD);
 
 		if (!o)
 			return -1;
@@ -222,26 +193,26 @@ month_at(const DCtx *c, int i, int *month, bool *hijri, size_t *prechars)
 	else
 		return -1;
 	if (pre)
-		*prechars = DTOK(c, i)->prechars;
+		*prechars = ArLexTokAt(c->ls, i)->prechars;
 	/* a second name for the same month: آذار/مارس، تموز (يوليو) */
 	{
 		int			k = end + 1;
-		bool		paren = dpunct(c, k, '(');
+		bool		paren = ArLexIsPunct(c->ls, k, '(');
 
-		if ((dpunct(c, k, '/') || paren) && DVALID(c, k + 1))
+		if ((ArLexIsPunct(c->ls, k, '/') || paren) && ArLexInRange(c->ls, k + 1))
 		{
-			const ArLexEntry *e2 = dlx(c, k + 1, LX_MONTH);
+			const ArLexEntry *e2 = ArLexEntryAt(c->ls, k + 1, LX_MONTH);
 			int			m2 = e2 ? (int) e2->val : -1;
 			int			last = k + 1;
 
-			if (!e2 && (e2 = dlx(c, k + 1, LX_MONTHPRE)) != NULL && dlx(c, k + 2, LX_MONTHORD))
+			if (!e2 && (e2 = ArLexEntryAt(c->ls, k + 1, LX_MONTHPRE)) != NULL && ArLexEntryAt(c->ls, k + 2, LX_MONTHORD))
 			{
-				m2 = (int) ((e2->val + dlx(c, k + 2, LX_MONTHORD)->val - 2) % 12) + 1;
+				m2 = (int) ((e2->val + ArLexEntryAt(c->ls, k + 2, LX_MONTHORD)->val - 2) % 12) + 1;
 				last = k + 2;
 			}
 			if (m2 == *month && !*hijri)
 			{
-				if (paren && dpunct(c, last + 1, ')'))
+				if (paren && ArLexIsPunct(c->ls, last + 1, ')'))
 					end = last + 1;
 				else if (!paren)
 					end = last;
@@ -260,24 +231,24 @@ year_at(const DCtx *c, int i, int *year, bool *hijri)
 	int			y;
 
 	*hijri = false;
-	if (dpunct(c, k, '.') || dpunct(c, k, ',') || dpunct(c, k, 0x060C))
+	if (ArLexIsPunct(c->ls, k, '.') || ArLexIsPunct(c->ls, k, ',') || ArLexIsPunct(c->ls, k, AR_CP_COMMA))
 		k++;
-	if (dlxs(c, k, LX_YEARCUE, NULL) && !dlx(c, k, LX_DURUNIT))
+	if (ArLexEntryAtStripped(c->ls, k, LX_YEARCUE, NULL) && !ArLexEntryAt(c->ls, k, LX_DURUNIT))
 		k++;
-	else if (dlxs(c, k, LX_YEARCUE, NULL))
+	else if (ArLexEntryAtStripped(c->ls, k, LX_YEARCUE, NULL))
 		k++;
 	y = int_at(c, k, 4);
-	if (y < 0 || DTOK(c, k)->char_len < 3)
+	if (y < 0 || ArLexTokAt(c->ls, k)->char_len < 3)
 		return -1;
 	*year = y;
-	if (DVALID(c, k + 1) && !DTOK(c, k + 1)->break_before)
+	if (ArLexInRange(c->ls, k + 1) && !ArLexTokAt(c->ls, k + 1)->break_before)
 	{
-		if (dlx(c, k + 1, LX_HIJRIMARK))
+		if (ArLexEntryAt(c->ls, k + 1, LX_HIJRIMARK))
 		{
 			*hijri = true;
 			return k + 1;
 		}
-		if (dlx(c, k + 1, LX_YEARMARK))
+		if (ArLexEntryAt(c->ls, k + 1, LX_YEARMARK))
 			return k + 1;
 	}
 	return k;
@@ -291,12 +262,7 @@ demit(DCtx *c, int first, int last, size_t prechars, int y, int m, int d, ArDate
 
 	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > ArDaysInMonth(y, m))
 		return NULL;
-	if (l->n == l->cap)
-	{
-		l->cap *= 2;
-		l->items = ArRealloc(l->items, sizeof(ArDateItem) * l->cap);
-	}
-	it = &l->items[l->n++];
+	it = ArArrayPush(l);
 	memset(it, 0, sizeof(*it));
 	it->year = y;
 	it->month = m;
@@ -304,10 +270,10 @@ demit(DCtx *c, int first, int last, size_t prechars, int y, int m, int d, ArDate
 	it->precision = p;
 	it->tok_first = first;
 	it->tok_last = last;
-	it->char_start = DTOK(c, first)->char_start + prechars;
-	it->byte_start = DTOK(c, first)->byte_start + (prechars ? DTOK(c, first)->prebytes : 0);
-	it->char_end = DTOK(c, last)->char_start + DTOK(c, last)->char_len;
-	it->byte_end = DTOK(c, last)->byte_start + DTOK(c, last)->byte_len;
+	it->char_start = ArLexTokAt(c->ls, first)->char_start + prechars;
+	it->byte_start = ArLexTokAt(c->ls, first)->byte_start + (prechars ? ArLexTokAt(c->ls, first)->prebytes : 0);
+	it->char_end = ArLexTokAt(c->ls, last)->char_start + ArLexTokAt(c->ls, last)->char_len;
+	it->byte_end = ArLexTokAt(c->ls, last)->byte_start + ArLexTokAt(c->ls, last)->byte_len;
 	return it;
 }
 
@@ -373,23 +339,23 @@ rule_numeric(DCtx *c, int i)
 	int			b,
 				y3;
 
-	if (a < 0 || !DVALID(c, i + 2))
+	if (a < 0 || !ArLexInRange(c->ls, i + 2))
 		return -1;
-	if (dpunct(c, i + 1, '/'))
+	if (ArLexIsPunct(c->ls, i + 1, '/'))
 		sep = '/';
-	else if (dpunct(c, i + 1, '-'))
+	else if (ArLexIsPunct(c->ls, i + 1, '-'))
 		sep = '-';
-	else if (dpunct(c, i + 1, '.'))
+	else if (ArLexIsPunct(c->ls, i + 1, '.'))
 		sep = '.';
 	else
 		return -1;
 	/* spaces around the separators only with slashes: 10 / 10 / 1436هـ */
-	spaced = DTOK(c, i + 1)->space_before || DTOK(c, i + 2)->space_before;
+	spaced = ArLexTokAt(c->ls, i + 1)->space_before || ArLexTokAt(c->ls, i + 2)->space_before;
 	if (spaced && sep != '/')
 		return -1;
 	b = int_at(c, i + 2, 2);
-	if (sep == '-' && DTOK(c, i)->char_len == 4 && DTOK(c, i + 2)->char_len == 4 &&
-		a >= 1900 && a <= 2100 && !dpunct(c, i + 3, '-'))
+	if (sep == '-' && ArLexTokAt(c->ls, i)->char_len == 4 && ArLexTokAt(c->ls, i + 2)->char_len == 4 &&
+		a >= 1900 && a <= 2100 && !ArLexIsPunct(c->ls, i + 3, '-'))
 	{
 		/* a span of years: 2024-2026 */
 		int			y2 = int_at(c, i + 2, 4);
@@ -406,15 +372,15 @@ rule_numeric(DCtx *c, int i)
 		/* month/year: 2/2013 */
 		int			y = int_at(c, i + 2, 4);
 
-		if (sep == '/' && y >= 1000 && DTOK(c, i + 2)->char_len == 4 &&
-			DTOK(c, i)->char_len <= 2 && a >= 1 && a <= 12 &&
-			!dpunct(c, i + 3, '/') &&
+		if (sep == '/' && y >= 1000 && ArLexTokAt(c->ls, i + 2)->char_len == 4 &&
+			ArLexTokAt(c->ls, i)->char_len <= 2 && a >= 1 && a <= 12 &&
+			!ArLexIsPunct(c->ls, i + 3, '/') &&
 			demit(c, i, i + 2, 0, y, a, 1, AR_DATE_MONTH))
 			return i + 2;
 		return -1;
 	}
-	if (!dpunct(c, i + 3, sep) || !DVALID(c, i + 4) ||
-		(!spaced && (DTOK(c, i + 3)->space_before || DTOK(c, i + 4)->space_before)))
+	if (!ArLexIsPunct(c->ls, i + 3, sep) || !ArLexInRange(c->ls, i + 4) ||
+		(!spaced && (ArLexTokAt(c->ls, i + 3)->space_before || ArLexTokAt(c->ls, i + 4)->space_before)))
 		return -1;
 	y3 = int_at(c, i + 4, 4);
 	if (y3 < 0)
@@ -423,29 +389,29 @@ rule_numeric(DCtx *c, int i)
 	 * A Hijri date: marked هـ, or a year from 1350 to 1500 — Gregorian years
 	 * that old are not written as numeric dates in news (8-10-1436).
 	 */
-	if (DTOK(c, i)->char_len <= 2 && DTOK(c, i + 4)->char_len == 4 &&
-		((DVALID(c, i + 5) && dlx(c, i + 5, LX_HIJRIMARK) && !DTOK(c, i + 5)->break_before) ||
+	if (ArLexTokAt(c->ls, i)->char_len <= 2 && ArLexTokAt(c->ls, i + 4)->char_len == 4 &&
+		((ArLexInRange(c->ls, i + 5) && ArLexEntryAt(c->ls, i + 5, LX_HIJRIMARK) && !ArLexTokAt(c->ls, i + 5)->break_before) ||
 		 (y3 >= 1350 && y3 <= 1500)))
 	{
-		int			last = (DVALID(c, i + 5) && dlx(c, i + 5, LX_HIJRIMARK)) ? i + 5 : i + 4;
+		int			last = (ArLexInRange(c->ls, i + 5) && ArLexEntryAt(c->ls, i + 5, LX_HIJRIMARK)) ? i + 5 : i + 4;
 
 		demit_cal(c, i, last, 0, y3, b, a, AR_DATE_DAY, true);
 		return last;
 	}
-	if (DTOK(c, i)->char_len == 4)
+	if (ArLexTokAt(c->ls, i)->char_len == 4)
 	{
 		/* year first: 2025-06-24، 2016/02/22 */
-		if (DTOK(c, i + 4)->char_len > 2)
+		if (ArLexTokAt(c->ls, i + 4)->char_len > 2)
 			return -1;
 		/* an impossible date (2023-02-30) is read and dropped */
 		demit(c, i, i + 4, 0, a, b, y3, AR_DATE_DAY);
 		return i + 4;
 	}
-	if (DTOK(c, i)->char_len > 2)
+	if (ArLexTokAt(c->ls, i)->char_len > 2)
 		return -1;
-	if (DTOK(c, i + 4)->char_len == 2)
+	if (ArLexTokAt(c->ls, i + 4)->char_len == 2)
 		y3 += 2000;
-	else if (DTOK(c, i + 4)->char_len != 4)
+	else if (ArLexTokAt(c->ls, i + 4)->char_len != 4)
 		return -1;
 	demit(c, i, i + 4, 0, y3, b, a, AR_DATE_DAY);
 	return i + 4;
@@ -462,12 +428,12 @@ day_at(const DCtx *c, int i, int *day, size_t *prechars)
 	*day = int_at(c, i, 2);
 	if (*day >= 1 && *day <= 31)
 		return i;
-	if (DVALID(c, i) && DTOK(c, i)->type == AR_TOK_ARABIC && ArNumOrdinalAt(c->ls, i, &v, &end) &&
+	if (ArLexInRange(c->ls, i) && ArLexTokAt(c->ls, i)->type == AR_TOK_ARABIC && ArNumOrdinalAt(c->ls, i, &v, &end) &&
 		v >= 1 && v <= 31)
 	{
 		*day = (int) v;
-		if (DTOK(c, i)->key < 0)
-			*prechars = DTOK(c, i)->prechars;
+		if (ArLexTokAt(c->ls, i)->key < 0)
+			*prechars = ArLexTokAt(c->ls, i)->prechars;
 		return end;
 	}
 	return -1;
@@ -493,34 +459,34 @@ rule_day_month(DCtx *c, int i)
 	if (dend < 0)
 		return -1;
 	k = dend + 1;
-	if (DVALID(c, k) && DTOK(c, k)->break_before)
+	if (ArLexInRange(c->ls, k) && ArLexTokAt(c->ls, k)->break_before)
 		return -1;
-	if (dpunct(c, k, '.') || (DTOK(c, dend)->type == AR_TOK_ARABIC && dlx(c, k, LX_FROM)) ||
-		(DTOK(c, dend)->type == AR_TOK_NUMBER && dlx(c, k, LX_FROM) &&
-		 (dlx(c, k + 1, LX_MONTHCUE) || dlx(c, k + 1, LX_RELUNIT))))
+	if (ArLexIsPunct(c->ls, k, '.') || (ArLexTokAt(c->ls, dend)->type == AR_TOK_ARABIC && ArLexEntryAt(c->ls, k, LX_FROM)) ||
+		(ArLexTokAt(c->ls, dend)->type == AR_TOK_NUMBER && ArLexEntryAt(c->ls, k, LX_FROM) &&
+		 (ArLexEntryAt(c->ls, k + 1, LX_MONTHCUE) || ArLexEntryAt(c->ls, k + 1, LX_RELUNIT))))
 		k++;
 	/* 20 من الشهر المقبل */
-	if (c->ref->has && dlx(c, k, LX_RELUNIT) && dlx(c, k, LX_RELUNIT)->val == 30 &&
-		dlx(c, k + 1, LX_RELADJ) && k > dend)
+	if (c->ref->has && ArLexEntryAt(c->ls, k, LX_RELUNIT) && ArLexEntryAt(c->ls, k, LX_RELUNIT)->val == 30 &&
+		ArLexEntryAt(c->ls, k + 1, LX_RELADJ) && k > dend)
 	{
 		int			y,
 					m,
 					d;
 		ArDateItem *it;
 
-		ref_shift(c->ref, 0, (int) dlx(c, k + 1, LX_RELADJ)->val, 0, &y, &m, &d);
+		ref_shift(c->ref, 0, (int) ArLexEntryAt(c->ls, k + 1, LX_RELADJ)->val, 0, &y, &m, &d);
 		it = demit(c, i, k + 1, prechars, y, m, day, AR_DATE_DAY);
 		if (it)
 			it->relative = true;
 		return k + 1;
 	}
-	if (dlx(c, k, LX_MONTHCUE))
+	if (ArLexEntryAt(c->ls, k, LX_MONTHCUE))
 		k++;
 	mend = month_at(c, k, &month, &hijri, &mpre);
 	if (mend < 0 || mpre)
 		return -1;
 	yend = year_at(c, mend + 1, &year, &yhijri);
-	if (yend >= 0 && !(DTOK(c, yend)->break_before && yend == mend + 1))
+	if (yend >= 0 && !(ArLexTokAt(c->ls, yend)->break_before && yend == mend + 1))
 	{
 		/* an impossible date (31 فبراير 2024) is read and dropped */
 		demit_cal(c, i, yend, prechars, year, month, day, AR_DATE_DAY, hijri || yhijri);
@@ -548,11 +514,11 @@ rule_day_range(DCtx *c, int i)
 	int			k,
 				n0;
 
-	if (dend < 0 || DTOK(c, dend)->type != AR_TOK_NUMBER)
+	if (dend < 0 || ArLexTokAt(c->ls, dend)->type != AR_TOK_NUMBER)
 		return -1;
 	k = dend + 1;
-	if (!(dlx(c, k, LX_TO) || dpunct(c, k, '-') || dpunct(c, k, 0x2013) || dlx(c, k, LX_AND) ||
-		  (DVALID(c, k) && DTOK(c, k)->type == AR_TOK_CLITIC)))
+	if (!(ArLexEntryAt(c->ls, k, LX_TO) || ArLexIsPunct(c->ls, k, '-') || ArLexIsPunct(c->ls, k, AR_CP_EN_DASH) || ArLexEntryAt(c->ls, k, LX_AND) ||
+		  (ArLexInRange(c->ls, k) && ArLexTokAt(c->ls, k)->type == AR_TOK_CLITIC)))
 		return -1;
 	n0 = c->out->n;
 	{
@@ -574,12 +540,7 @@ rule_day_range(DCtx *c, int i)
 			it->hijri = second.hijri;
 			it->relative = second.relative;
 		}
-		if (c->out->n == c->out->cap)
-		{
-			c->out->cap *= 2;
-			c->out->items = ArRealloc(c->out->items, sizeof(ArDateItem) * c->out->cap);
-		}
-		c->out->items[c->out->n++] = second;
+		*ArArrayPush(c->out) = second;
 		return second.tok_last;
 	}
 }
@@ -602,13 +563,13 @@ rule_month(DCtx *c, int i)
 
 	/* منتصف مارس، نهاية يونيو */
 	{
-		const ArLexEntry *mid = dlxs(c, i, LX_MID, NULL);
+		const ArLexEntry *mid = ArLexEntryAtStripped(c->ls, i, LX_MID, NULL);
 
 		if (mid)
 		{
 			int			k = i + 1;
 
-			if (dlx(c, k, LX_MONTHCUE))
+			if (ArLexEntryAt(c->ls, k, LX_MONTHCUE))
 				k++;
 			if (month_at(c, k, &month, &hijri, &mpre) < 0)
 				return -1;
@@ -619,7 +580,7 @@ rule_month(DCtx *c, int i)
 	mend = month_at(c, i, &month, &hijri, &mpre);
 	if (mend < 0)
 		return -1;
-	if (first == i && mpre == 0 && dlx(c, i - 1, LX_MONTHCUE))
+	if (first == i && mpre == 0 && ArLexEntryAt(c->ls, i - 1, LX_MONTHCUE))
 		first = i - 1;
 	yend = year_at(c, mend + 1, &year, &yhijri);
 	if (yend >= 0)
@@ -633,7 +594,7 @@ rule_month(DCtx *c, int i)
 	}
 	if (!c->ref->has || hijri)
 		return -1;
-	adj = dlx(c, mend + 1, LX_RELADJ);
+	adj = ArLexEntryAt(c->ls, mend + 1, LX_RELADJ);
 	if (adj)
 	{
 		/* أغسطس الماضي: the last August before the reference; يونيو المقبل: the next */
@@ -653,8 +614,8 @@ rule_month(DCtx *c, int i)
 		}
 	}
 	/* في مارس، شهر آب: needs a cue, since a bare آب or ماي is often another word */
-	if (first != i || (mpre == 0 && (dlx(c, i - 1, LX_PREP) || dlx(c, i - 1, LX_DURCUE) ||
-									  dlx(c, i - 1, LX_TO))))
+	if (first != i || (mpre == 0 && (ArLexEntryAt(c->ls, i - 1, LX_PREP) || ArLexEntryAt(c->ls, i - 1, LX_DURCUE) ||
+									  ArLexEntryAt(c->ls, i - 1, LX_TO))))
 	{
 		int			d = day < 0 ? ArDaysInMonth(c->ref->year, month) : day;
 		ArDateItem *it = demit(c, first, mend, first == i ? mpre : 0, c->ref->year, month, d,
@@ -676,21 +637,21 @@ rule_year(DCtx *c, int i)
 	bool		hijri = false;
 	size_t		prechars = 0;
 
-	if (dlxs(c, i, LX_YEARCUE, NULL))
+	if (ArLexEntryAtStripped(c->ls, i, LX_YEARCUE, NULL))
 	{
-		if (DTOK(c, i)->key < 0)
-			prechars = DTOK(c, i)->prechars;
+		if (ArLexTokAt(c->ls, i)->key < 0)
+			prechars = ArLexTokAt(c->ls, i)->prechars;
 		k = i + 1;
 	}
 	y = int_at(c, k, 4);
-	if (y < 0 || DTOK(c, k)->char_len < 3)
+	if (y < 0 || ArLexTokAt(c->ls, k)->char_len < 3)
 		return -1;
-	if (DVALID(c, k + 1) && dlx(c, k + 1, LX_HIJRIMARK) && !DTOK(c, k + 1)->break_before)
+	if (ArLexInRange(c->ls, k + 1) && ArLexEntryAt(c->ls, k + 1, LX_HIJRIMARK) && !ArLexTokAt(c->ls, k + 1)->break_before)
 	{
 		hijri = true;
 		k++;
 	}
-	else if (DVALID(c, k + 1) && dlx(c, k + 1, LX_YEARMARK) && !DTOK(c, k + 1)->break_before)
+	else if (ArLexInRange(c->ls, k + 1) && ArLexEntryAt(c->ls, k + 1, LX_YEARMARK) && !ArLexTokAt(c->ls, k + 1)->break_before)
 		k++;
 	else if (k == i)
 		return -1;
@@ -712,47 +673,47 @@ rule_relative(DCtx *c, int i)
 
 	if (!c->ref->has)
 		return -1;
-	if ((e = dlxs(c, i, LX_RELDAY, &pre)) != NULL)
+	if ((e = ArLexEntryAtStripped(c->ls, i, LX_RELDAY, &pre)) != NULL)
 	{
 		int			off = (int) e->val;
 		int			first = i,
 					last = i;
 
 		/* بعد غد، أول أمس، قبل أمس */
-		if (off != 0 && pre == 0 && dlx(c, i - 1, LX_DURUNIT) && dlx(c, i - 1, LX_DURUNIT)->val == 4 &&
-			(dlxs(c, i - 2, LX_AGO, NULL) || dlxs(c, i - 2, LX_RELBEFORE, NULL)))
+		if (off != 0 && pre == 0 && ArLexEntryAt(c->ls, i - 1, LX_DURUNIT) && ArLexEntryAt(c->ls, i - 1, LX_DURUNIT)->val == 4 &&
+			(ArLexEntryAtStripped(c->ls, i - 2, LX_AGO, NULL) || ArLexEntryAtStripped(c->ls, i - 2, LX_RELBEFORE, NULL)))
 		{
 			/* قبل يوم أمس */
 			off *= 2;
 			first = i - 2;
-			pre = DTOK(c, i - 2)->key < 0 ? DTOK(c, i - 2)->pre : 0;
+			pre = ArLexTokAt(c->ls, i - 2)->key < 0 ? ArLexTokAt(c->ls, i - 2)->pre : 0;
 		}
-		else if (off != 0 && pre == 0 && (dlxs(c, i - 1, LX_RELAFTER, NULL) ||
-									  dlxs(c, i - 1, LX_RELBEFORE, NULL) ||
-									  dlxs(c, i - 1, LX_AGO, NULL)))
+		else if (off != 0 && pre == 0 && (ArLexEntryAtStripped(c->ls, i - 1, LX_RELAFTER, NULL) ||
+									  ArLexEntryAtStripped(c->ls, i - 1, LX_RELBEFORE, NULL) ||
+									  ArLexEntryAtStripped(c->ls, i - 1, LX_AGO, NULL)))
 		{
 			off *= 2;
 			first = i - 1;
-			pre = DTOK(c, i - 1)->key < 0 ? DTOK(c, i - 1)->pre : 0;
+			pre = ArLexTokAt(c->ls, i - 1)->key < 0 ? ArLexTokAt(c->ls, i - 1)->pre : 0;
 		}
 		/* اليوم الماضي = yesterday */
-		else if (off == 0 && (e = dlx(c, i + 1, LX_RELADJ)) != NULL)
+		else if (off == 0 && (e = ArLexEntryAt(c->ls, i + 1, LX_RELADJ)) != NULL)
 		{
 			off = (int) e->val;
 			last = i + 1;
 		}
-		else if (off == 0 && (dlx(c, i + 1, LX_MONTHCUE) || dlx(c, i + 1, LX_PARTICLE) ||
-							  dlx(c, i + 1, LX_RELUNIT)))
+		else if (off == 0 && (ArLexEntryAt(c->ls, i + 1, LX_MONTHCUE) || ArLexEntryAt(c->ls, i + 1, LX_PARTICLE) ||
+							  ArLexEntryAt(c->ls, i + 1, LX_RELUNIT)))
 			return -1;			/* اليوم الذي يليه: not today */
 		ref_shift(c->ref, off, 0, 0, &y, &m, &d);
-		it = demit(c, first, last, pre ? DTOK(c, first)->prechars : 0, y, m, d, AR_DATE_DAY);
+		it = demit(c, first, last, pre ? ArLexTokAt(c->ls, first)->prechars : 0, y, m, d, AR_DATE_DAY);
 		if (it)
 			it->relative = true;
 		return it ? last : -1;
 	}
-	if ((e = dlxs(c, i, LX_RELUNIT, &pre)) != NULL && (dlx(c, i + 1, LX_RELADJ) || dlx(c, i - 1, LX_THIS)))
+	if ((e = ArLexEntryAtStripped(c->ls, i, LX_RELUNIT, &pre)) != NULL && (ArLexEntryAt(c->ls, i + 1, LX_RELADJ) || ArLexEntryAt(c->ls, i - 1, LX_THIS)))
 	{
-		const ArLexEntry *adj = dlx(c, i + 1, LX_RELADJ);
+		const ArLexEntry *adj = ArLexEntryAt(c->ls, i + 1, LX_RELADJ);
 		int			off = adj ? (int) adj->val : 0;
 		int			first = adj ? i : i - 1;
 		int			last = adj ? i + 1 : i;
@@ -780,10 +741,10 @@ rule_relative(DCtx *c, int i)
 			p = AR_DATE_YEAR;
 		}
 		/* "الأسبوع المقبل يوم الجمعة" is the weekday rule's */
-		if (e->val == 7 && (dlx(c, last + 1, LX_WEEKDAY) ||
-							(dlx(c, last + 1, LX_DURUNIT) && dlx(c, last + 2, LX_WEEKDAY))))
+		if (e->val == 7 && (ArLexEntryAt(c->ls, last + 1, LX_WEEKDAY) ||
+							(ArLexEntryAt(c->ls, last + 1, LX_DURUNIT) && ArLexEntryAt(c->ls, last + 2, LX_WEEKDAY))))
 			return -1;
-		it = demit(c, first, last, (pre && first == i) ? DTOK(c, i)->prechars : 0, y, m, d, p);
+		it = demit(c, first, last, (pre && first == i) ? ArLexTokAt(c->ls, i)->prechars : 0, y, m, d, p);
 		if (it)
 			it->relative = true;
 		return it ? last : -1;
@@ -796,7 +757,7 @@ static int
 rule_ago(DCtx *c, int i)
 {
 	uint8_t		apre = 0;
-	const ArLexEntry *ago = dlxs(c, i, LX_AGO, &apre);
+	const ArLexEntry *ago = ArLexEntryAtStripped(c->ls, i, LX_AGO, &apre);
 	const ArLexEntry *u;
 	int64_t		amount = 1;
 	int			k = i + 1,
@@ -811,23 +772,23 @@ rule_ago(DCtx *c, int i)
 		return -1;
 	if (ago)
 		sign = (int) ago->val;
-	else if (dlxs(c, i, LX_DURCUE, &apre) && DTOK(c, i)->byte_len - (DTOK(c, i)->key < 0 ? DTOK(c, i)->prebytes : 0) == 6)	/* منذ */
+	else if (ArLexEntryAtStripped(c->ls, i, LX_DURCUE, &apre) && ArLexTokAt(c->ls, i)->byte_len - (ArLexTokAt(c->ls, i)->key < 0 ? ArLexTokAt(c->ls, i)->prebytes : 0) == 6)	/* منذ */
 		sign = -1;
 	else
 		return -1;
-	if ((u = dlx(c, k, LX_DURUNIT)) != NULL)
+	if ((u = ArLexEntryAt(c->ls, k, LX_DURUNIT)) != NULL)
 	{
 		if (u->flags & LXF_PLURAL)
 			return -1;
 		if (u->flags & LXF_DUAL)
 			amount = 2;
 		end = k;
-		if (DVALID(c, k + 1) && DTOK(c, k + 1)->type == AR_TOK_NUMBER)
+		if (ArLexInRange(c->ls, k + 1) && ArLexTokAt(c->ls, k + 1)->type == AR_TOK_NUMBER)
 			return -1;			/* منذ عام 2014 */
-		if (dlx(c, k + 1, LX_RELDAY))
+		if (ArLexEntryAt(c->ls, k + 1, LX_RELDAY))
 			return -1;			/* قبل يوم أمس */
 	}
-	else if (ArNumCardinalAt(c->ls, k, &amount, &end) && (u = dlx(c, end + 1, LX_DURUNIT)) != NULL &&
+	else if (ArNumCardinalAt(c->ls, k, &amount, &end) && (u = ArLexEntryAt(c->ls, end + 1, LX_DURUNIT)) != NULL &&
 			 !(u->flags & LXF_DUAL) && amount <= 100000)
 		end = end + 1;
 	else
@@ -849,142 +810,199 @@ rule_ago(DCtx *c, int i)
 			ref_shift(c->ref, 0, 0, (int) (sign * amount), &y, &m, &d);
 			break;
 	}
-	it = demit(c, i, end, (apre && DTOK(c, i)->key < 0) ? DTOK(c, i)->prechars : 0, y, m, d, AR_DATE_DAY);
+	it = demit(c, i, end, (apre && ArLexTokAt(c->ls, i)->key < 0) ? ArLexTokAt(c->ls, i)->prechars : 0, y, m, d, AR_DATE_DAY);
 	if (it)
 		it->relative = true;
 	return it ? end : -1;
 }
 
-/* الأحد الماضي، الثلاثاء القادم، الجمعة من الأسبوع المقبل، الأسبوع المقبل
- * يوم الجمعة، الخميس 21 (a day of the reference month). */
+/* Emit the day z (days since the epoch) on tokens [first..last] as a date
+ * relative to the reference; returns last, or -1 when it cannot be. */
 static int
-rule_weekday(DCtx *c, int i)
+emit_relative_day(DCtx *c, int first, int last, size_t prechars, int64_t z)
 {
-	const ArLexEntry *wd;
-	const ArLexEntry *adj;
-	int			k,
-				first = i,
-				wi;
-	int64_t		z0,
-				z;
 	int			y,
 				m,
 				d;
 	ArDateItem *it;
+
+	civil_from_days(z, &y, &m, &d);
+	it = demit(c, first, last, prechars, y, m, d, AR_DATE_DAY);
+	if (it)
+		it->relative = true;
+	return it ? last : -1;
+}
+
+/* Weekday wd (0 = Sunday) of the week `weeks` weeks from day z0, weeks
+ * running Saturday to Friday. */
+static int64_t
+weekday_in_week(int64_t z0, int weeks, int wd)
+{
+	int64_t		z = z0 + 7 * weeks;
+
+	return z - (weekday_of(z) + 5) % 7 + (wd + 5) % 7;
+}
+
+/* الأسبوع المقبل [يوم] الجمعة، هذا الأسبوع الجمعة: the week, then the day.
+ * Returns -2 when token i does not open such a phrase. */
+static int
+rule_week_then_weekday(DCtx *c, int i, int64_t z0)
+{
+	const ArLexEntry *wd;
+	const ArLexEntry *adj;
+	const ArLexEntry *unit;
+	int			weeks = 0;
+	int			first = i;
+	int			k;
 	uint8_t		pre = 0;
+
+	unit = ArLexEntryAtStripped(c->ls, i, LX_RELUNIT, &pre);
+	if (!unit || ArLexEntryAtStripped(c->ls, i, LX_RELUNIT, NULL)->val != 7)
+		return -2;
+	if ((adj = ArLexEntryAt(c->ls, i + 1, LX_RELADJ)) != NULL)
+	{
+		weeks = adj->val;
+		k = i + 2;
+	}
+	else if (ArLexEntryAt(c->ls, i - 1, LX_THIS))
+	{
+		first = i - 1;
+		pre = 0;
+		k = i + 1;
+	}
+	else
+		return -2;
+	if (ArLexEntryAt(c->ls, k, LX_DURUNIT) && ArLexEntryAt(c->ls, k + 1, LX_WEEKDAY))
+		k++;
+	if (!(wd = ArLexEntryAt(c->ls, k, LX_WEEKDAY)))
+		return -1;
+	return emit_relative_day(c, first, k, pre ? ArLexTokAt(c->ls, i)->prechars : 0,
+							 weekday_in_week(z0, weeks, wd->val));
+}
+
+/* After the weekday at i: الجمعة [من] الأسبوع المقبل (its week), or الجمعة
+ * المقبلة / الماضية (the nearest such day after / before the reference). */
+static int
+weekday_then_relative(DCtx *c, int i, const ArLexEntry *wd, size_t prechars, int64_t z0)
+{
+	const ArLexEntry *adj;
+	int			k = i + 1;
+	int			k2 = ArLexEntryAt(c->ls, k, LX_FROM) ? k + 1 : k;
+	int64_t		z;
+
+	if (ArLexEntryAt(c->ls, k2, LX_RELUNIT) && ArLexEntryAt(c->ls, k2, LX_RELUNIT)->val == 7 &&
+		(adj = ArLexEntryAt(c->ls, k2 + 1, LX_RELADJ)) != NULL)
+		return emit_relative_day(c, i, k2 + 1, prechars, weekday_in_week(z0, adj->val, wd->val));
+	if ((adj = ArLexEntryAt(c->ls, k, LX_RELADJ)) == NULL || adj->val == 0)
+		return -2;				/* neither: try a day of the month */
+	z = z0;
+	do
+		z += adj->val;
+	while (weekday_of(z) != wd->val);
+	return emit_relative_day(c, i, k, prechars, z);
+}
+
+/* The day of the month after a weekday at token *k: digits (الخميس 21), an
+ * ordinal or cardinal in words (السبت السادس عشر، الخميس في الحادي
+ * والعشرين), or التاسع عشر من هذا الشهر; moves *k to its last token.
+ * Returns the day, or -1. */
+static int
+day_after_weekday(const DCtx *c, int *k)
+{
+	int			day = int_at(c, *k, 2);
+	int			k2;
+	int64_t		v;
+	int			e2;
+
+	if (day >= 0)
+		return day;
+	k2 = ArLexEntryAt(c->ls, *k, LX_PREP) ? *k + 1 : *k;
+	if ((ArNumOrdinalAt(c->ls, k2, &v, &e2) || ArNumCardinalAt(c->ls, k2, &v, &e2)) &&
+		v >= 1 && v <= 31 && !ArLexEntryAt(c->ls, e2 + 1, LX_FROM) &&
+		!ArLexEntryAt(c->ls, e2 + 1, LX_MONTH))
+	{
+		*k = e2;
+		return (int) v;
+	}
+	if (ArNumOrdinalAt(c->ls, k2, &v, &e2) && v >= 1 && v <= 31 &&
+		ArLexEntryAt(c->ls, e2 + 1, LX_FROM) && ArLexEntryAt(c->ls, e2 + 2, LX_THIS) &&
+		ArLexEntryAt(c->ls, e2 + 3, LX_RELUNIT))
+	{
+		*k = e2 + 3;
+		return (int) v;
+	}
+	return day;
+}
+
+/* Nothing after token k makes it part of a longer date, a time or a range
+ * (a month, a date separator, a colon, من / إلى). */
+static bool
+day_stands_alone(const DCtx *c, int k)
+{
+	return !ArLexEntryAt(c->ls, k + 1, LX_MONTH) && !ArLexEntryAt(c->ls, k + 1, LX_MONTHPRE) &&
+		!ArLexEntryAt(c->ls, k + 1, LX_HIJRIPRE) && !ArLexEntryAt(c->ls, k + 1, LX_MONTHCUE) &&
+		!ArLexIsPunct(c->ls, k + 1, '/') && !ArLexIsPunct(c->ls, k + 1, '-') &&
+		!ArLexIsPunct(c->ls, k + 1, '.') && !ArLexIsPunct(c->ls, k + 1, ':') &&
+		!ArLexEntryAt(c->ls, k + 1, LX_TO) && !ArLexEntryAt(c->ls, k + 1, LX_FROM);
+}
+
+/* A weekday then a day of the month: the day in the reference's month, the
+ * one before or the one after that falls on that weekday. */
+static int
+weekday_then_day(DCtx *c, int i, const ArLexEntry *wd, size_t prechars)
+{
+	static const int months[3] = {0, -1, 1};
+	int			k = i + 1;
+	int			day = day_after_weekday(c, &k);
+	int			y,
+				m,
+				d;
+
+	if (day < 1 || day > 31 || k <= i || !day_stands_alone(c, k))
+		return -1;
+	for (int delta = 0; delta <= 2; delta++)
+	{
+		ArDateItem *it;
+
+		ref_shift(c->ref, 0, months[delta], 0, &y, &m, &d);
+		if (day > ArDaysInMonth(y, m))
+			continue;
+		if (weekday_of(days_from_civil(y, m, day)) == wd->val)
+		{
+			it = demit(c, i, k, prechars, y, m, day, AR_DATE_DAY);
+			if (it)
+				it->relative = true;
+			return it ? k : -1;
+		}
+	}
+	return -1;
+}
+
+/* Weekdays, relative to the reference: a week then its day (الأسبوع المقبل
+ * يوم الجمعة), a day then its week or المقبل/الماضي (الجمعة من الأسبوع
+ * المقبل، الأحد الماضي), a day then the day of the month (الخميس 21). */
+static int
+rule_weekday(DCtx *c, int i)
+{
+	const ArLexEntry *wd;
+	int64_t		z0;
+	uint8_t		pre = 0;
+	size_t		prechars;
+	int			end;
 
 	if (!c->ref->has)
 		return -1;
 	z0 = days_from_civil(c->ref->year, c->ref->month, c->ref->day);
-	/* الأسبوع المقبل [يوم] الجمعة، هذا الأسبوع الجمعة */
-	if (dlxs(c, i, LX_RELUNIT, &pre) && dlxs(c, i, LX_RELUNIT, NULL)->val == 7 &&
-		((adj = dlx(c, i + 1, LX_RELADJ)) != NULL || dlx(c, i - 1, LX_THIS)))
-	{
-		k = adj ? i + 2 : i + 1;
-		if (!adj)
-		{
-			static const ArLexEntry zero = {0, 0, 0, 0, 1, NULL};
-
-			adj = &zero;
-			first = i - 1;
-			pre = 0;
-		}
-		if (dlx(c, k, LX_DURUNIT) && dlx(c, k + 1, LX_WEEKDAY))
-			k++;
-		if (!(wd = dlx(c, k, LX_WEEKDAY)))
-			return -1;
-		z = z0 + 7 * adj->val;
-		z = z - (weekday_of(z) + 5) % 7 + (wd->val + 5) % 7;
-		civil_from_days(z, &y, &m, &d);
-		it = demit(c, first, k, pre ? DTOK(c, i)->prechars : 0, y, m, d, AR_DATE_DAY);
-		if (it)
-			it->relative = true;
-		return it ? k : -1;
-	}
-	if (!(wd = dlxs(c, i, LX_WEEKDAY, &pre)))
+	end = rule_week_then_weekday(c, i, z0);
+	if (end != -2)
+		return end;
+	if (!(wd = ArLexEntryAtStripped(c->ls, i, LX_WEEKDAY, &pre)))
 		return -1;
-	wi = i;
-	k = i + 1;
-	/* الجمعة [من] الأسبوع المقبل */
-	{
-		int			k2 = dlx(c, k, LX_FROM) ? k + 1 : k;
-
-		if (dlx(c, k2, LX_RELUNIT) && dlx(c, k2, LX_RELUNIT)->val == 7 &&
-			(adj = dlx(c, k2 + 1, LX_RELADJ)) != NULL)
-		{
-			z = z0 + 7 * adj->val;
-			z = z - (weekday_of(z) + 5) % 7 + (wd->val + 5) % 7;
-			civil_from_days(z, &y, &m, &d);
-			it = demit(c, first, k2 + 1, pre ? DTOK(c, i)->prechars : 0, y, m, d, AR_DATE_DAY);
-			if (it)
-				it->relative = true;
-			return it ? k2 + 1 : -1;
-		}
-	}
-	if ((adj = dlx(c, k, LX_RELADJ)) != NULL && adj->val != 0)
-	{
-		/* the nearest such weekday strictly before / after the reference */
-		z = z0;
-		do
-			z += adj->val;
-		while (weekday_of(z) != wd->val);
-		civil_from_days(z, &y, &m, &d);
-		it = demit(c, first, k, pre ? DTOK(c, wi)->prechars : 0, y, m, d, AR_DATE_DAY);
-		if (it)
-			it->relative = true;
-		return it ? k : -1;
-	}
-	/* الخميس 21، السبت السادس عشر، الخميس في الحادي والعشرين: the day of a
-	 * month near the reference that falls on that weekday */
-	{
-		int			day = int_at(c, k, 2);
-		int64_t		v;
-		int			e2;
-
-		if (day < 0)
-		{
-			int			k2 = dlx(c, k, LX_PREP) ? k + 1 : k;
-
-			if ((ArNumOrdinalAt(c->ls, k2, &v, &e2) || ArNumCardinalAt(c->ls, k2, &v, &e2)) &&
-				v >= 1 && v <= 31 && !dlx(c, e2 + 1, LX_FROM) && !dlx(c, e2 + 1, LX_MONTH))
-			{
-				day = (int) v;
-				k = e2;
-			}
-			else if ((ArNumOrdinalAt(c->ls, k2, &v, &e2)) && v >= 1 && v <= 31 &&
-					 dlx(c, e2 + 1, LX_FROM) && dlx(c, e2 + 2, LX_THIS) &&
-					 dlx(c, e2 + 3, LX_RELUNIT))
-			{
-				/* التاسع عشر من هذا الشهر */
-				day = (int) v;
-				k = e2 + 3;
-			}
-		}
-
-		if (day >= 1 && day <= 31 && k > i && !dlx(c, k + 1, LX_MONTH) && !dlx(c, k + 1, LX_MONTHPRE) &&
-			!dlx(c, k + 1, LX_HIJRIPRE) && !dlx(c, k + 1, LX_MONTHCUE) &&
-			!dpunct(c, k + 1, '/') && !dpunct(c, k + 1, '-') && !dpunct(c, k + 1, '.') &&
-			!dpunct(c, k + 1, ':') &&
-			!dlx(c, k + 1, LX_TO) && !dlx(c, k + 1, LX_FROM))
-		{
-			for (int delta = 0; delta <= 2; delta++)
-			{
-				int			months[3] = {0, -1, 1};
-
-				ref_shift(c->ref, 0, months[delta], 0, &y, &m, &d);
-				if (day > ArDaysInMonth(y, m))
-					continue;
-				if (weekday_of(days_from_civil(y, m, day)) == wd->val)
-				{
-					it = demit(c, first, k, pre ? DTOK(c, wi)->prechars : 0, y, m, day, AR_DATE_DAY);
-					if (it)
-						it->relative = true;
-					return it ? k : -1;
-				}
-			}
-		}
-	}
-	return -1;
+	prechars = pre ? ArLexTokAt(c->ls, i)->prechars : 0;
+	end = weekday_then_relative(c, i, wd, prechars, z0);
+	if (end != -2)
+		return end;
+	return weekday_then_day(c, i, wd, prechars);
 }
 
 void
@@ -998,11 +1016,10 @@ ArDatesExtract(const ArLexStream *ls, const ArDateRef *ref, ArDateList *out)
 	c.out = out;
 	for (int i = 0; i < ls->n;)
 	{
-		const ArLexTok *t = &ls->toks[i];
+		const ArLexTok *t = ArLexTokAt(ls, i);
 		int			end = -1;
 
-		if ((i & (AR_INTERRUPT_STRIDE - 1)) == 0)
-			AR_CHECK_INTERRUPTS();
+		AR_CHECK_INTERRUPTS_EVERY(i);
 		/* fast rejection: dates start with a number or a lexicon word */
 		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0)
 		{

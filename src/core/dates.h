@@ -41,9 +41,7 @@ typedef struct ArDateItem
 
 typedef struct ArDateList
 {
-	ArDateItem *items;
-	int			n;
-	int			cap;
+	AR_ARRAY_FIELDS(ArDateItem);
 } ArDateList;
 
 /* A reference date; has = false means "no reference". */

@@ -1,48 +1,19 @@
 /*
- * numbers.c — the Arabic number grammar (see numbers.h).
+ * numbers.c — the Arabic number grammar (see numbers.h): the driver.
  *
- * A number is read left to right as a list of pieces: units (0–10), teens
- * (unit + عشر), tens, hundreds, scales (ألف … تريليون, with their dual,
- * construct and plural forms), fractions and digit groups.  Pieces join
- * either directly ("ثلاث مئة", "خمسة عشر", "3.5 مليار") or through و, and a
- * piece after و must be smaller than the one before it, the one exception
- * being units before tens ("خمسة وعشرون").  This is the order rule of
- * Arabic numerals and it is what keeps "مليون مليون مليون" three numbers
- * instead of one absurd one.  Then the words around the number decide its
- * kind, unit and approx flag.
- *
- * Every loop advances at least one token, so the work is linear in the
- * input; values are exact rationals (ar_int128), and digit strings too long
- * for those are carried as decimal strings.
+ * One pass over the tokens: at each one an ordinal or a cardinal
+ * (numwords.c), else a stand-alone dual or a noun with the number after it
+ * (يومين، ليرة واحدة, here); each mention found is classified by the words
+ * around it (numkind.c).  A second pass folds money subunits into their
+ * amount and gives the first end of a range the unit and scale of the
+ * second.  Values are exact (numval.c).
  */
-#include "numbers.h"
+#include "numparse.h"
 
 #include <string.h>
 
-#include "utf8.h"
-
-/* Largest digit count carried as a rational (leaves room for 10^12). */
-#define NUM_RATIONAL_DIGITS 24
-
-/* Piece magnitudes, in the order rule above. */
-enum
-{
-	P_NONE = 0,
-	P_UNIT,
-	P_TEEN,
-	P_TENS,
-	P_HUNDRED,
-	P_DIGITS,
-	P_FRACTION,
-	P_SCALE
-};
-
 static const char *const kind_names[] = {
 	"number", "count", "ordinal", "year", "time", "duration", "money", "percent"
-};
-
-static const char *const dur_units[] = {
-	NULL, "second", "minute", "hour", "day", "week", "month", "year"
 };
 
 const char *
@@ -54,9 +25,7 @@ ArNumKindName(ArNumKind kind)
 void
 ArNumListInit(ArNumList *l)
 {
-	l->n = 0;
-	l->cap = 16;
-	l->items = ArAlloc(sizeof(ArNumItem) * l->cap);
+	ArArrayInit(l, 16);
 }
 
 void
@@ -64,1449 +33,39 @@ ArNumListFree(ArNumList *l)
 {
 	for (int i = 0; i < l->n; i++)
 		ArFree(l->items[i].val.big);
-	ArFree(l->items);
-	l->items = NULL;
-	l->n = l->cap = 0;
-}
-
-/* ---- exact values ---- */
-
-static ar_int128
-gcd128(ar_int128 a, ar_int128 b)
-{
-	if (a < 0)
-		a = -a;
-	while (b)
-	{
-		ar_int128	t = a % b;
-
-		a = b;
-		b = t;
-	}
-	return a ? a : 1;
-}
-
-static ArNumVal
-nv_make(ar_int128 num, ar_int128 den)
-{
-	ArNumVal	v;
-	ar_int128	g = gcd128(num, den);
-
-	memset(&v, 0, sizeof(v));
-	v.num = num / g;
-	v.den = den / g;
-	/* keep the denominator bounded: beyond 10^30 digits are dropped */
-	while (v.den > (ar_int128) 1000000000000000LL * 1000000000000000LL)
-	{
-		v.num /= 10;
-		v.den /= 10;
-	}
-	return v;
-}
-
-/* A value too large to compute: no value, the surface is still returned. */
-static ArNumVal
-nv_overflow(void)
-{
-	ArNumVal	v;
-
-	memset(&v, 0, sizeof(v));
-	v.den = 1;
-	v.overflow = true;
-	return v;
-}
-
-static ar_int128
-pow10_128(int e)
-{
-	ar_int128	p = 1;
-
-	while (e-- > 0)
-		p *= 10;
-	return p;
-}
-
-static ArNumVal
-nv_add(ArNumVal a, ArNumVal b)
-{
-	ar_int128	x,
-				y,
-				s,
-				d;
-
-	if (a.overflow || b.overflow ||
-		__builtin_mul_overflow(a.num, b.den, &x) || __builtin_mul_overflow(b.num, a.den, &y) ||
-		__builtin_add_overflow(x, y, &s) || __builtin_mul_overflow(a.den, b.den, &d))
-		return nv_overflow();
-	return nv_make(s, d);
-}
-
-static ArNumVal
-nv_mul(ArNumVal a, ar_int128 num, ar_int128 den)
-{
-	ar_int128	x,
-				d;
-
-	if (a.overflow || __builtin_mul_overflow(a.num, num, &x) ||
-		__builtin_mul_overflow(a.den, den, &d))
-		return nv_overflow();
-	return nv_make(x, d);
-}
-
-static bool
-nv_is_int(const ArNumVal *v)
-{
-	return v->big == NULL && !v->overflow && v->den == 1;
-}
-
-/* Integer value when it fits, else -1 (for range checks only). */
-static int64_t
-nv_small_int(const ArNumVal *v)
-{
-	if (!nv_is_int(v) || v->num < 0 || v->num > (ar_int128) 1000000000000000000LL)
-		return -1;
-	return (int64_t) v->num;
-}
-
-/* Append the decimal digits of a non-negative ar_int128. */
-static void
-buf_int128(ArBuf *b, ar_int128 x)
-{
-	char		tmp[48];
-	int			n = 0;
-
-	do
-	{
-		tmp[n++] = '0' + (int) (x % 10);
-		x /= 10;
-	} while (x);
-	while (n)
-		ArBufAppendChar(b, tmp[--n]);
-}
-
-char *
-ArNumValString(const ArNumVal *v)
-{
-	ArBuf		b;
-	ar_int128	num = v->num;
-	ar_int128	ip,
-				rem;
-
-	if (v->overflow)
-		return NULL;
-	if (v->big)
-	{
-		size_t		n = strlen(v->big);
-		char	   *s = ArAlloc(n + 1);
-
-		memcpy(s, v->big, n + 1);
-		return s;
-	}
-	ArBufInit(&b, 32);
-	if (num < 0)
-	{
-		ArBufAppendChar(&b, '-');
-		num = -num;
-	}
-	ip = num / v->den;
-	rem = num % v->den;
-	buf_int128(&b, ip);
-	if (rem)
-	{
-		/* 15 significant fractional digits at most: 1/3 → 0.333333333333333 */
-		char		frac[16];
-		int			n = 0;
-
-		while (rem && n < 15)
-		{
-			rem *= 10;
-			frac[n++] = '0' + (int) (rem / v->den);
-			rem %= v->den;
-		}
-		while (n > 0 && frac[n - 1] == '0')
-			n--;
-		if (n > 0)
-		{
-			ArBufAppendChar(&b, '.');
-			ArBufAppend(&b, frac, n);
-		}
-	}
-	ArBufAppendChar(&b, '\0');
-	return b.data;
-}
-
-/* Decimal string s (digits and at most one '.') times 10^e, normalized. */
-static char *
-big_shift(const char *s, int e, bool neg, bool *overflow)
-{
-	ArBuf		b;
-	size_t		n = strlen(s);
-	const char *dot = memchr(s, '.', n);
-	size_t		ilen = dot ? (size_t) (dot - s) : n;
-	size_t		flen = dot ? n - ilen - 1 : 0;
-	char	   *digits = ArAlloc(n + e + 2);
-	size_t		nd = 0,
-				point,
-				start = 0,
-				end;
-
-	memcpy(digits, s, ilen);
-	nd = ilen;
-	if (flen)
-		memcpy(digits + nd, dot + 1, flen);
-	nd += flen;
-	point = ilen + e;
-	while (nd < point)
-		digits[nd++] = '0';
-	end = nd;
-	while (start < point - 1 && start < end && digits[start] == '0')
-		start++;
-	while (end > point && digits[end - 1] == '0')
-		end--;
-	if (end - start > AR_NUM_MAX_DIGITS)
-	{
-		*overflow = true;
-		ArFree(digits);
-		return NULL;
-	}
-	ArBufInit(&b, end - start + 3);
-	if (neg)
-		ArBufAppendChar(&b, '-');
-	ArBufAppend(&b, digits + start, point - start);
-	if (end > point)
-	{
-		ArBufAppendChar(&b, '.');
-		ArBufAppend(&b, digits + point, end - point);
-	}
-	ArBufAppendChar(&b, '\0');
-	ArFree(digits);
-	return b.data;
-}
-
-/* Value of a number token, rational when small enough. */
-static ArNumVal
-digits_value(const ArLexStream *ls, const ArLexTok *t, bool neg)
-{
-	ArNumVal	v;
-	char	   *ascii = ArAlloc(t->byte_len + 1);
-	size_t		n = ArNumberTokenAscii(ls->buf + t->byte_start, t->byte_len, ascii);
-	size_t		sig = 0;
-	const char *p;
-
-	ascii[n] = '\0';
-	memset(&v, 0, sizeof(v));
-	for (p = ascii; *p; p++)
-		if (*p != '.')
-			sig++;
-	/* with at most 24 digits, a rational (the denominator fits 10^24) */
-	if (sig <= NUM_RATIONAL_DIGITS)
-	{
-		ar_int128	num = 0;
-		ar_int128	den = 1;
-		bool		frac = false;
-
-		for (p = ascii; *p; p++)
-		{
-			if (*p == '.')
-			{
-				frac = true;
-				continue;
-			}
-			num = num * 10 + (*p - '0');
-			if (frac)
-				den *= 10;
-		}
-		ArFree(ascii);
-		return nv_make(neg ? -num : num, den);
-	}
-	v.big = big_shift(ascii, 0, neg, &v.overflow);
-	ArFree(ascii);
-	return v;
-}
-
-/* Multiply by 10^e, switching to the string form when needed. */
-static void
-nv_scale(ArNumVal *v, int e)
-{
-	if (v->overflow || e == 0)
-		return;
-	if (v->big)
-	{
-		bool		neg = v->big[0] == '-';
-		char	   *s = big_shift(v->big + (neg ? 1 : 0), e, neg, &v->overflow);
-
-		ArFree(v->big);
-		v->big = s;
-		return;
-	}
-	*v = nv_mul(*v, pow10_128(e), 1);
-}
-
-/* ---- token helpers ---- */
-
-typedef struct Ctx
-{
-	const ArLexStream *ls;
-	ArNumList  *out;
-} Ctx;
-
-#define TOK(c, i) (&(c)->ls->toks[(i)])
-#define VALID(c, i) ((i) >= 0 && (i) < (c)->ls->n)
-
-/* Whole-word entry of class cls at token i. */
-static const ArLexEntry *
-lx(const Ctx *c, int i, int cls)
-{
-	if (!VALID(c, i))
-		return NULL;
-	return ArLexFind(TOK(c, i), cls);
-}
-
-/* Entry of class cls at token i, whole or after proclitics. */
-static const ArLexEntry *
-lxs(const Ctx *c, int i, int cls, uint8_t *pre)
-{
-	if (!VALID(c, i))
-		return NULL;
-	return ArLexFindStripped(TOK(c, i), cls, pre);
-}
-
-static bool
-is_punct(const Ctx *c, int i, uint32_t cp)
-{
-	return ArLexIsPunct(c->ls, i, cp);
-}
-
-/* Is token i a separate و (a word or a clitic token)? */
-static bool
-is_and(const Ctx *c, int i)
-{
-	if (!VALID(c, i))
-		return false;
-	if (TOK(c, i)->type == AR_TOK_CLITIC)
-		return TOK(c, i)->first_cp == 0x0648 || TOK(c, i)->first_cp == 0x0641;
-	return lx(c, i, LX_AND) != NULL;
-}
-
-/* Latin scale word after digits ("2bn", "5 million"): its power of ten. */
-static int
-latin_scale(const Ctx *c, int i)
-{
-	static const struct
-	{
-		const char *w;
-		int			e;
-	}			words[] = {
-		{"k", 3}, {"thousand", 3}, {"m", 6}, {"mn", 6}, {"mln", 6}, {"million", 6},
-		{"b", 9}, {"bn", 9}, {"billion", 9}, {"tn", 12}, {"trillion", 12}
-	};
-	const ArLexTok *t;
-
-	if (!VALID(c, i) || TOK(c, i)->type != AR_TOK_LATIN)
-		return 0;
-	t = TOK(c, i);
-	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (strlen(words[k].w) == t->byte_len &&
-			strncasecmp(c->ls->buf + t->byte_start, words[k].w, t->byte_len) == 0)
-			return words[k].e;
-	return 0;
-}
-
-/* ISO code of a Latin currency code or symbol token, or NULL. */
-static const char *
-latin_currency(const Ctx *c, int i)
-{
-	static const char *const codes[] = {
-		"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "SAR", "AED", "QAR",
-		"KWD", "BHD", "OMR", "JOD", "EGP", "MAD", "TND", "DZD", "IQD", "LBP", "SYP",
-		"TRY", "RUB", "INR", "ILS", "YER", "SDG", "LYD", "IRR"
-	};
-	const ArLexTok *t;
-
-	if (!VALID(c, i))
-		return NULL;
-	t = TOK(c, i);
-	if (t->type == AR_TOK_SYMBOL || t->type == AR_TOK_PUNCT)
-	{
-		switch (t->first_cp)
-		{
-			case '$':
-				return "USD";
-			case 0x20AC:
-				return "EUR";
-			case 0x00A3:
-				return "GBP";
-			case 0x00A5:
-				return "JPY";
-		}
-		return NULL;
-	}
-	if (t->type != AR_TOK_LATIN || t->byte_len != 3)
-		return NULL;
-	for (size_t k = 0; k < sizeof(codes) / sizeof(codes[0]); k++)
-		if (strncasecmp(c->ls->buf + t->byte_start, codes[k], 3) == 0)
-			return codes[k];
-	return NULL;
-}
-
-/* ---- the word and digit grammar ---- */
-
-typedef struct NumParse
-{
-	ArNumVal	total;
-	ArNumVal	group;
-	int			last;			/* P_* of the last piece */
-	int			last_scale;		/* power of ten of the last scale, 99 none */
-	int			unit_in_group;	/* the units of the group, 0 if none */
-	bool		any;
-	bool		words;
-	bool		neg;
-	int			end;			/* last token used */
-	int			scale;			/* first scale exponent used */
-	bool		first_pre;		/* the first word was read without its proclitics */
-} NumParse;
-
-/* The number pieces token i can be: fills the entries found. */
-typedef struct Piece
-{
-	const ArLexEntry *unit,
-			   *ten,
-			   *tens,
-			   *hundred,
-			   *scale,
-			   *fraction,
-			   *neg,
-			   *point;
-	uint8_t		pre;
-	bool		found;
-} Piece;
-
-/* Ways piece_at may read a word. */
-#define PIECE_WHOLE 0			/* the word as written */
-#define PIECE_ANY 1				/* as written, else without proclitics */
-#define PIECE_STRIPPED 2		/* without proclitics only */
-
-static void
-piece_at(const Ctx *c, int i, int mode, Piece *p)
-{
-	const ArLexTok *t;
-	int			k = -1;
-
-	memset(p, 0, sizeof(*p));
-	if (!VALID(c, i))
-		return;
-	t = TOK(c, i);
-	if (t->type != AR_TOK_ARABIC)
-		return;
-	/* وأحد، وإحدى: و + the teen-only أحد, not واحد (one) */
-	if (mode == PIECE_ANY && t->skey >= 0 && t->pre == AR_PRE_WA && t->byte_len > 4 &&
-		(unsigned char) c->ls->buf[t->byte_start + 2] == 0xD8 &&
-		((unsigned char) c->ls->buf[t->byte_start + 3] == 0xA3 ||
-		 (unsigned char) c->ls->buf[t->byte_start + 3] == 0xA5))
-		mode = PIECE_STRIPPED;
-	if (mode != PIECE_STRIPPED && t->key >= 0)
-	{
-		for (int e = 0; e < AR_LEX_COUNT(t->key); e++)
-			if (AR_LEX_ENTRIES(t->key)[e].cls <= LX_POINT &&
-				AR_LEX_ENTRIES(t->key)[e].cls != LX_ORDINAL)
-				k = t->key;
-	}
-	if (k < 0 && mode != PIECE_WHOLE && t->skey >= 0)
-	{
-		k = t->skey;
-		p->pre = t->pre;
-	}
-	if (k < 0)
-		return;
-	for (int e = 0; e < AR_LEX_COUNT(k); e++)
-	{
-		const ArLexEntry *en = &AR_LEX_ENTRIES(k)[e];
-
-		switch (en->cls)
-		{
-			case LX_UNIT:
-				p->unit = en;
-				break;
-			case LX_TEN:
-				p->ten = en;
-				break;
-			case LX_TENS:
-				p->tens = en;
-				break;
-			case LX_HUNDRED:
-				p->hundred = en;
-				break;
-			case LX_SCALE:
-				p->scale = en;
-				break;
-			case LX_FRACTION:
-				p->fraction = en;
-				break;
-			case LX_NEG:
-				p->neg = en;
-				break;
-			case LX_POINT:
-				p->point = en;
-				break;
-			default:
-				continue;
-		}
-		p->found = true;
-	}
-}
-
-static bool
-group_empty(const NumParse *np)
-{
-	return np->group.num == 0 && np->group.big == NULL;
-}
-
-/* Apply a scale piece with exponent e and form flags; false if it cannot follow. */
-static bool
-apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
-{
-	ArNumVal	mult;
-
-	if (np->last_scale != 99 && e >= np->last_scale)
-		return false;
-	if (!group_empty(np))
-	{
-		if (conn)
-			return false;
-		if (flags & (LXF_DUAL | LXF_CONSTRUCT))
-			return false;
-		if ((flags & LXF_PLURAL) && np->last == P_DIGITS)
-			mult = np->group;
-		else if (flags & LXF_PLURAL)
-		{
-			int64_t		g = nv_small_int(&np->group);
-
-			if (g < 3 || g > 10)
-				return false;
-			mult = np->group;
-		}
-		else
-			mult = np->group;
-	}
-	else
-	{
-		if (!conn && np->any)
-			return false;
-		if (flags & LXF_PLURAL)
-			return false;
-		if (flags & (LXF_DUAL | LXF_CONSTRUCT))
-			mult = nv_make(2, 1);
-		else if (flags & LXF_ACC_OR_CONSTRUCT)
-			mult = nv_make(tanween ? 1 : 2, 1);
-		else
-			mult = nv_make(1, 1);
-	}
-	nv_scale(&mult, e);
-	if (mult.big || mult.overflow || np->total.big)
-	{
-		/* a huge digit string times a scale: it stands alone */
-		if (np->total.num != 0 || np->total.big)
-			return false;
-		np->total = mult;
-	}
-	else
-		np->total = nv_add(np->total, mult);
-	np->group = nv_make(0, 1);
-	np->last = P_SCALE;
-	np->last_scale = e;
-	np->unit_in_group = 0;
-	if (!np->scale)
-		np->scale = e;
-	return true;
-}
-
-/*
- * Read a number (words, digits, or both) starting at token i.  Returns
- * false when no number starts there.
- */
-static bool
-parse_number(const Ctx *c, int i, NumParse *np, bool allow_point)
-{
-	int			j = i;
-	NumParse	snap;
-	bool		have_snap = false;
-
-	memset(np, 0, sizeof(*np));
-	np->total = nv_make(0, 1);
-	np->group = nv_make(0, 1);
-	np->last_scale = 99;
-	np->end = -1;
-
-	/* a minus sign glued to digits, not after another number (2-3 is a range) */
-	if (is_punct(c, j, '-') && VALID(c, j + 1) && TOK(c, j + 1)->type == AR_TOK_NUMBER &&
-		!TOK(c, j + 1)->space_before &&
-		!(VALID(c, j - 1) && TOK(c, j - 1)->type == AR_TOK_NUMBER))
-	{
-		np->neg = true;
-		j++;
-	}
-
-	/* a leading decimal point: .77، ٫٧٧ */
-	if ((is_punct(c, j, '.') || is_punct(c, j, 0x066B)) && VALID(c, j + 1) &&
-		TOK(c, j + 1)->type == AR_TOK_NUMBER && !TOK(c, j + 1)->space_before &&
-		!TOK(c, j + 1)->has_decimal && TOK(c, j + 1)->char_len <= 15 &&
-		!(VALID(c, j - 1) && TOK(c, j - 1)->type == AR_TOK_NUMBER))
-	{
-		np->group = nv_mul(digits_value(c->ls, TOK(c, j + 1), np->neg), 1,
-						   pow10_128((int) TOK(c, j + 1)->char_len));
-		np->neg = false;
-		np->any = true;
-		np->last = P_DIGITS;
-		np->end = j + 1;
-		np->total = nv_add(np->total, np->group);
-		return true;
-	}
-
-	while (VALID(c, j))
-	{
-		const ArLexTok *t;
-		bool		conn = false;
-		int			pj;			/* token of the piece */
-		Piece		p;
-
-		/* "مائة مليون، ومائة ألف": a comma before و between scale groups */
-		if (np->any && np->last == P_SCALE && VALID(c, j + 1) &&
-			(is_punct(c, j, 0x060C) || is_punct(c, j, ',')) &&
-			(is_and(c, j + 1) || TOK(c, j + 1)->pre == AR_PRE_WA))
-			j++;
-		t = TOK(c, j);
-		pj = j;
-
-		/* the connector: a separate و, or و glued to the piece */
-		if (np->any && is_and(c, j))
-		{
-			conn = true;
-			pj = j + 1;
-			if (!VALID(c, pj))
-				break;
-			t = TOK(c, pj);
-			piece_at(c, pj, PIECE_WHOLE, &p);
-		}
-		else
-		{
-			if (!np->any)
-			{
-				piece_at(c, pj, PIECE_ANY, &p);
-				np->first_pre = p.pre != 0;
-			}
-			else
-			{
-				p.found = false;
-				if (t->type == AR_TOK_ARABIC && t->skey >= 0 && t->pre == AR_PRE_WA)
-				{
-					piece_at(c, pj, PIECE_STRIPPED, &p);
-					conn = p.found;
-				}
-				if (!p.found)
-					piece_at(c, pj, PIECE_WHOLE, &p);
-			}
-		}
-
-		if (t->type == AR_TOK_NUMBER)
-		{
-			/* digits: first, or after و following a scale ("مليون و500 ألف") */
-			if (np->any && !(conn && np->last == P_SCALE))
-				break;
-			if (np->any)
-			{
-				/* only with a smaller scale after it: مليون و500 ألف */
-				Piece		s;
-
-				piece_at(c, pj + 1, PIECE_WHOLE, &s);
-				if (!s.scale || s.scale->val >= np->last_scale || t->has_decimal)
-					break;
-			}
-			if (!conn && np->any)
-				break;
-			np->group = digits_value(c->ls, t, np->neg);
-			/* Arabic comma as thousands separator: ١،٢٣٤،٥٦٧ (three digits, no spaces) */
-			while (!t->has_decimal && t->char_len <= 3 && pj == j && is_punct(c, pj + 1, 0x060C) &&
-				   VALID(c, pj + 2) && TOK(c, pj + 2)->type == AR_TOK_NUMBER &&
-				   TOK(c, pj + 2)->char_len == 3 && !TOK(c, pj + 1)->space_before &&
-				   !TOK(c, pj + 2)->space_before && !TOK(c, pj + 2)->has_decimal &&
-				   is_punct(c, pj + 3, 0x060C) && VALID(c, pj + 4) &&
-				   TOK(c, pj + 4)->type == AR_TOK_NUMBER && TOK(c, pj + 4)->char_len == 3 &&
-				   !TOK(c, pj + 3)->space_before && !TOK(c, pj + 4)->space_before)
-			{
-				/* at least two groups, so that "٣،٤" lists stay apart */
-				for (int g = 0; g < 2; g++)
-				{
-					np->group = nv_add(nv_mul(np->group, 1000, 1), digits_value(c->ls, TOK(c, pj + 2), false));
-					pj += 2;
-				}
-				while (is_punct(c, pj + 1, 0x060C) && VALID(c, pj + 2) &&
-					   TOK(c, pj + 2)->type == AR_TOK_NUMBER && TOK(c, pj + 2)->char_len == 3 &&
-					   !TOK(c, pj + 1)->space_before && !TOK(c, pj + 2)->space_before &&
-					   nv_small_int(&np->group) < 1000000000000LL)
-				{
-					np->group = nv_add(nv_mul(np->group, 1000, 1), digits_value(c->ls, TOK(c, pj + 2), false));
-					pj += 2;
-				}
-				break;
-			}
-			/* AFP's right-to-left decimals: 2ر1 is 1.2, 1ر0 is 0.1 */
-			if (!t->has_decimal && VALID(c, pj + 2) && TOK(c, pj + 1)->type == AR_TOK_ARABIC &&
-				TOK(c, pj + 1)->char_len == 1 && TOK(c, pj + 1)->first_cp == 0x0631 &&
-				!TOK(c, pj + 1)->space_before && TOK(c, pj + 2)->type == AR_TOK_NUMBER &&
-				!TOK(c, pj + 2)->space_before && !TOK(c, pj + 2)->has_decimal &&
-				t->char_len <= 15 && !np->group.big)
-			{
-				ArNumVal	ip = digits_value(c->ls, TOK(c, pj + 2), np->neg);
-
-				if (!ip.big)
-				{
-					ArNumVal	fr = nv_mul(np->group, 1, pow10_128((int) t->char_len));
-
-					np->group = nv_add(ip, fr);
-					pj += 2;
-				}
-				else
-					ArFree(ip.big);	/* too long to be AFP's decimal: not taken */
-			}
-			/* decimal comma: ٤,٨ and 3,5% (a comma before exactly three
-			 * digits is a thousands separator, already inside the token) */
-			if (!t->has_decimal && (is_punct(c, pj + 1, ',') || is_punct(c, pj + 1, 0x060C)) &&
-				VALID(c, pj + 2) && TOK(c, pj + 2)->type == AR_TOK_NUMBER &&
-				!TOK(c, pj + 1)->space_before && !TOK(c, pj + 2)->space_before &&
-				!TOK(c, pj + 2)->has_decimal && TOK(c, pj + 2)->char_len != 3 &&
-				TOK(c, pj + 2)->char_len <= 15 && t->char_len <= 3 &&
-				!is_punct(c, pj - 1, ',') && !is_punct(c, pj + 3, ',') &&
-				!is_punct(c, pj - 1, 0x060C) && !is_punct(c, pj + 3, 0x060C) &&
-				!np->group.big)
-			{
-				ArNumVal	fr = digits_value(c->ls, TOK(c, pj + 2), false);
-
-				fr = nv_mul(fr, 1, pow10_128((int) TOK(c, pj + 2)->char_len));
-				if (np->neg)
-					fr.num = -fr.num;
-				np->group = nv_add(np->group, fr);
-				pj += 2;
-			}
-			np->neg = false;
-			/* space-grouped thousands: "100 000", "1 500 000" */
-			while (!t->has_decimal && VALID(c, pj + 1) &&
-				   TOK(c, pj + 1)->type == AR_TOK_NUMBER && TOK(c, pj + 1)->char_len == 3 &&
-				   TOK(c, pj + 1)->space_before && !TOK(c, pj + 1)->break_before &&
-				   np->group.big == NULL && nv_small_int(&np->group) >= 0 &&
-				   nv_small_int(&np->group) < 1000000000000LL &&
-				   (pj > i || t->char_len <= 3))
-			{
-				ArNumVal	next = digits_value(c->ls, TOK(c, pj + 1), false);
-
-				if (next.big || TOK(c, pj + 1)->has_decimal)
-				{
-					ArFree(next.big);
-					break;
-				}
-				np->group = nv_add(nv_mul(np->group, 1000, 1), next);
-				pj++;
-			}
-			np->last = P_DIGITS;
-			np->any = true;
-			np->end = pj;
-			j = pj + 1;
-			/* a scale word after digits */
-			{
-				Piece		s;
-				int			e = latin_scale(c, j);
-
-				piece_at(c, j, PIECE_WHOLE, &s);
-				if (s.scale && apply_scale(np, s.scale->val, s.scale->flags & ~(LXF_DUAL | LXF_CONSTRUCT), false, true))
-				{
-					np->words = true;
-					np->end = j;
-					j++;
-				}
-				else if (e && !TOK(c, j)->break_before && apply_scale(np, e, LXF_SING, false, true))
-				{
-					np->end = j;
-					j++;
-				}
-				else if (s.hundred && s.hundred->val == 100 && !(s.hundred->flags & LXF_CONSTRUCT) &&
-						 !np->group.big)
-				{
-					/* ٣ مئة */
-					np->group = nv_mul(np->group, 100, 1);
-					np->end = j;
-					j++;
-				}
-			}
-			if (np->total.big || np->group.big || np->total.overflow || np->group.overflow)
-				break;
-			continue;
-		}
-		if (!p.found)
-			break;
-		if (np->any && t->break_before)
-			break;
-
-		if (p.neg && !np->any)
-		{
-			Piece		q;
-
-			piece_at(c, pj + 1, PIECE_WHOLE, &q);
-			if (!q.found && !(VALID(c, pj + 1) && TOK(c, pj + 1)->type == AR_TOK_NUMBER))
-				break;
-			np->neg = true;
-			np->end = pj;
-			j = pj + 1;
-			if (VALID(c, j) && TOK(c, j)->type == AR_TOK_NUMBER)
-			{
-				/* سالب 5: digits carry the sign */
-				np->group = digits_value(c->ls, TOK(c, j), true);
-				np->neg = false;
-				np->any = true;
-				np->last = P_DIGITS;
-				np->end = j;
-				j++;
-				continue;
-			}
-			continue;
-		}
-		if (p.point && allow_point && np->any && np->last != P_SCALE && nv_is_int(&np->group) &&
-			np->total.num == 0)
-		{
-			/* فاصلة: the following integer words are the decimals */
-			NumParse	d;
-			int64_t		dv;
-
-			if (!parse_number(c, pj + 1, &d, false))
-				break;
-			if (d.scale || !nv_is_int(&d.total) || (dv = nv_small_int(&d.total)) < 0)
-			{
-				ArFree(d.total.big);	/* a long digit run after فاصلة: not decimals */
-				break;
-			}
-			{
-				ar_int128	den = 1;
-
-				for (int64_t x = dv; x > 0; x /= 10)
-					den *= 10;
-				if (dv == 0)
-					den = 10;
-				np->group = nv_add(np->group, nv_make(dv, den));
-			}
-			np->end = d.end;
-			j = d.end + 1;
-			break;
-		}
-
-		/* teens: unit + عشر/عشرة, written as two words */
-		if (p.unit && p.unit->val >= 1 && p.unit->val <= 9)
-		{
-			Piece		q;
-
-			piece_at(c, pj + 1, PIECE_WHOLE, &q);
-			if (q.ten && !TOK(c, pj + 1)->break_before)
-			{
-				if (np->any && !(conn && (np->last == P_SCALE || np->last == P_HUNDRED)))
-					break;
-				np->group = nv_add(np->group, nv_make(p.unit->val + 10, 1));
-				np->last = P_TEEN;
-				np->unit_in_group = 0;
-				np->any = np->words = true;
-				np->end = pj + 1;
-				j = pj + 2;
-				continue;
-			}
-		}
-		if (p.unit && !(p.unit->flags & LXF_TEENONLY))
-		{
-			bool		ok;
-
-			if (!np->any)
-				ok = true;
-			else if (!conn)
-				ok = false;
-			else
-			{
-				Piece		q;
-
-				/* عشرون وثلاثة أخماس: a unit counting a fraction may follow anything */
-				piece_at(c, pj + 1, PIECE_WHOLE, &q);
-				ok = np->last == P_SCALE || np->last == P_HUNDRED ||
-					(q.fraction && (q.fraction->flags & LXF_PLURAL) && np->last != P_FRACTION);
-			}
-			if (ok && p.unit->val == 0 && np->any)
-				ok = false;
-			if (ok)
-			{
-				np->group = nv_add(np->group, nv_make(p.unit->val, 1));
-				np->last = P_UNIT;
-				np->unit_in_group = p.unit->val;
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				if (p.unit->val == 0)
-					break;
-				continue;
-			}
-		}
-		if (p.tens)
-		{
-			bool		ok;
-
-			if (!np->any)
-				ok = true;
-			else if (!conn)
-				ok = false;
-			else
-				ok = np->last == P_SCALE || np->last == P_HUNDRED ||
-					(np->last == P_UNIT && np->unit_in_group >= 1 && np->unit_in_group <= 9);
-			if (ok)
-			{
-				np->group = nv_add(np->group, nv_make(p.tens->val, 1));
-				np->last = P_TENS;
-				np->unit_in_group = 0;
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-		}
-		if (p.hundred)
-		{
-			bool		ok = false;
-
-			if (!np->any)
-				ok = true;
-			else if (!conn && np->last == P_UNIT && p.hundred->val == 100 &&
-					 np->unit_in_group >= 3 && np->unit_in_group <= 9 &&
-					 nv_small_int(&np->group) == np->unit_in_group)
-			{
-				/* ثلاث مئة: the unit multiplies the hundred */
-				np->group = nv_make(np->unit_in_group * 100, 1);
-				np->last = P_HUNDRED;
-				np->unit_in_group = 0;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-			else if (conn)
-				ok = np->last == P_SCALE;
-			if (ok)
-			{
-				np->group = nv_add(np->group, nv_make(p.hundred->val, 1));
-				np->last = P_HUNDRED;
-				np->unit_in_group = 0;
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-		}
-		if (p.scale)
-		{
-			if (apply_scale(np, p.scale->val, p.scale->flags, conn, t->tanween))
-			{
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				snap = *np;
-				have_snap = true;
-				continue;
-			}
-			/* "أحد عشر مليونًا وخمسة عشر مليونًا": the pieces after the last
-			 * scale start the next number */
-			if (have_snap && !group_empty(np) && !conn)
-			{
-				*np = snap;
-				break;
-			}
-		}
-		if (p.fraction && !(p.fraction->flags & LXF_AFTERAND))
-		{
-			const ArLexEntry *f = p.fraction;
-
-			if (f->flags & LXF_PLURAL)
-			{
-				/* ثلاثة أرباع */
-				if (conn || np->last != P_UNIT)
-					break;
-				/* the fraction counts the unit only: مائة وثلاثة أرباع = 100.75 */
-				np->group = nv_add(nv_add(np->group, nv_make(-np->unit_in_group, 1)),
-								   nv_make((ar_int128) np->unit_in_group * f->val, f->den));
-				np->last = P_FRACTION;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-			if (!np->any)
-			{
-				np->group = nv_make(f->val, f->den);
-				np->last = P_FRACTION;
-				np->any = np->words = true;
-				np->end = pj;
-				j = pj + 1;
-				continue;
-			}
-			if (conn && np->last == P_SCALE && !np->total.big)
-			{
-				/* مليار ونصف: a fraction of the last scale */
-				ArNumVal	fr = nv_make(f->val, f->den);
-
-				nv_scale(&fr, np->last_scale);
-				np->total = nv_add(np->total, fr);
-				np->end = pj;
-				j = pj + 1;
-				break;
-			}
-			if (conn && (np->last == P_UNIT || np->last == P_TEEN || np->last == P_TENS ||
-						 np->last == P_HUNDRED || np->last == P_DIGITS) && !np->group.big)
-			{
-				np->group = nv_add(np->group, nv_make(f->val, f->den));
-				np->end = pj;
-				j = pj + 1;
-				break;
-			}
-		}
-		break;
-	}
-	if (!np->any)
-		return false;
-	if (np->total.big || np->total.overflow)
-	{
-		/* a long digit string times a scale: the group was folded in */
-	}
-	else if (np->group.big || np->group.overflow)
-	{
-		np->total = np->group;
-		np->group.big = NULL;
-	}
-	else
-		np->total = nv_add(np->total, np->group);
-	if (np->neg && !np->total.big && !np->total.overflow)
-		np->total.num = -np->total.num;
-	return true;
-}
-
-/* ---- ordinals ---- */
-
-/* Read an ordinal at token i (الحادي عشر، الخامس والعشرون، المئة والخامس،
- * الـ 76). */
-static bool
-parse_ordinal(const Ctx *c, int i, int64_t *value, int *end, bool *fem)
-{
-	const ArLexEntry *o = lx(c, i, LX_ORDINAL);
-	uint8_t		pre = 0;
-	int64_t		v;
-	int			j;
-
-	if (!o)
-	{
-		o = lxs(c, i, LX_ORDINAL, &pre);
-		if (!o || !(o->flags & LXF_DEF))
-			o = NULL;
-	}
-	if (VALID(c, i) && !o && lx(c, i, LX_DEFART) && VALID(c, i + 1) &&
-		TOK(c, i + 1)->type == AR_TOK_NUMBER && !TOK(c, i + 1)->has_decimal &&
-		TOK(c, i + 1)->char_len <= 6)
-	{
-		ArNumVal	nv = digits_value(c->ls, TOK(c, i + 1), false);
-
-		*value = nv_small_int(&nv);
-		*end = i + 1;
-		*fem = false;
-		return *value >= 0;
-	}
-	if (!o)
-		return false;
-	/* كانون الثاني، ربيع الأول، جمادى الأولى are months, not ordinals */
-	if (lx(c, i - 1, LX_MONTHPRE) || lx(c, i - 1, LX_HIJRIPRE))
-		return false;
-	v = o->val;
-	j = i;
-	*fem = (o->flags & LXF_FEM) != 0;
-	if (o->flags & LXF_HUNDRED)
-	{
-		/* في المئة، بالمئة are percent signs, not "the hundredth" */
-		if (pre == AR_PRE_BI || (VALID(c, i - 1) && lx(c, i - 1, LX_PREP) &&
-								 TOK(c, i - 1)->byte_len == 4))
-			return false;
-		/* المئة والخامس والعشرون */
-		if (VALID(c, j + 1))
-		{
-			int64_t		v2;
-			int			e2;
-			bool		f2;
-			int			k = is_and(c, j + 1) ? j + 2 : j + 1;
-
-			if ((k == j + 2 || TOK(c, k)->pre == AR_PRE_WA) &&
-				parse_ordinal(c, k, &v2, &e2, &f2) && v2 < v)
-			{
-				v += v2;
-				j = e2;
-			}
-		}
-		*value = v;
-		*end = j;
-		return true;
-	}
-	if (o->flags & LXF_MUL100)
-	{
-		/* الثلاث مئة، الخمسة مائة (والعشرين) */
-		const ArLexEntry *h = lx(c, i + 1, LX_HUNDRED);
-		int64_t		v2;
-		int			e2;
-		bool		f2;
-
-		if (!h || h->val != 100)
-			return false;
-		v *= 100;
-		j = i + 1;
-		if (VALID(c, j + 1))
-		{
-			int			k = is_and(c, j + 1) ? j + 2 : j + 1;
-
-			if ((k == j + 2 || TOK(c, k)->pre == AR_PRE_WA) &&
-				parse_ordinal(c, k, &v2, &e2, &f2) && v2 < 100)
-			{
-				v += v2;
-				j = e2;
-			}
-		}
-		*value = v;
-		*end = j;
-		return true;
-	}
-	if (o->flags & LXF_TENS)
-		;
-	else if (v <= 9 && VALID(c, j + 1) && lx(c, j + 1, LX_TEN))
-	{
-		v += 10;
-		j++;
-	}
-	else
-	{
-		int			k = j + 1;
-		const ArLexEntry *t = NULL;
-		uint8_t		tpre = 0;
-		bool		sep = is_and(c, k);
-
-		if (sep)
-			k++;
-		if (VALID(c, k))
-		{
-			t = sep ? lx(c, k, LX_ORDINAL) : lxs(c, k, LX_ORDINAL, &tpre);
-			if (t && !(t->flags & LXF_TENS))
-				t = NULL;
-			if (!t)
-				t = sep ? lx(c, k, LX_TENS) : lxs(c, k, LX_TENS, &tpre);
-			if (!sep && tpre != AR_PRE_WA)
-				t = NULL;
-		}
-		if (t && v <= 9)
-		{
-			v += t->val;
-			j = k;
-		}
-		else if ((o->flags & (LXF_ONLYTEEN | LXF_WITHTENS)))
-			return false;
-	}
-	/* الحادي والعشرون بعد المائة */
-	if (VALID(c, j + 2) && lx(c, j + 1, LX_AFTER))
-	{
-		const ArLexEntry *h = lx(c, j + 2, LX_ORDINAL);
-
-		if (h && (h->flags & LXF_HUNDRED))
-		{
-			v += h->val;
-			j += 2;
-		}
-	}
-	*value = v;
-	*end = j;
-	return true;
+	ArArrayFree(l);
 }
 
 /* ---- emitting ---- */
 
+/* Append a mention of tokens [first..last] (prechars: code points of
+ * proclitics not part of it). */
 static ArNumItem *
-emit(Ctx *c, ArNumKind kind, ArNumVal val, int first, int last, size_t prechars)
+emit(NumCtx *c, ArNumKind kind, ArNumVal val, int first, int last, size_t prechars)
 {
 	ArNumList  *l = c->out;
 	ArNumItem  *it;
 
-	if (l->n == l->cap)
-	{
-		l->cap *= 2;
-		l->items = ArRealloc(l->items, sizeof(ArNumItem) * l->cap);
-	}
-	it = &l->items[l->n++];
+	it = ArArrayPush(l);
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
 	it->val = val;
 	it->tok_first = first;
 	it->tok_last = last;
 	it->tok_end = last;
-	it->char_start = TOK(c, first)->char_start + prechars;
-	it->char_end = TOK(c, last)->char_start + TOK(c, last)->char_len;
-	it->byte_start = TOK(c, first)->byte_start +
-		(prechars ? TOK(c, first)->prebytes : 0);
-	it->byte_end = TOK(c, last)->byte_start + TOK(c, last)->byte_len;
+	it->char_start = ArLexTokAt(c->ls, first)->char_start + prechars;
+	it->char_end = ArLexTokAt(c->ls, last)->char_start + ArLexTokAt(c->ls, last)->char_len;
+	it->byte_start = ArLexTokAt(c->ls, first)->byte_start +
+		(prechars ? ArLexTokAt(c->ls, first)->prebytes : 0);
+	it->byte_end = ArLexTokAt(c->ls, last)->byte_start + ArLexTokAt(c->ls, last)->byte_len;
 	return it;
 }
 
-/* Extend the mention to token k. */
-static void
-extend(Ctx *c, ArNumItem *it, int k)
-{
-	it->tok_end = k;
-	it->char_end = TOK(c, k)->char_start + TOK(c, k)->char_len;
-	it->byte_end = TOK(c, k)->byte_start + TOK(c, k)->byte_len;
-}
-
-/* A currency word at token k: its code through *code; returns the last token. */
-static int
-currency_at(const Ctx *c, int k, const char **code, bool *found)
-{
-	const ArLexEntry *cur = lx(c, k, LX_CURRENCY);
-	const char *lc;
-
-	*found = false;
-	if (cur)
-	{
-		int			a = k + 1;
-
-		*found = true;
-		*code = cur->code;
-		if (VALID(c, a) && !TOK(c, a)->break_before)
-		{
-			const ArLexTok *t = TOK(c, a);
-
-			if (t->key >= 0)
-				for (int e = 0; e < AR_LEX_COUNT(t->key); e++)
-				{
-					const ArLexEntry *en = &AR_LEX_ENTRIES(t->key)[e];
-
-					if (en->cls == LX_ADJ && en->family == cur->family)
-					{
-						*code = en->code;
-						return a;
-					}
-				}
-		}
-		return k;
-	}
-	if ((lc = latin_currency(c, k)) != NULL)
-	{
-		*found = true;
-		*code = lc;
-		return k;
-	}
-	return k;
-}
-
-/* Settle kind, unit and flags of the number on tokens [first..last]. */
-static void
-classify(Ctx *c, ArNumItem *it)
-{
-	int			L = it->tok_first - 1;
-	int			R = it->tok_last + 1;
-	const ArLexEntry *e;
-	uint8_t		pre;
-	bool		found;
-	const char *code = NULL;
-	int64_t		iv = nv_small_int(&it->val);
-
-	/* approximations before: نحو، حوالي، بنحو، أكثر من، ما يزيد على */
-	if ((e = lxs(c, L, LX_APPROX, &pre)) != NULL && !(e->flags & LXF_NEEDSPREP))
-		it->approx = true;
-	else if ((lx(c, L, LX_FROM) || lx(c, L, LX_PREP)) &&
-			 (e = lxs(c, L - 1, LX_APPROX, &pre)) != NULL && (e->flags & LXF_NEEDSPREP))
-		it->approx = true;
-	if (VALID(c, R) && lx(c, R, LX_APPROXAFTER))
-		it->approx = true;
-	if (it->kind != AR_NUM_NUMBER && it->kind != AR_NUM_ORDINAL && it->kind != AR_NUM_TIME)
-		return;
-
-	/* money with the sign or code before: $5، €2bn، US$ 3، USD 10 */
-	if (VALID(c, L) && (code = latin_currency(c, L)) != NULL)
-	{
-		it->kind = AR_NUM_MONEY;
-		it->unit = code;
-		it->char_start = TOK(c, L)->char_start;
-		it->byte_start = TOK(c, L)->byte_start;
-		if (code[0] == 'U' && VALID(c, L - 1) && TOK(c, L - 1)->type == AR_TOK_LATIN &&
-			TOK(c, L - 1)->byte_len == 2 && !TOK(c, L)->space_before &&
-			strncasecmp(c->ls->buf + TOK(c, L - 1)->byte_start, "US", 2) == 0)
-		{
-			it->char_start = TOK(c, L - 1)->char_start;
-			it->byte_start = TOK(c, L - 1)->byte_start;
-		}
-		/* a trailing code repeats it: $5 USD */
-		return;
-	}
-	if (!VALID(c, R) || TOK(c, R)->break_before)
-		goto context_left;
-
-	/* percent: 5%، 5 %، 5 في المائة، 5 بالمئة، 3 نقاط مئوية */
-	if (TOK(c, R)->type == AR_TOK_PERCENT)
-	{
-		it->kind = AR_NUM_PERCENT;
-		it->unit = "percent";
-		extend(c, it, R);
-		return;
-	}
-	if (lx(c, R, LX_PREP) && VALID(c, R + 1) && lx(c, R + 1, LX_PCTWORD) &&
-		TOK(c, R)->byte_len == 4)	/* في */
-	{
-		it->kind = AR_NUM_PERCENT;
-		it->unit = "percent";
-		extend(c, it, R + 1);
-		return;
-	}
-	if ((e = lxs(c, R, LX_PCTWORD, &pre)) != NULL && pre == AR_PRE_BI)
-	{
-		it->kind = AR_NUM_PERCENT;
-		it->unit = "percent";
-		extend(c, it, R);
-		return;
-	}
-	if (lx(c, R, LX_PCTPOINT) && VALID(c, R + 1) && lx(c, R + 1, LX_PCTADJ))
-	{
-		it->kind = AR_NUM_PERCENT;
-		it->unit = "percentage point";
-		extend(c, it, R + 1);
-		return;
-	}
-
-	/* money with the currency after: 5 مليارات دولار، 10 دولارات، 3.42$ */
-	{
-		int			last = currency_at(c, R, &code, &found);
-
-		if (found)
-		{
-			it->kind = AR_NUM_MONEY;
-			it->unit = code;
-			extend(c, it, last);
-			return;
-		}
-	}
-
-	/* durations: 10 أيام، ثلاث سنوات، 70 عامًا */
-	if ((e = lx(c, R, LX_DURUNIT)) != NULL && !(e->flags & LXF_DUAL) &&
-		!lx(c, L, LX_YEARCUE) && it->kind != AR_NUM_ORDINAL)
-	{
-		it->kind = AR_NUM_DURATION;
-		it->unit = dur_units[e->val];
-		extend(c, it, R);
-		return;
-	}
-
-	/* times: 10:30، الساعة 10 صباحا */
-	if (is_punct(c, R, ':') && VALID(c, R + 1) && TOK(c, R + 1)->type == AR_TOK_NUMBER &&
-		!TOK(c, R)->space_before && !TOK(c, R + 1)->space_before &&
-		TOK(c, it->tok_last)->type == AR_TOK_NUMBER && iv >= 0 && iv <= 24 &&
-		TOK(c, R + 1)->char_len <= 2 && !TOK(c, R + 1)->has_decimal)
-	{
-		ArNumVal	m = digits_value(c->ls, TOK(c, R + 1), false);
-		int64_t		mv = nv_small_int(&m);
-
-		if (mv >= 0 && mv < 60)
-		{
-			it->kind = AR_NUM_TIME;
-			it->val = nv_add(it->val, nv_make(mv, 60));
-			extend(c, it, R + 1);
-			R += 2;
-			if (VALID(c, R) && (e = lx(c, R, LX_DAYPART)) != NULL)
-			{
-				if (e->val == 12 && iv < 12)
-					it->val = nv_add(it->val, nv_make(12, 1));
-				extend(c, it, R);
-			}
-			return;
-		}
-	}
-
-context_left:
-	if (lx(c, L, LX_TIMECUE) && iv >= 0 && iv <= 24)
-	{
-		it->kind = AR_NUM_TIME;
-		if (VALID(c, R) && (e = lx(c, R, LX_DAYPART)) != NULL && !TOK(c, R)->break_before)
-		{
-			if (e->val == 12 && iv < 12)
-				it->val = nv_add(it->val, nv_make(12, 1));
-			extend(c, it, R);
-		}
-		return;
-	}
-	if (it->kind == AR_NUM_ORDINAL)
-	{
-		if (VALID(c, R) && (e = lx(c, R, LX_DAYPART)) != NULL && !TOK(c, R)->break_before &&
-			iv >= 1 && iv <= 12)
-		{
-			/* العاشرة صباحًا */
-			it->kind = AR_NUM_TIME;
-			if (e->val == 12 && iv < 12)
-				it->val = nv_add(it->val, nv_make(12, 1));
-			extend(c, it, R);
-		}
-		return;
-	}
-
-	/* percent without a sign after نسبة: بنسبة 5 */
-	if (lxs(c, L, LX_PCTRATIO, &pre))
-	{
-		it->kind = AR_NUM_PERCENT;
-		it->unit = "percent";
-		return;
-	}
-
-	/* years: عام 2024، لعام 1949، نوفمبر 2024، 2024م */
-	/* سنة واحدة، عام واحد: a duration of one */
-	if (iv == 1 && it->words && (e = lx(c, L, LX_DURUNIT)) != NULL && !(e->flags & (LXF_DUAL | LXF_PLURAL)))
-	{
-		it->kind = AR_NUM_DURATION;
-		it->unit = dur_units[e->val];
-		it->char_start = TOK(c, L)->char_start;
-		it->byte_start = TOK(c, L)->byte_start;
-		return;
-	}
-	if (iv >= 1 && iv <= 2200 && !it->scale &&
-		((lxs(c, L, LX_YEARCUE, &pre) && (TOK(c, it->tok_first)->type == AR_TOK_NUMBER || iv >= 1000)) ||
-		 (lx(c, L, LX_MONTH) && TOK(c, it->tok_first)->type == AR_TOK_NUMBER) ||
-		 (VALID(c, R) && (lx(c, R, LX_YEARMARK) || lx(c, R, LX_HIJRIMARK)) && iv >= 100 &&
-		  !TOK(c, R)->break_before && TOK(c, it->tok_first)->type == AR_TOK_NUMBER)))
-	{
-		it->kind = AR_NUM_YEAR;
-		if (VALID(c, R) && (lx(c, R, LX_YEARMARK) || lx(c, R, LX_HIJRIMARK)) && !TOK(c, R)->break_before)
-			extend(c, it, R);
-		return;
-	}
-	/* the year of a numeric date: 15/10/2025، 21-04-2016 */
-	if (iv >= 1 && iv <= 9999 && TOK(c, it->tok_first)->char_len == 4 &&
-		(is_punct(c, L, '/') || is_punct(c, L, '-') || is_punct(c, L, '.')) &&
-		!TOK(c, L)->space_before && !TOK(c, it->tok_first)->space_before &&
-		VALID(c, L - 1) && TOK(c, L - 1)->type == AR_TOK_NUMBER && TOK(c, L - 1)->char_len <= 2 &&
-		VALID(c, L - 2) && TOK(c, L - 2)->first_cp == TOK(c, L)->first_cp &&
-		(TOK(c, L - 2)->type == AR_TOK_PUNCT || TOK(c, L - 2)->type == AR_TOK_SYMBOL))
-	{
-		it->kind = AR_NUM_YEAR;
-		return;
-	}
-	if (iv >= 1900 && iv <= 2100 && TOK(c, it->tok_first)->type == AR_TOK_NUMBER &&
-		TOK(c, it->tok_first)->char_len == 4 && (lxs(c, L, LX_PREP, NULL) || lxs(c, L, LX_TO, NULL) ||
-												 lxs(c, L, LX_FROM, NULL) || lxs(c, L, LX_DURCUE, NULL)))
-	{
-		it->kind = AR_NUM_YEAR;
-		return;
-	}
-
-	/* counts: a number before a noun (30 دولة، ثلاثة وزراء) */
-	if (VALID(c, R) && !TOK(c, R)->break_before && TOK(c, R)->type == AR_TOK_ARABIC &&
-		!ArLexKnown(TOK(c, R)) && iv >= 0 && it->kind == AR_NUM_NUMBER)
-		it->kind = AR_NUM_COUNT;
-}
+/* ---- stand-alone duals and nouns before their number ---- */
 
 /* Stand-alone duals that are numbers by themselves: يومين، دولارين، نقطتين مئويتين. */
 static bool
-dual_word(Ctx *c, int i)
+dual_word(NumCtx *c, int i)
 {
 	const ArLexEntry *e;
 	ArNumItem  *it;
@@ -1514,82 +73,84 @@ dual_word(Ctx *c, int i)
 	const char *code = NULL;
 	uint8_t		pre = 0;
 
-	if ((e = lxs(c, i, LX_DURUNIT, &pre)) != NULL && !(e->flags & LXF_PLURAL) &&
-		!(VALID(c, i + 1) && TOK(c, i + 1)->type == AR_TOK_NUMBER) && !lx(c, i + 1, LX_UNIT) &&
-		((pre == 0 && lxs(c, i - 1, LX_DURCUE, NULL)) ||
-		 (pre == AR_PRE_LI && lxs(c, i - 1, LX_DURCUE, NULL) == NULL) ||
-		 lx(c, i + 1, LX_DURFULL)) &&
+	if ((e = ArLexEntryAtStripped(c->ls, i, LX_DURUNIT, &pre)) != NULL && !(e->flags & LXF_PLURAL) &&
+		!(ArLexInRange(c->ls, i + 1) && ArLexTokAt(c->ls, i + 1)->type == AR_TOK_NUMBER) && !ArLexEntryAt(c->ls, i + 1, LX_UNIT) &&
+		((pre == 0 && ArLexEntryAtStripped(c->ls, i - 1, LX_DURCUE, NULL)) ||
+		 (pre == AR_PRE_LI && ArLexEntryAtStripped(c->ls, i - 1, LX_DURCUE, NULL) == NULL) ||
+		 ArLexEntryAt(c->ls, i + 1, LX_DURFULL)) &&
 		!(e->flags & LXF_DUAL) &&
-		!(pre == AR_PRE_LI && !lx(c, i + 1, LX_DURFULL)))
+		!(pre == AR_PRE_LI && !ArLexEntryAt(c->ls, i + 1, LX_DURFULL)))
 	{
 		/* لمدة أسبوع، طوال اليوم، يوم كامل، ليوم كامل */
-		it = emit(c, AR_NUM_DURATION, nv_make(1, 1), i, i, pre ? TOK(c, i)->prechars : 0);
-		it->unit = dur_units[e->val];
+		it = emit(c, AR_NUM_DURATION, ArNumValMake(1, 1), i, i, pre ? ArLexTokAt(c->ls, i)->prechars : 0);
+		it->unit = num_dur_units[e->val];
 		it->words = true;
-		if (lx(c, i + 1, LX_DURFULL))
-			extend(c, it, i + 1);
+		if (ArLexEntryAt(c->ls, i + 1, LX_DURFULL))
+			num_extend(c, it, i + 1);
 		return true;
 	}
-	if ((e = lx(c, i, LX_DURUNIT)) != NULL &&
-		((e->flags & LXF_DUAL) || (!(e->flags & LXF_PLURAL) && VALID(c, i + 1) &&
-								   TOK(c, i + 1)->pre == AR_PRE_WA &&
-								   lxs(c, i + 1, LX_FRACTION, NULL))))
+	if ((e = ArLexEntryAt(c->ls, i, LX_DURUNIT)) != NULL &&
+		((e->flags & LXF_DUAL) || (!(e->flags & LXF_PLURAL) && ArLexInRange(c->ls, i + 1) &&
+								   ArLexTokAt(c->ls, i + 1)->pre == AR_PRE_WA &&
+								   ArLexEntryAtStripped(c->ls, i + 1, LX_FRACTION, NULL))))
 	{
 		/* يومين، ساعة ونصف، ساعتين وربع */
 		const ArLexEntry *f;
 		uint8_t		fpre = 0;
 
-		it = emit(c, AR_NUM_DURATION, nv_make((e->flags & LXF_DUAL) ? 2 : 1, 1), i, i, 0);
-		it->unit = dur_units[e->val];
+		it = emit(c, AR_NUM_DURATION, ArNumValMake((e->flags & LXF_DUAL) ? 2 : 1, 1), i, i, 0);
+		it->unit = num_dur_units[e->val];
 		it->words = true;
-		if (VALID(c, i + 1) && (f = lxs(c, i + 1, LX_FRACTION, &fpre)) != NULL &&
+		if (ArLexInRange(c->ls, i + 1) && (f = ArLexEntryAtStripped(c->ls, i + 1, LX_FRACTION, &fpre)) != NULL &&
 			fpre == AR_PRE_WA && !(f->flags & (LXF_PLURAL | LXF_AFTERAND)) &&
-			!TOK(c, i + 1)->break_before)
+			!ArLexTokAt(c->ls, i + 1)->break_before)
 		{
-			it->val = nv_add(it->val, nv_make(f->val, f->den));
-			extend(c, it, i + 1);
+			it->val = ArNumValAdd(it->val, ArNumValMake(f->val, f->den));
+			num_extend(c, it, i + 1);
 		}
 		return true;
 	}
-	if ((e = lx(c, i, LX_CURRENCY)) != NULL && VALID(c, i + 1) && !TOK(c, i + 1)->break_before)
+	if ((e = ArLexEntryAt(c->ls, i, LX_CURRENCY)) != NULL && ArLexInRange(c->ls, i + 1) && !ArLexTokAt(c->ls, i + 1)->break_before)
 	{
 		/* ليرة واحدة، ريالان اثنان: the noun, then the number one or two */
-		int			k = currency_at(c, i, &code, &found);
-		const ArLexEntry *u = lx(c, k + 1, LX_UNIT);
+		int			k = num_currency_at(c, i, &code, &found);
+		const ArLexEntry *u = ArLexEntryAt(c->ls, k + 1, LX_UNIT);
 
 		if (u && (u->val == 1 || u->val == 2) && !(u->flags & LXF_TEENONLY))
 		{
-			it = emit(c, AR_NUM_MONEY, nv_make(u->val, 1), i, k + 1, 0);
+			it = emit(c, AR_NUM_MONEY, ArNumValMake(u->val, 1), i, k + 1, 0);
 			it->unit = code;
 			it->words = true;
 			return true;
 		}
 	}
-	if ((e = lx(c, i, LX_CURRENCY)) != NULL && (e->flags & LXF_DUAL))
+	if ((e = ArLexEntryAt(c->ls, i, LX_CURRENCY)) != NULL && (e->flags & LXF_DUAL))
 	{
-		int			last = currency_at(c, i, &code, &found);
+		int			last = num_currency_at(c, i, &code, &found);
 
-		it = emit(c, AR_NUM_MONEY, nv_make(2, 1), i, i, 0);
+		it = emit(c, AR_NUM_MONEY, ArNumValMake(2, 1), i, i, 0);
 		it->unit = code;
 		it->words = true;
-		extend(c, it, last);
+		num_extend(c, it, last);
 		return true;
 	}
-	if ((e = lx(c, i, LX_PCTPOINT)) != NULL && (e->flags & LXF_DUAL) && lx(c, i + 1, LX_PCTADJ))
+	if ((e = ArLexEntryAt(c->ls, i, LX_PCTPOINT)) != NULL && (e->flags & LXF_DUAL) && ArLexEntryAt(c->ls, i + 1, LX_PCTADJ))
 	{
-		it = emit(c, AR_NUM_PERCENT, nv_make(2, 1), i, i, 0);
+		it = emit(c, AR_NUM_PERCENT, ArNumValMake(2, 1), i, i, 0);
 		it->unit = "percentage point";
 		it->words = true;
-		extend(c, it, i + 1);
+		num_extend(c, it, i + 1);
 		return true;
 	}
 	return false;
 }
 
+/* ---- after the pass: subunits and ranges ---- */
+
 /* Money subunits: "عشرون ألف ريال و اثنتا عشرة هللة" adds 0.12 to the
  * amount; the subunit's number is folded into the money row. */
 static void
-merge_subunits(Ctx *c)
+merge_subunits(NumCtx *c)
 {
 	ArNumList  *l = c->out;
 	int			w = 0;
@@ -1605,15 +166,15 @@ merge_subunits(Ctx *c)
 		{
 			ArNumItem  *b = &l->items[k + 1];
 			int			gap = b->tok_first - a->tok_end;
-			const ArLexEntry *su = lx(c, b->tok_last + 1, LX_SUBUNIT);
+			const ArLexEntry *su = ArLexEntryAt(c->ls, b->tok_last + 1, LX_SUBUNIT);
 
-			if (su && !b->val.big && nv_small_int(&b->val) > 0 &&
-				nv_small_int(&b->val) < su->den &&
-				((gap == 2 && is_and(c, a->tok_end + 1)) ||
-				 (gap == 1 && TOK(c, b->tok_first)->pre == AR_PRE_WA)))
+			if (su && !b->val.big && ArNumValSmallInt(&b->val) > 0 &&
+				ArNumValSmallInt(&b->val) < su->den &&
+				((gap == 2 && num_is_and(c, a->tok_end + 1)) ||
+				 (gap == 1 && ArLexTokAt(c->ls, b->tok_first)->pre == AR_PRE_WA)))
 			{
-				a->val = nv_add(a->val, nv_make(nv_small_int(&b->val), su->den));
-				extend(c, a, b->tok_last + 1);
+				a->val = ArNumValAdd(a->val, ArNumValMake(ArNumValSmallInt(&b->val), su->den));
+				num_extend(c, a, b->tok_last + 1);
 				ArFree(b->val.big);
 				k++;
 			}
@@ -1625,7 +186,7 @@ merge_subunits(Ctx *c)
 /* Ranges: بين 2 و3%، من 10 إلى 20 دولار، 2-3 مليارات: the first end takes
  * the unit and scale of the second. */
 static void
-link_ranges(Ctx *c)
+link_ranges(NumCtx *c)
 {
 	ArNumList  *l = c->out;
 
@@ -1636,19 +197,19 @@ link_ranges(Ctx *c)
 		int			gap = b->tok_first - a->tok_end;
 		bool		range = false;
 
-		if (gap == 2 && (is_punct(c, a->tok_end + 1, '-') || is_punct(c, a->tok_end + 1, 0x2013)))
+		if (gap == 2 && (ArLexIsPunct(c->ls, a->tok_end + 1, '-') || ArLexIsPunct(c->ls, a->tok_end + 1, AR_CP_EN_DASH)))
 			range = true;
-		else if (gap == 2 && is_and(c, a->tok_end + 1) && lxs(c, a->tok_first - 1, LX_BETWEEN, NULL))
+		else if (gap == 2 && num_is_and(c, a->tok_end + 1) && ArLexEntryAtStripped(c->ls, a->tok_first - 1, LX_BETWEEN, NULL))
 			range = true;
-		else if (gap == 2 && lx(c, a->tok_end + 1, LX_TO) && lxs(c, a->tok_first - 1, LX_FROM, NULL))
+		else if (gap == 2 && ArLexEntryAt(c->ls, a->tok_end + 1, LX_TO) && ArLexEntryAtStripped(c->ls, a->tok_first - 1, LX_FROM, NULL))
 			range = true;
-		else if (gap == 1 && TOK(c, b->tok_first)->type == AR_TOK_ARABIC &&
-				 TOK(c, b->tok_first)->pre == AR_PRE_WA && lxs(c, a->tok_first - 1, LX_BETWEEN, NULL))
+		else if (gap == 1 && ArLexTokAt(c->ls, b->tok_first)->type == AR_TOK_ARABIC &&
+				 ArLexTokAt(c->ls, b->tok_first)->pre == AR_PRE_WA && ArLexEntryAtStripped(c->ls, a->tok_first - 1, LX_BETWEEN, NULL))
 			range = true;
 		if (!range)
 			continue;
 		if (a->kind == AR_NUM_YEAR && b->kind != AR_NUM_YEAR &&
-			nv_small_int(&b->val) >= 1000 && nv_small_int(&b->val) <= 2200)
+			ArNumValSmallInt(&b->val) >= 1000 && ArNumValSmallInt(&b->val) <= 2200)
 			b->kind = AR_NUM_YEAR;
 		if ((a->kind == AR_NUM_NUMBER || a->kind == AR_NUM_COUNT) &&
 			(b->kind == AR_NUM_MONEY || b->kind == AR_NUM_PERCENT || b->kind == AR_NUM_DURATION ||
@@ -1656,81 +217,82 @@ link_ranges(Ctx *c)
 		{
 			a->kind = b->kind;
 			a->unit = b->unit;
-			if (b->scale && !a->scale && !a->val.big && nv_small_int(&a->val) < 1000 &&
+			if (b->scale && !a->scale && !a->val.big && ArNumValSmallInt(&a->val) < 1000 &&
 				(b->kind != AR_NUM_YEAR))
 			{
-				nv_scale(&a->val, b->scale);
+				ArNumValScale(&a->val, b->scale);
 				a->scale = b->scale;
 			}
 		}
 		else if (a->kind == AR_NUM_NUMBER && b->kind == AR_NUM_NUMBER &&
-				 is_punct(c, a->tok_end + 1, '-') && nv_small_int(&a->val) >= 1900 &&
-				 nv_small_int(&a->val) <= 2100 && nv_small_int(&b->val) >= 1900 &&
-				 nv_small_int(&b->val) <= 2100)
+				 ArLexIsPunct(c->ls, a->tok_end + 1, '-') && ArNumValSmallInt(&a->val) >= 1900 &&
+				 ArNumValSmallInt(&a->val) <= 2100 && ArNumValSmallInt(&b->val) >= 1900 &&
+				 ArNumValSmallInt(&b->val) <= 2100)
 			a->kind = b->kind = AR_NUM_YEAR;
 	}
 }
 
+/* ---- entry points ---- */
+
 void
 ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 {
-	Ctx			c;
+	NumCtx			c;
 	int			i = 0;
 
 	c.ls = ls;
 	c.out = out;
 	while (i < ls->n)
 	{
-		const ArLexTok *t = &ls->toks[i];
+		const ArLexTok *t = ArLexTokAt(ls, i);
 		NumParse	np;
 		int64_t		ov;
 		int			oend;
 		bool		fem;
 
-		if ((i & (AR_INTERRUPT_STRIDE - 1)) == 0)
-			AR_CHECK_INTERRUPTS();
+		AR_CHECK_INTERRUPTS_EVERY(i);
 		/* fast rejection: only digits, a minus, and lexicon words can start one */
 		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0 &&
 			!(t->type == AR_TOK_PUNCT && (t->first_cp == '-' || t->first_cp == '.' ||
-										  t->first_cp == 0x066B)))
+										  t->first_cp == AR_CP_DECIMAL_SEP)))
 		{
 			i++;
 			continue;
 		}
-		if (t->type == AR_TOK_ARABIC && parse_ordinal(&c, i, &ov, &oend, &fem))
+		if (t->type == AR_TOK_ARABIC && num_parse_ordinal(&c, i, &ov, &oend, &fem))
 		{
-			bool		digits = lx(&c, i, LX_DEFART) != NULL;
-			ArNumItem  *it = emit(&c, AR_NUM_ORDINAL, nv_make(ov, 1), digits ? i + 1 : i, oend,
-								  (digits || lx(&c, i, LX_ORDINAL)) ? 0 : t->prechars);
+			bool		digits = ArLexEntryAt(c.ls, i, LX_DEFART) != NULL;
+			ArNumItem  *it = emit(&c, AR_NUM_ORDINAL, ArNumValMake(ov, 1), digits ? i + 1 : i, oend,
+								  (digits || ArLexEntryAt(c.ls, i, LX_ORDINAL)) ? 0 : t->prechars);
 
 			it->words = true;
 			/* الساعة الثانية: a time */
-			if (lx(&c, i - 1, LX_TIMECUE) && ov >= 1 && ov <= 12)
+			if (ArLexEntryAt(c.ls, i - 1, LX_TIMECUE) && ov >= 1 && ov <= 12)
 				it->kind = AR_NUM_TIME;
-			classify(&c, it);
+			num_classify(&c, it);
 			i = it->tok_end + 1;
 			continue;
 		}
-		if (parse_number(&c, i, &np, true))
+		if (num_parse_cardinal(&c, i, &np, true))
 		{
 			size_t		prechars = 0;
 			int			start = i;
 			ArNumItem  *it;
 
-			if (is_punct(&c, i, '-') && np.end > i)
+			if (ArLexIsPunct(c.ls, i, '-') && np.end > i)
 				;			/* the sign belongs to the surface */
 			else if (t->type == AR_TOK_ARABIC && np.first_pre)
 				prechars = t->prechars;
 			it = emit(&c, AR_NUM_NUMBER, np.total, start, np.end, prechars);
 			it->scale = np.scale;
 			it->words = np.words;
-			classify(&c, it);
+			num_classify(&c, it);
 			i = it->tok_end + 1;
 			continue;
 		}
 		if (t->type == AR_TOK_ARABIC && dual_word(&c, i))
 		{
-			classify(&c, &out->items[out->n - 1]);
+			num_classify(&c, &out->items[out->n - 1]);
 			i = out->items[out->n - 1].tok_end + 1;
 			continue;
 		}
@@ -1743,30 +305,30 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 bool
 ArNumOrdinalAt(const ArLexStream *ls, int i, int64_t *value, int *end)
 {
-	Ctx			c;
+	NumCtx			c;
 	bool		fem;
 
 	c.ls = ls;
 	c.out = NULL;
-	if (i < 0 || i >= ls->n || ls->toks[i].type != AR_TOK_ARABIC)
+	if (!ArLexInRange(ls, i) || ArLexTokAt(ls, i)->type != AR_TOK_ARABIC)
 		return false;
-	return parse_ordinal(&c, i, value, end, &fem) && *value >= 0;
+	return num_parse_ordinal(&c, i, value, end, &fem) && *value >= 0;
 }
 
 bool
 ArNumCardinalAt(const ArLexStream *ls, int i, int64_t *value, int *end)
 {
-	Ctx			c;
+	NumCtx			c;
 	NumParse	np;
 	bool		ok;
 
 	c.ls = ls;
 	c.out = NULL;
-	if (i < 0 || i >= ls->n)
+	if (!ArLexInRange(ls, i))
 		return false;
-	if (!parse_number(&c, i, &np, false))
+	if (!num_parse_cardinal(&c, i, &np, false))
 		return false;
-	*value = nv_small_int(&np.total);
+	*value = ArNumValSmallInt(&np.total);
 	*end = np.end;
 	ok = *value >= 0;
 	ArFree(np.total.big);

@@ -13,6 +13,7 @@
 
 #include "arcore.h"
 #include "numlex.h"
+#include "numval.h"
 
 typedef enum ArNumKind
 {
@@ -25,25 +26,6 @@ typedef enum ArNumKind
 	AR_NUM_MONEY,
 	AR_NUM_PERCENT,
 } ArNumKind;
-
-/* Numbers with more digits than this get value NULL (surface still given). */
-#define AR_NUM_MAX_DIGITS 1000
-
-/*
- * 128-bit integers with 8-byte alignment: palloc only guarantees MAXALIGN
- * (8), and a 16-byte-aligned type in palloc'd memory faults on SSE moves
- * (PostgreSQL's own int128 is declared the same way).
- */
-typedef __int128 ar_int128 __attribute__((aligned(8)));
-
-/* A rational value: num/den, or a long decimal string when too big. */
-typedef struct ArNumVal
-{
-	ar_int128	num;
-	ar_int128	den;
-	char	   *big;			/* non-NULL: the value as a decimal string */
-	bool		overflow;		/* beyond AR_NUM_MAX_DIGITS: no value */
-} ArNumVal;
 
 typedef struct ArNumItem
 {
@@ -64,9 +46,7 @@ typedef struct ArNumItem
 
 typedef struct ArNumList
 {
-	ArNumItem  *items;
-	int			n;
-	int			cap;
+	AR_ARRAY_FIELDS(ArNumItem);
 } ArNumList;
 
 extern void ArNumListInit(ArNumList *l);
@@ -74,10 +54,6 @@ extern void ArNumListFree(ArNumList *l);
 
 /* Find every number in a token stream; appends to out in text order. */
 extern void ArNumbersExtract(const ArLexStream *ls, ArNumList *out);
-
-/* Write the value as a plain decimal ("2000000000", "3.5", "-0.25") into a
- * new ArAlloc'd string; NULL when the value is over the digit cap. */
-extern char *ArNumValString(const ArNumVal *v);
 
 /* Read an ordinal written in words at token i (الحادي عشر، الثالث والعشرون);
  * used by the date grammar for "الرابع من أبريل". */

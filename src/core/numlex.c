@@ -97,12 +97,12 @@ ArLexLookup(const char *word, size_t len)
 }
 
 /* UTF-8 of the proclitic letters, as they look after folding. */
-#define U_WAW "\xd9\x88"
-#define U_FEH "\xd9\x81"
-#define U_BEH "\xd8\xa8"
-#define U_LAM "\xd9\x84"
-#define U_KAF "\xd9\x83"
-#define U_ALEF "\xd8\xa7"
+#define U_WAW "و"
+#define U_FEH "ف"
+#define U_BEH "ب"
+#define U_LAM "ل"
+#define U_KAF "ك"
+#define U_ALEF "ا"
 
 /* Which proclitic the 2-byte folded letter at s is, or 0. */
 static uint8_t
@@ -161,7 +161,7 @@ fold_word(const unsigned char *s, size_t len, char *out, bool *tanween)
 		int			k = ArUtf8Decode(s + pos, len - pos, &cp);
 
 		pos += k;
-		if (cp == 0x064B)
+		if (cp == AR_CP_FATHATAN)
 			*tanween = true;
 		f = ArNormalizeChar(cp, AR_NORM_DEFAULT);
 		if (f == 0)
@@ -298,7 +298,7 @@ ArLexStreamInit(ArLexStream *ls, const char *buf, size_t len)
 			(buf[tok.byte_start] == '.' || buf[tok.byte_start] == '!' ||
 			 buf[tok.byte_start] == '?'))
 			brk = true;
-		else if (tok.type == AR_TOK_PUNCT && t->first_cp == 0x061F)	/* ؟ */
+		else if (tok.type == AR_TOK_PUNCT && t->first_cp == AR_CP_QUESTION)
 			brk = true;
 	}
 }

@@ -16,6 +16,23 @@
 #include "tokenize.h"
 #include "numlex_table.h"
 
+/* Code points the grammars test single-character tokens against. */
+#define AR_CP_COMMA			0x060C	/* ، Arabic comma */
+#define AR_CP_QUESTION		0x061F	/* ؟ Arabic question mark */
+#define AR_CP_DECIMAL_SEP	0x066B	/* ٫ Arabic decimal separator */
+#define AR_CP_REH			0x0631	/* ر: AFP's decimal mark, 2ر1 = 1.2 */
+#define AR_CP_WAW			0x0648	/* و: "and" */
+#define AR_CP_FEH			0x0641	/* ف: "and so" */
+#define AR_CP_EN_DASH		0x2013	/* – in ranges */
+#define AR_CP_SEMICOLON		0x061B	/* ؛ Arabic semicolon */
+#define AR_CP_LAM			0x0644	/* ل: the preposition "for" as a proclitic */
+#define AR_CP_FATHATAN		0x064B	/* ً tanween fath */
+
+/* Arabic strings the grammars compare raw UTF-8 bytes against. */
+#define AR_STR_AL			"ال"	/* the definite article */
+#define AR_STR_ALEF_HAMZA_ABOVE "أ"
+#define AR_STR_ALEF_HAMZA_BELOW "إ"
+
 /* Proclitics stripped before a lexicon hit. */
 #define AR_PRE_WA	0x01		/* و or ف: "and" */
 #define AR_PRE_BI	0x02		/* ب */
@@ -66,8 +83,47 @@ extern bool ArLexKnown(const ArLexTok *t);
 /* Look a folded UTF-8 word up; returns the key index or -1. */
 extern int	ArLexLookup(const char *word, size_t len);
 
-/* True when the token is the punctuation character cp (single character). */
+/* True when token i is the punctuation character cp (single character). */
 extern bool ArLexIsPunct(const ArLexStream *ls, int i, uint32_t cp);
+
+/*
+ * Token look-ups of the grammars (numbers, dates, pledges): positions are
+ * token indexes that may run off either end of the stream, so every
+ * look-up but ArLexTokAt answers "nothing" out of range.
+ */
+
+/* True when i indexes a token of the stream. */
+static inline bool
+ArLexInRange(const ArLexStream *ls, int i)
+{
+	return i >= 0 && i < ls->n;
+}
+
+/* Token i (i must be in range). */
+static inline const ArLexTok *
+ArLexTokAt(const ArLexStream *ls, int i)
+{
+	return &ls->toks[i];
+}
+
+/* The entry of class cls of token i as written (whole word), or NULL. */
+static inline const ArLexEntry *
+ArLexEntryAt(const ArLexStream *ls, int i, int cls)
+{
+	if (!ArLexInRange(ls, i))
+		return NULL;
+	return ArLexFind(ArLexTokAt(ls, i), cls);
+}
+
+/* The entry of class cls of token i, whole or without its proclitics
+ * (*pre, when not NULL, gets the stripped set), or NULL. */
+static inline const ArLexEntry *
+ArLexEntryAtStripped(const ArLexStream *ls, int i, int cls, uint8_t *pre)
+{
+	if (!ArLexInRange(ls, i))
+		return NULL;
+	return ArLexFindStripped(ArLexTokAt(ls, i), cls, pre);
+}
 
 /* The lexicon entries of key k. */
 #define AR_LEX_ENTRIES(k) (&ar_lex_entries[ar_lex_keys[(k)].first])

@@ -15,27 +15,13 @@
 void
 ArPledgeListInit(ArPledgeList *l)
 {
-	l->n = 0;
-	l->cap = 8;
-	l->items = ArAlloc(sizeof(ArPledge) * l->cap);
+	ArArrayInit(l, 8);
 }
 
 void
 ArPledgeListFree(ArPledgeList *l)
 {
-	ArFree(l->items);
-	l->items = NULL;
-	l->n = l->cap = 0;
-}
-
-#define PTOK(ls, i) (&(ls)->toks[(i)])
-
-static const ArLexEntry *
-plx(const ArLexStream *ls, int i, int cls)
-{
-	if (i < 0 || i >= ls->n)
-		return NULL;
-	return ArLexFindStripped(PTOK(ls, i), cls, NULL);
+	ArArrayFree(l);
 }
 
 /* Can token i be part of an actor or purpose noun phrase? */
@@ -44,9 +30,9 @@ phrase_word(const ArLexStream *ls, int i)
 {
 	const ArLexTok *t;
 
-	if (i < 0 || i >= ls->n)
+	if (!ArLexInRange(ls, i))
 		return false;
-	t = PTOK(ls, i);
+	t = ArLexTokAt(ls, i);
 	if (t->type != AR_TOK_ARABIC && t->type != AR_TOK_LATIN)
 		return false;
 	if (t->key >= 0)
@@ -84,10 +70,10 @@ phrase_word(const ArLexStream *ls, int i)
 static bool
 starts_with_al(const ArLexStream *ls, int k)
 {
-	const ArLexTok *t = PTOK(ls, k);
+	const ArLexTok *t = ArLexTokAt(ls, k);
 
 	return t->type == AR_TOK_ARABIC && t->byte_len > 4 &&
-		memcmp(ls->buf + t->byte_start, "\xd8\xa7\xd9\x84", 4) == 0;
+		memcmp(ls->buf + t->byte_start, AR_STR_AL, 4) == 0;
 }
 
 /* The noun phrase starting at token i going forward (dir 1) or ending at it
@@ -101,14 +87,14 @@ phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int
 	while (n < PHRASE_MAX && k >= lo && k <= hi && phrase_word(ls, k))
 	{
 		/* لأفضل، لأوكرانيا: a recipient or purpose, not the actor */
-		if (dir > 0 && n == 0 && PTOK(ls, k)->first_cp == 0x0644 && !starts_with_al(ls, k))
+		if (dir > 0 && n == 0 && ArLexTokAt(ls, k)->first_cp == AR_CP_LAM && !starts_with_al(ls, k))
 			break;
-		if (n > 0 && dir > 0 && PTOK(ls, k)->break_before)
+		if (n > 0 && dir > 0 && ArLexTokAt(ls, k)->break_before)
 			break;
-		if (n > 0 && dir < 0 && PTOK(ls, k + 1)->break_before)
+		if (n > 0 && dir < 0 && ArLexTokAt(ls, k + 1)->break_before)
 			break;
 		/* a word glued to و starts a new phrase */
-		if (n > 0 && dir > 0 && PTOK(ls, k)->pre == AR_PRE_WA && PTOK(ls, k)->key < 0)
+		if (n > 0 && dir > 0 && ArLexTokAt(ls, k)->pre == AR_PRE_WA && ArLexTokAt(ls, k)->key < 0)
 			break;
 		/* after a definite word only definite words continue the phrase
 		 * (البنك الدولي | مصر), while an indefinite head may take a name
@@ -116,7 +102,7 @@ phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int
 		if (n > 0 && dir > 0 && starts_with_al(ls, k - 1) && !starts_with_al(ls, k))
 			break;
 		n++;
-		if (dir < 0 && PTOK(ls, k)->pre == AR_PRE_WA && PTOK(ls, k)->key < 0)
+		if (dir < 0 && ArLexTokAt(ls, k)->pre == AR_PRE_WA && ArLexTokAt(ls, k)->key < 0)
 		{
 			k += dir;
 			break;
@@ -143,17 +129,10 @@ phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int
 static bool
 purpose_start(const ArLexStream *ls, int k)
 {
-	static const char *const particles[] = {
-		"\xd9\x84\xd9\x83\xd9\x86",	/* لكن */
-		"\xd9\x84\xd9\x82\xd8\xaf",	/* لقد */
-		"\xd9\x84\xd8\xb0\xd9\x84\xd9\x83",	/* لذلك */
-		"\xd9\x84\xd8\xa3\xd9\x86",	/* لأن */
-		"\xd9\x84\xd8\xaf\xd9\x89",	/* لدى */
-		"\xd9\x84\xd9\x8a\xd8\xb3",	/* ليس */
-	};
-	const ArLexTok *t = PTOK(ls, k);
+	static const char *const particles[] = {"لكن", "لقد", "لذلك", "لأن", "لدى", "ليس"};
+	const ArLexTok *t = ArLexTokAt(ls, k);
 
-	if (t->type != AR_TOK_ARABIC || t->first_cp != 0x0644 || t->char_len < 3 || t->key >= 0)
+	if (t->type != AR_TOK_ARABIC || t->first_cp != AR_CP_LAM || t->char_len < 3 || t->key >= 0)
 		return false;
 	for (size_t i = 0; i < sizeof(particles) / sizeof(particles[0]); i++)
 		if (strlen(particles[i]) == t->byte_len &&
@@ -166,7 +145,7 @@ purpose_start(const ArLexStream *ls, int k)
 static bool
 clause_break(const ArLexStream *ls, int k)
 {
-	const ArLexTok *t = PTOK(ls, k);
+	const ArLexTok *t = ArLexTokAt(ls, k);
 
 	if (t->type != AR_TOK_PUNCT)
 		return false;
@@ -178,12 +157,12 @@ clause_break(const ArLexStream *ls, int k)
 		case ';':
 		case ':':
 		case '"':
-		case 0x060C:			/* ، */
-		case 0x061B:			/* ؛ */
+		case AR_CP_COMMA:
+		case AR_CP_SEMICOLON:
 		case 0x00AB:			/* « */
 		case 0x00BB:			/* » */
-		case 0x201C:
-		case 0x201D:
+		case 0x201C:			/* “ */
+		case 0x201D:			/* ” */
 			return true;
 	}
 	return false;
@@ -196,14 +175,14 @@ set_purpose(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
 {
 	int			k = it->tok_end + 1;
 
-	if (k < ls->n && !PTOK(ls, k)->break_before && purpose_start(ls, k))
+	if (k < ls->n && !ArLexTokAt(ls, k)->break_before && purpose_start(ls, k))
 	{
 		int			l = k;
 		int			m = 1;
 
 		while (m < PHRASE_MAX && l + 1 < ls->n && phrase_word(ls, l + 1) &&
-			   !PTOK(ls, l + 1)->break_before &&
-			   !(PTOK(ls, l + 1)->pre == AR_PRE_WA && PTOK(ls, l + 1)->key < 0))
+			   !ArLexTokAt(ls, l + 1)->break_before &&
+			   !(ArLexTokAt(ls, l + 1)->pre == AR_PRE_WA && ArLexTokAt(ls, l + 1)->key < 0))
 		{
 			l++;
 			m++;
@@ -216,134 +195,170 @@ set_purpose(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
 static void
 push_pledge(ArPledgeList *out, const ArPledge *p)
 {
-	if (out->n == out->cap)
+	*ArArrayPush(out) = *p;
+}
+
+/* The sentence of number it: back to a sentence end, at most PLEDGE_WINDOW
+ * tokens.  Returns its first token. */
+static int
+sentence_start(const ArLexStream *ls, const ArNumItem *it)
+{
+	int			start = it->tok_first;
+
+	while (start > 0 && it->tok_first - start < PLEDGE_WINDOW &&
+		   !ArLexTokAt(ls, start)->break_before)
+		start--;
+	return start;
+}
+
+/* A particle that opens a new clause (لكن، بينما …) at token k. */
+static bool
+clause_particle_at(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
+
+	return pe && (pe->flags & LXF_CLAUSE);
+}
+
+/* Nothing in tokens [from, to) reports a statistic, opens a new clause,
+ * cues another pledge or starts a line. */
+static bool
+same_clause_between(const ArLexStream *ls, int from, int to)
+{
+	bool		clean = true;
+
+	for (int k = from; k < to; k++)
+		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
+			ArLexEntryAtStripped(ls, k, LX_CUE, NULL) ||
+			ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL) || ArLexTokAt(ls, k)->break_before)
+			clean = false;
+	return clean;
+}
+
+/*
+ * A part of the pledge before it in the same sentence: "إلى 5% …، بواقع
+ * 3.5% … و1.5%" — the same cue and actor, when nothing in between reports
+ * a statistic or opens a new clause.  Returns that pledge, or NULL.
+ */
+static const ArPledge *
+pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledgeList *out,
+				 const ArNumItem *it, int start)
+{
+	const ArPledge *prev;
+	int			prev_end;
+
+	if (out->n == 0)
+		return NULL;
+	prev = &out->items[out->n - 1];
+	prev_end = nums->items[prev->item].tok_end;
+	if (prev_end < it->tok_first && it->tok_first - prev_end <= PLEDGE_WINDOW &&
+		prev_end >= start && same_clause_between(ls, prev_end + 1, it->tok_first))
+		return prev;
+	return NULL;
+}
+
+/* The nearest cue before the number in the same clause (a target cue
+ * needs إلى or نسبة between); its token, or -1.  *ce gets its entry. */
+static int
+find_cue(const ArLexStream *ls, const ArNumItem *it, int start, const ArLexEntry **ce)
+{
+	bool		target_ok = false;
+
+	for (int k = it->tok_first - 1; k >= start; k--)
 	{
-		out->cap *= 2;
-		out->items = ArRealloc(out->items, sizeof(ArPledge) * out->cap);
+		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
+			clause_break(ls, k))
+			return -1;
+		if (ArLexEntryAtStripped(ls, k, LX_TO, NULL) || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
+			target_ok = true;
+		if ((*ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
+			return ((*ce)->flags & LXF_TARGET) && !target_ok ? -1 : k;
 	}
-	out->items[out->n++] = *p;
+	return -1;
+}
+
+/* The verb of a verbal-noun cue: the cue verb or actor verb before it
+ * (تعهدت ألمانيا بتقديم، أعلنت الوزارة عن تخصيص), within 12 tokens.  Its
+ * token (p->cue moves to a cue verb), -1 when none, -2 when negated. */
+static int
+verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
+{
+	for (int k = cue - 1; k >= start && cue - k <= 12; k--)
+	{
+		const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
+
+		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL))
+			return -1;
+		if ((e && (e->flags & LXF_VERB)) || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
+		{
+			if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL))
+				return -2;
+			if (e)
+				p->cue = k;
+			return k;
+		}
+	}
+	return -1;
+}
+
+/* The actor: the noun phrase after the verb (before the number), else the
+ * one before the verb. */
+static void
+set_actor(const ArLexStream *ls, const ArNumItem *it, int verb, int start, ArPledge *p)
+{
+	if (!phrase_at(ls, verb + 1, 1, verb + 1, it->tok_first - 1, &p->actor_first, &p->actor_last) &&
+		verb - 1 >= start)
+		phrase_at(ls, verb - 1, -1, start, verb - 1, &p->actor_first, &p->actor_last);
+}
+
+/* Read the pledge of money or percent number n, if it is one, into out. */
+static void
+pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeList *out)
+{
+	const ArNumItem *it = &nums->items[n];
+	const ArLexEntry *ce = NULL;
+	const ArPledge *prev;
+	int			start = sentence_start(ls, it);
+	int			cue,
+				verb;
+	ArPledge	p;
+
+	if ((prev = pledge_continued(ls, nums, out, it, start)) != NULL)
+	{
+		p = *prev;
+		p.item = n;
+		p.purpose_first = p.purpose_last = -1;
+		set_purpose(ls, it, &p);
+		push_pledge(out, &p);
+		return;
+	}
+	if ((cue = find_cue(ls, it, start, &ce)) < 0)
+		return;
+	/* لم يتعهد، لن تقدم، دون تقديم */
+	if (ArLexEntryAtStripped(ls, cue - 1, LX_NEGWORD, NULL) && !ArLexTokAt(ls, cue)->break_before)
+		return;
+	memset(&p, 0, sizeof(p));
+	p.item = n;
+	p.cue = cue;
+	p.actor_first = p.actor_last = -1;
+	p.purpose_first = p.purpose_last = -1;
+	verb = (ce->flags & LXF_VERB) ? cue : verb_before_cue(ls, cue, start, &p);
+	if (verb == -2)
+		return;
+	if (verb >= 0)
+		set_actor(ls, it, verb, start, &p);
+	set_purpose(ls, it, &p);
+	push_pledge(out, &p);
 }
 
 void
 ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out)
 {
-	for (int n = 0; n < nums->n; n++)
+	for (size_t n = 0; n < nums->n; n++)
 	{
-		const ArNumItem *it = &nums->items[n];
-		int			start,
-					cue = -1;
-		const ArLexEntry *ce = NULL;
-		bool		target_ok = false;
-		ArPledge	p;
-
-		if ((n & 1023) == 0)
-			AR_CHECK_INTERRUPTS();
-		if (it->kind != AR_NUM_MONEY && it->kind != AR_NUM_PERCENT)
-			continue;
-		/* the sentence: back to a sentence end, at most PLEDGE_WINDOW tokens */
-		start = it->tok_first;
-		while (start > 0 && it->tok_first - start < PLEDGE_WINDOW && !PTOK(ls, start)->break_before)
-			start--;
-		/*
-		 * A part of the pledge before it in the same sentence: "إلى 5% …،
-		 * بواقع 3.5% … و1.5%" — the same cue and actor, when nothing in
-		 * between reports a statistic or opens a new clause.
-		 */
-		if (out->n > 0 && nums->items[out->items[out->n - 1].item].tok_end < it->tok_first &&
-			it->tok_first - nums->items[out->items[out->n - 1].item].tok_end <= PLEDGE_WINDOW &&
-			nums->items[out->items[out->n - 1].item].tok_end >= start)
-		{
-			const ArPledge *prev = &out->items[out->n - 1];
-			bool		clean = true;
-
-			for (int k = nums->items[prev->item].tok_end + 1; k < it->tok_first; k++)
-				if (plx(ls, k, LX_STAT) ||
-					(plx(ls, k, LX_PARTICLE) && (plx(ls, k, LX_PARTICLE)->flags & LXF_CLAUSE)) ||
-					plx(ls, k, LX_CUE) ||
-					plx(ls, k, LX_ACTORVERB) || PTOK(ls, k)->break_before)
-					clean = false;
-			if (clean)
-			{
-				p = *prev;
-				p.item = n;
-				p.purpose_first = p.purpose_last = -1;
-				set_purpose(ls, it, &p);
-				push_pledge(out, &p);
-				continue;
-			}
-		}
-		/* the nearest cue before the number, in the same clause */
-		for (int k = it->tok_first - 1; k >= start; k--)
-		{
-			const ArLexEntry *e;
-
-			const ArLexEntry *pe = plx(ls, k, LX_PARTICLE);
-
-			if (plx(ls, k, LX_STAT) || (pe && (pe->flags & LXF_CLAUSE)) || clause_break(ls, k))
-				break;
-			if ((e = plx(ls, k, LX_TO)) != NULL || plx(ls, k, LX_PCTRATIO))
-				target_ok = true;
-			if ((e = plx(ls, k, LX_CUE)) != NULL)
-			{
-				cue = k;
-				ce = e;
-				break;
-			}
-		}
-		if (cue < 0)
-			continue;
-		if ((ce->flags & LXF_TARGET) && !target_ok)
-			continue;
-		/* لم يتعهد، لن تقدم، دون تقديم */
-		if (plx(ls, cue - 1, LX_NEGWORD) && !PTOK(ls, cue)->break_before)
-			continue;
-		memset(&p, 0, sizeof(p));
-		p.item = n;
-		p.cue = cue;
-		p.actor_first = p.actor_last = -1;
-		p.purpose_first = p.purpose_last = -1;
-
-		/* the actor */
-		{
-			int			verb = -1;
-
-			if (ce->flags & LXF_VERB)
-				verb = cue;
-			else
-			{
-				/* a verbal noun: the verb before it (تعهدت ألمانيا بتقديم، أعلنت الوزارة عن تخصيص) */
-				for (int k = cue - 1; k >= start && cue - k <= 12; k--)
-				{
-					const ArLexEntry *e = plx(ls, k, LX_CUE);
-
-					if (plx(ls, k, LX_STAT))
-						break;
-					if ((e && (e->flags & LXF_VERB)) || plx(ls, k, LX_ACTORVERB))
-					{
-						if (plx(ls, k - 1, LX_NEGWORD))
-						{
-							verb = -2;
-							break;
-						}
-						verb = k;
-						if (e)
-							p.cue = k;
-						break;
-					}
-				}
-			}
-			if (verb == -2)
-				continue;
-			if (verb >= 0)
-			{
-				if (!phrase_at(ls, verb + 1, 1, verb + 1, it->tok_first - 1, &p.actor_first, &p.actor_last) &&
-					verb - 1 >= start)
-					phrase_at(ls, verb - 1, -1, start, verb - 1, &p.actor_first, &p.actor_last);
-			}
-		}
-
-		set_purpose(ls, it, &p);
-		push_pledge(out, &p);
+		AR_CHECK_INTERRUPTS_EVERY(n);
+		if (nums->items[n].kind == AR_NUM_MONEY || nums->items[n].kind == AR_NUM_PERCENT)
+			pledge_of_number(ls, nums, (int) n, out);
 	}
 }
 

@@ -27,9 +27,7 @@ typedef struct ArPledge
 
 typedef struct ArPledgeList
 {
-	ArPledge   *items;
-	int			n;
-	int			cap;
+	AR_ARRAY_FIELDS(ArPledge);
 } ArPledgeList;
 
 extern void ArPledgeListInit(ArPledgeList *l);

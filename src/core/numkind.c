@@ -1,0 +1,392 @@
+/*
+ * numkind.c — what a number is, from the words around it (see
+ * numparse.h): money (a currency word, code or sign before or after),
+ * percent, a duration, a clock time, a year, a count; and whether it is
+ * approximate (نحو، حوالي …).
+ */
+#include "numparse.h"
+
+#include <string.h>
+#include <strings.h>
+
+const char *const num_dur_units[] = {
+	NULL, "second", "minute", "hour", "day", "week", "month", "year"
+};
+
+/* ISO code of a Latin currency code or symbol token, or NULL. */
+const char *
+num_latin_currency(const NumCtx *c, int i)
+{
+	static const char *const codes[] = {
+		"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "SAR", "AED", "QAR",
+		"KWD", "BHD", "OMR", "JOD", "EGP", "MAD", "TND", "DZD", "IQD", "LBP", "SYP",
+		"TRY", "RUB", "INR", "ILS", "YER", "SDG", "LYD", "IRR"
+	};
+	const ArLexTok *t;
+
+	if (!ArLexInRange(c->ls, i))
+		return NULL;
+	t = ArLexTokAt(c->ls, i);
+	if (t->type == AR_TOK_SYMBOL || t->type == AR_TOK_PUNCT)
+	{
+		switch (t->first_cp)
+		{
+			case '$':
+				return "USD";
+			case 0x20AC:
+				return "EUR";
+			case 0x00A3:
+				return "GBP";
+			case 0x00A5:
+				return "JPY";
+		}
+		return NULL;
+	}
+	if (t->type != AR_TOK_LATIN || t->byte_len != 3)
+		return NULL;
+	for (size_t k = 0; k < sizeof(codes) / sizeof(codes[0]); k++)
+		if (strncasecmp(c->ls->buf + t->byte_start, codes[k], 3) == 0)
+			return codes[k];
+	return NULL;
+}
+
+/* ---- currencies ---- */
+
+/* A currency word at token k: its code through *code; returns the last token. */
+int
+num_currency_at(const NumCtx *c, int k, const char **code, bool *found)
+{
+	const ArLexEntry *cur = ArLexEntryAt(c->ls, k, LX_CURRENCY);
+	const char *lc;
+
+	*found = false;
+	if (cur)
+	{
+		int			a = k + 1;
+
+		*found = true;
+		*code = cur->code;
+		if (ArLexInRange(c->ls, a) && !ArLexTokAt(c->ls, a)->break_before)
+		{
+			const ArLexTok *t = ArLexTokAt(c->ls, a);
+
+			if (t->key >= 0)
+				for (int e = 0; e < AR_LEX_COUNT(t->key); e++)
+				{
+					const ArLexEntry *en = &AR_LEX_ENTRIES(t->key)[e];
+
+					if (en->cls == LX_ADJ && en->family == cur->family)
+					{
+						*code = en->code;
+						return a;
+					}
+				}
+		}
+		return k;
+	}
+	if ((lc = num_latin_currency(c, k)) != NULL)
+	{
+		*found = true;
+		*code = lc;
+		return k;
+	}
+	return k;
+}
+
+/* ---- classification: kind, unit and approx flag from the words around ---- */
+
+/* Approximations before (نحو، حوالي، بنحو، أكثر من، ما يزيد على) or after. */
+static void
+mark_approx(const NumCtx *c, ArNumItem *it)
+{
+	int			L = it->tok_first - 1;
+	int			R = it->tok_last + 1;
+	const ArLexEntry *e;
+	uint8_t		pre;
+
+	if ((e = ArLexEntryAtStripped(c->ls, L, LX_APPROX, &pre)) != NULL &&
+		!(e->flags & LXF_NEEDSPREP))
+		it->approx = true;
+	else if ((ArLexEntryAt(c->ls, L, LX_FROM) || ArLexEntryAt(c->ls, L, LX_PREP)) &&
+			 (e = ArLexEntryAtStripped(c->ls, L - 1, LX_APPROX, &pre)) != NULL &&
+			 (e->flags & LXF_NEEDSPREP))
+		it->approx = true;
+	if (ArLexInRange(c->ls, R) && ArLexEntryAt(c->ls, R, LX_APPROXAFTER))
+		it->approx = true;
+}
+
+/* Money with the sign or code before: $5، €2bn، US$ 3، USD 10 (a trailing
+ * code repeats it: $5 USD). */
+static bool
+classify_money_sign_before(const NumCtx *c, ArNumItem *it)
+{
+	int			L = it->tok_first - 1;
+	const char *code;
+
+	if (!ArLexInRange(c->ls, L) || (code = num_latin_currency(c, L)) == NULL)
+		return false;
+	it->kind = AR_NUM_MONEY;
+	it->unit = code;
+	it->char_start = ArLexTokAt(c->ls, L)->char_start;
+	it->byte_start = ArLexTokAt(c->ls, L)->byte_start;
+	if (code[0] == 'U' && ArLexInRange(c->ls, L - 1) &&
+		ArLexTokAt(c->ls, L - 1)->type == AR_TOK_LATIN &&
+		ArLexTokAt(c->ls, L - 1)->byte_len == 2 && !ArLexTokAt(c->ls, L)->space_before &&
+		strncasecmp(c->ls->buf + ArLexTokAt(c->ls, L - 1)->byte_start, "US", 2) == 0)
+	{
+		it->char_start = ArLexTokAt(c->ls, L - 1)->char_start;
+		it->byte_start = ArLexTokAt(c->ls, L - 1)->byte_start;
+	}
+	return true;
+}
+
+/* في at token k: the preposition written as two letters. */
+static bool
+fi_at(const NumCtx *c, int k)
+{
+	return ArLexEntryAt(c->ls, k, LX_PREP) && ArLexTokAt(c->ls, k)->byte_len == 4;
+}
+
+/* A percent sign or phrase at R: 5%، 5 %، 5 في المائة، 5 بالمئة، 3 نقاط
+ * مئوية.  Returns its last token (*unit gets the unit), or -1. */
+static int
+percent_after(const NumCtx *c, int R, const char **unit)
+{
+	uint8_t		pre;
+
+	*unit = "percent";
+	if (ArLexTokAt(c->ls, R)->type == AR_TOK_PERCENT)
+		return R;
+	if (fi_at(c, R) && ArLexInRange(c->ls, R + 1) && ArLexEntryAt(c->ls, R + 1, LX_PCTWORD))
+		return R + 1;
+	if (ArLexEntryAtStripped(c->ls, R, LX_PCTWORD, &pre) != NULL && pre == AR_PRE_BI)
+		return R;
+	*unit = "percentage point";
+	if (ArLexEntryAt(c->ls, R, LX_PCTPOINT) && ArLexInRange(c->ls, R + 1) &&
+		ArLexEntryAt(c->ls, R + 1, LX_PCTADJ))
+		return R + 1;
+	return -1;
+}
+
+/* A day part after token R (صباحا، مساء): "مساء" moves hours before 12 by
+ * 12 hours; the mention grows to take it. */
+static void
+take_day_part(const NumCtx *c, ArNumItem *it, int R, int64_t hour)
+{
+	const ArLexEntry *e;
+
+	if (!ArLexInRange(c->ls, R) || (e = ArLexEntryAt(c->ls, R, LX_DAYPART)) == NULL)
+		return;
+	if (e->val == 12 && hour < 12)
+		it->val = ArNumValAdd(it->val, ArNumValMake(12, 1));
+	num_extend(c, it, R);
+}
+
+/* Minutes after a colon glued to an hour 0–24 in digits: 10:30. */
+static bool
+clock_minutes_at(const NumCtx *c, const ArNumItem *it, int R, int64_t iv)
+{
+	return ArLexIsPunct(c->ls, R, ':') && ArLexInRange(c->ls, R + 1) &&
+		ArLexTokAt(c->ls, R + 1)->type == AR_TOK_NUMBER && !ArLexTokAt(c->ls, R)->space_before &&
+		!ArLexTokAt(c->ls, R + 1)->space_before &&
+		ArLexTokAt(c->ls, it->tok_last)->type == AR_TOK_NUMBER && iv >= 0 && iv <= 24 &&
+		ArLexTokAt(c->ls, R + 1)->char_len <= 2 && !ArLexTokAt(c->ls, R + 1)->has_decimal;
+}
+
+/* The words right after the number (token R, on the same line) decide:
+ * percent, money with the currency after, a duration, a clock time. */
+static bool
+classify_by_right(NumCtx *c, ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	int			R = it->tok_last + 1;
+	const ArLexEntry *e;
+	const char *code = NULL;
+	bool		found;
+	int			last;
+
+	if ((last = percent_after(c, R, &code)) >= 0)
+	{
+		it->kind = AR_NUM_PERCENT;
+		it->unit = code;
+		num_extend(c, it, last);
+		return true;
+	}
+	/* money with the currency after: 5 مليارات دولار، 10 دولارات، 3.42$ */
+	last = num_currency_at(c, R, &code, &found);
+	if (found)
+	{
+		it->kind = AR_NUM_MONEY;
+		it->unit = code;
+		num_extend(c, it, last);
+		return true;
+	}
+	/* durations: 10 أيام، ثلاث سنوات، 70 عامًا */
+	if ((e = ArLexEntryAt(c->ls, R, LX_DURUNIT)) != NULL && !(e->flags & LXF_DUAL) &&
+		!ArLexEntryAt(c->ls, L, LX_YEARCUE) && it->kind != AR_NUM_ORDINAL)
+	{
+		it->kind = AR_NUM_DURATION;
+		it->unit = num_dur_units[e->val];
+		num_extend(c, it, R);
+		return true;
+	}
+	/* times: 10:30 (صباحا) */
+	if (clock_minutes_at(c, it, R, iv))
+	{
+		ArNumVal	m = num_digits_value(c->ls, ArLexTokAt(c->ls, R + 1), false);
+		int64_t		mv = ArNumValSmallInt(&m);
+
+		if (mv >= 0 && mv < 60)
+		{
+			it->kind = AR_NUM_TIME;
+			it->val = ArNumValAdd(it->val, ArNumValMake(mv, 60));
+			num_extend(c, it, R + 1);
+			take_day_part(c, it, R + 2, iv);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A year mark (م، هـ) at token R, on the same line. */
+static bool
+year_mark_at(const NumCtx *c, int R)
+{
+	return ArLexInRange(c->ls, R) &&
+		(ArLexEntryAt(c->ls, R, LX_YEARMARK) || ArLexEntryAt(c->ls, R, LX_HIJRIMARK)) &&
+		!ArLexTokAt(c->ls, R)->break_before;
+}
+
+/* A year 1–2200 without a scale: after عام/سنة (digits, or words from
+ * 1000), after a month name (digits), or digits from 100 before a year
+ * mark: عام 2024، لعام 1949، نوفمبر 2024، 2024م. */
+static bool
+year_by_cue(const NumCtx *c, const ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	int			R = it->tok_last + 1;
+	bool		digits = ArLexTokAt(c->ls, it->tok_first)->type == AR_TOK_NUMBER;
+	uint8_t		pre;
+
+	if (iv < 1 || iv > 2200 || it->scale)
+		return false;
+	return (ArLexEntryAtStripped(c->ls, L, LX_YEARCUE, &pre) && (digits || iv >= 1000)) ||
+		(ArLexEntryAt(c->ls, L, LX_MONTH) && digits) ||
+		(year_mark_at(c, R) && iv >= 100 && digits);
+}
+
+/* The year of a numeric date: 15/10/2025، 21-04-2016 (four digits after a
+ * day or month of at most two and the same separator twice). */
+static bool
+year_of_numeric_date(const NumCtx *c, const ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	const ArLexTok *first = ArLexTokAt(c->ls, it->tok_first);
+
+	return iv >= 1 && iv <= 9999 && first->char_len == 4 &&
+		(ArLexIsPunct(c->ls, L, '/') || ArLexIsPunct(c->ls, L, '-') ||
+		 ArLexIsPunct(c->ls, L, '.')) &&
+		!ArLexTokAt(c->ls, L)->space_before && !first->space_before &&
+		ArLexInRange(c->ls, L - 1) && ArLexTokAt(c->ls, L - 1)->type == AR_TOK_NUMBER &&
+		ArLexTokAt(c->ls, L - 1)->char_len <= 2 && ArLexInRange(c->ls, L - 2) &&
+		ArLexTokAt(c->ls, L - 2)->first_cp == ArLexTokAt(c->ls, L)->first_cp &&
+		(ArLexTokAt(c->ls, L - 2)->type == AR_TOK_PUNCT ||
+		 ArLexTokAt(c->ls, L - 2)->type == AR_TOK_SYMBOL);
+}
+
+/* Four digits 1900–2100 after a preposition or a duration cue (في 2024،
+ * منذ 2011، حتى 2030). */
+static bool
+year_after_preposition(const NumCtx *c, const ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	const ArLexTok *first = ArLexTokAt(c->ls, it->tok_first);
+
+	return iv >= 1900 && iv <= 2100 && first->type == AR_TOK_NUMBER && first->char_len == 4 &&
+		(ArLexEntryAtStripped(c->ls, L, LX_PREP, NULL) ||
+		 ArLexEntryAtStripped(c->ls, L, LX_TO, NULL) ||
+		 ArLexEntryAtStripped(c->ls, L, LX_FROM, NULL) ||
+		 ArLexEntryAtStripped(c->ls, L, LX_DURCUE, NULL));
+}
+
+/* The words before the number decide (and a day part after a clock hour):
+ * a time, a percent after نسبة, a duration of one, a year, a count. */
+static void
+classify_by_left(NumCtx *c, ArNumItem *it, int64_t iv)
+{
+	int			L = it->tok_first - 1;
+	int			R = it->tok_last + 1;
+	const ArLexEntry *e;
+	uint8_t		pre;
+	bool		same_line = ArLexInRange(c->ls, R) && !ArLexTokAt(c->ls, R)->break_before;
+
+	if (ArLexEntryAt(c->ls, L, LX_TIMECUE) && iv >= 0 && iv <= 24)
+	{
+		/* الساعة 10 صباحا */
+		it->kind = AR_NUM_TIME;
+		if (same_line)
+			take_day_part(c, it, R, iv);
+		return;
+	}
+	if (it->kind == AR_NUM_ORDINAL)
+	{
+		/* العاشرة صباحًا */
+		if (same_line && ArLexEntryAt(c->ls, R, LX_DAYPART) && iv >= 1 && iv <= 12)
+		{
+			it->kind = AR_NUM_TIME;
+			take_day_part(c, it, R, iv);
+		}
+		return;
+	}
+	/* percent without a sign after نسبة: بنسبة 5 */
+	if (ArLexEntryAtStripped(c->ls, L, LX_PCTRATIO, &pre))
+	{
+		it->kind = AR_NUM_PERCENT;
+		it->unit = "percent";
+		return;
+	}
+	/* سنة واحدة، عام واحد: a duration of one */
+	if (iv == 1 && it->words && (e = ArLexEntryAt(c->ls, L, LX_DURUNIT)) != NULL &&
+		!(e->flags & (LXF_DUAL | LXF_PLURAL)))
+	{
+		it->kind = AR_NUM_DURATION;
+		it->unit = num_dur_units[e->val];
+		it->char_start = ArLexTokAt(c->ls, L)->char_start;
+		it->byte_start = ArLexTokAt(c->ls, L)->byte_start;
+		return;
+	}
+	if (year_by_cue(c, it, iv))
+	{
+		it->kind = AR_NUM_YEAR;
+		if (year_mark_at(c, R))
+			num_extend(c, it, R);
+		return;
+	}
+	if (year_of_numeric_date(c, it, iv) || year_after_preposition(c, it, iv))
+	{
+		it->kind = AR_NUM_YEAR;
+		return;
+	}
+	/* counts: a number before a noun (30 دولة، ثلاثة وزراء) */
+	if (same_line && ArLexTokAt(c->ls, R)->type == AR_TOK_ARABIC &&
+		!ArLexKnown(ArLexTokAt(c->ls, R)) && iv >= 0 && it->kind == AR_NUM_NUMBER)
+		it->kind = AR_NUM_COUNT;
+}
+
+/* Settle kind, unit and flags of the number on tokens [first..last]. */
+void
+num_classify(NumCtx *c, ArNumItem *it)
+{
+	int			R = it->tok_last + 1;
+	int64_t		iv = ArNumValSmallInt(&it->val);
+
+	mark_approx(c, it);
+	if (it->kind != AR_NUM_NUMBER && it->kind != AR_NUM_ORDINAL && it->kind != AR_NUM_TIME)
+		return;
+	if (classify_money_sign_before(c, it))
+		return;
+	if (ArLexInRange(c->ls, R) && !ArLexTokAt(c->ls, R)->break_before &&
+		classify_by_right(c, it, iv))
+		return;
+	classify_by_left(c, it, iv);
+}
