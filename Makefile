@@ -13,6 +13,7 @@
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
 #   make fuzz SECONDS=n   every libFuzzer target for n seconds each
 #   make regen        rebuild generated C tables from data/
+#   make dist         the release archive of HEAD: arabic_news-<version>.zip
 
 EXTENSION  = arabic_news
 # The version lives in one place: the control file.
@@ -87,7 +88,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
+.PHONY: dist bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -123,33 +124,56 @@ eval-normalize:
 	@bash test/eval/eval_normalize.sh
 eval-ner:
 	@bash test/eval/eval_ner.sh
+# The release archive: HEAD as committed (git archive), named and rooted
+# arabic_news-<version> with the version of the control file, in DIST_DIR.
+DIST_DIR ?= dist
+DIST      = $(DIST_DIR)/$(EXTENSION)-$(EXTVERSION).zip
+dist:
+	@git diff --quiet HEAD -- || echo "dist: uncommitted changes are not in the archive (it is HEAD)"
+	@mkdir -p $(DIST_DIR)
+	git archive --format=zip --prefix=$(EXTENSION)-$(EXTVERSION)/ --output=$(DIST) HEAD
+	@echo "$(DIST)"
+
+# Generated files are written under GEN_OUT (default: this tree), so that
+# make test can regenerate them into a scratch directory and compare.
+GEN_OUT ?= .
+GEN_H    = $(GEN_OUT)/src/core
+GEN_DATA = $(GEN_OUT)/data
+SHARED_DIR = $(or $(AN_SHARED),../shared)
+
 regen:
-	python3 data/gen_normalize_table.py data/normalize.tsv > src/core/normalize_table.h
-	python3 data/gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_waw.tsv data/stem_own.tsv > src/core/stem_table.h
-	python3 data/gen_entities_table.py data > src/core/entities_table.h
-	python3 data/gen_number_lexicon.py data > src/core/numlex_table.h
-	python3 data/gen_rare_table.py data/search_common.tsv > src/core/rare_table.h
+	@mkdir -p $(GEN_H)
+	python3 data/gen_normalize_folds.py data/normalize_folds.tsv > $(GEN_H)/normalize_folds.h
+	python3 data/gen_normalize_table.py data/normalize.tsv data/normalize_folds.tsv > $(GEN_H)/normalize_table.h
+	python3 data/gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_waw.tsv data/stem_own.tsv > $(GEN_H)/stem_table.h
+	python3 data/gen_entities_table.py data > $(GEN_H)/entities_table.h
+	python3 data/gen_number_lexicon.py data > $(GEN_H)/numlex_table.h
+	python3 data/gen_rare_table.py data/search_common.tsv > $(GEN_H)/rare_table.h
 
 # Words whose first ل is their own, counted in the news corpus (reviewed,
 # then committed; "make regen" compiles them into the stemmer's table).
 regen-stem-own:
-	python3 data/gen_stem_own.py $(wildcard $(or $(AN_SHARED),../shared)/corpus/arabic_news_*.tsv.gz) > data/stem_own.tsv
+	@mkdir -p $(GEN_DATA)
+	python3 data/gen_stem_own.py $(wildcard $(SHARED_DIR)/corpus/arabic_news_*.tsv.gz) > $(GEN_DATA)/stem_own.tsv
 
 # Lexemes common in news (in 1 of 5,000 ANT articles or more), counted with
 # to_tsvector('arabic_news') on a throwaway cluster; the others get rarity
 # marks (src/core/rare.h).  Reviewed, committed, compiled by "make regen".
-ANT_CORPUS = $(or $(AN_SHARED),../shared)/corpus/arabic_news_ant.tsv.gz
+ANT_CORPUS = $(SHARED_DIR)/corpus/arabic_news_ant.tsv.gz
 regen-search-common:
-	bash tools/lexeme_df.sh $(ANT_CORPUS) | python3 data/gen_search_common.py $(ANT_CORPUS) > data/search_common.tsv
+	@mkdir -p $(GEN_DATA)
+	bash tools/lexeme_df.sh $(ANT_CORPUS) | python3 data/gen_search_common.py $(ANT_CORPUS) > $(GEN_DATA)/search_common.tsv
 
 # Arabic country and exemplar-city names from the ICU/CLDR on this machine
 # (reviewed, then committed; regen-entities compiles them into C tables).
 regen-places:
-	@mkdir -p .build
+	@mkdir -p .build $(GEN_DATA)
 	$(CXX) -O1 -o .build/gen_cldr_places data/gen_cldr_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
-	.build/gen_cldr_places > data/places_cldr.tsv
+	.build/gen_cldr_places > $(GEN_DATA)/places_cldr.tsv
 # Common words of news text, counted in the corpus (needs ../shared/corpus).
 regen-entities-common:
-	python3 data/gen_entities_common.py $(wildcard $(or $(AN_SHARED),../shared)/corpus/arabic_news_*.tsv.gz) > data/entities_common.txt
+	@mkdir -p $(GEN_DATA)
+	python3 data/gen_entities_common.py $(wildcard $(SHARED_DIR)/corpus/arabic_news_*.tsv.gz) > $(GEN_DATA)/entities_common.txt
 regen-entities:
-	python3 data/gen_entities_table.py data > src/core/entities_table.h
+	@mkdir -p $(GEN_H)
+	python3 data/gen_entities_table.py data > $(GEN_H)/entities_table.h

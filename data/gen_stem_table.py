@@ -12,7 +12,7 @@ Usage: gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_
 """
 import os
 import sys
-from search_form import search_form as fold, read_lines as data_lines  # data/search_form.py: one search form for every table
+from search_form import include_guard, search_form as fold, read_lines as data_lines  # data/search_form.py: one search form for every table
 from nisba import nisba_stem  # data/nisba.py: one nationality rule for both generators
 
 
@@ -144,9 +144,8 @@ def main(path, known_path, waw_path, own_path):
     print(" * do not edit")
     print(" * (run \"make regen\").")
     print(" */")
-    print("#ifndef AR_STEM_TABLE_H")
-    print("#define AR_STEM_TABLE_H")
-    print()
+    guard_open, guard_close = include_guard("stem_table.h")
+    print(guard_open)
     print("typedef struct ArStemException")
     print("{")
     print("\tconst char *word;")
@@ -201,8 +200,7 @@ def main(path, known_path, waw_path, own_path):
         print("\t{%s, %d, %s, %d},\t/* %s → %s */" % (
             c_string(a), len(a.encode()), c_string(t), len(t.encode()), a, t))
     print("};")
-    print()
-    print("#endif\t\t\t\t\t\t\t/* AR_STEM_TABLE_H */")
+    print(guard_close)
 
 
 if __name__ == "__main__":

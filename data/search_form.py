@@ -1,8 +1,9 @@
 """search_form.py — the search form of a word as the C core computes it
 (ArNormalizeChar(cp, AR_NORM_DEFAULT): marks and tatweel dropped, alef
 forms, alef maksura, teh marbuta and Persian letters folded), and the
-comment-skipping line reader, shared by every table generator in data/
-(entities, stemmer, number lexicon, corpus counts).
+comment-skipping line reader and the include guard of a generated header,
+shared by every table generator in data/ (entities, stemmer, number
+lexicon, corpus counts).
 
 The unit tests check the compiled tables against the C normalizer
 (test_entities.c, test_stem.c, test_numbers.c).
@@ -33,6 +34,14 @@ def read_lines(data_dir, name):
             line = line.rstrip('\n')
             if line and not line.startswith('#'):
                 yield line
+
+
+def include_guard(header):
+    """The opening and closing lines of a generated header's include guard:
+    include_guard("stem_table.h") guards with AR_STEM_TABLE_H."""
+    macro = 'AR_' + re.sub('[^A-Za-z0-9]', '_', header).upper()
+    return ('#ifndef %s\n#define %s\n' % (macro, macro),
+            '\n#endif\t\t\t\t\t\t\t/* %s */' % macro)
 
 
 CORPUS_WORD = re.compile('[\u0621-\u064A\u064B-\u0652\u0640\u0670]+')

@@ -12,7 +12,8 @@ PG_FUNCTION_INFO_V1(ar_normalize);
 
 /*
  * The SQL signature lists one boolean per fold, in ArNormFlag bit order,
- * each defaulting to true (see arabic_news--0.1.sql).
+ * each defaulting to true (see arabic_news--0.1.sql); make test checks that
+ * order against data/normalize_folds.tsv.
  */
 Datum
 ar_normalize(PG_FUNCTION_ARGS)

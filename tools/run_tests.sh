@@ -35,6 +35,11 @@ count_tap() {		# count "ok" / "not ok" lines of a TAP stream on stdin
 	done
 }
 
+report_tap() {		# print TAP lines indented and count them
+	echo "$1" | sed 's/^/  /'
+	count_tap >/dev/null <<<"$1"
+}
+
 echo "== core unit tests"
 core_status=0
 make -s core-tests >/dev/null 2>.build-core.log || { cat .build-core.log; core_status=1; }
@@ -71,9 +76,70 @@ fi
 [ $core_status -eq 0 ] || failed=$((failed + 1))
 
 echo "== fuzz targets (a short fixed-seed run each, so they stay alive)"
-fuzz_out=$(FUZZ_SMOKE=${FUZZ_SMOKE:-20000} bash tools/fuzz.sh 2>&1)
-echo "$fuzz_out" | sed 's/^/  /'
-count_tap >/dev/null <<<"$fuzz_out"
+report_tap "$(FUZZ_SMOKE=${FUZZ_SMOKE:-20000} bash tools/fuzz.sh 2>&1)"
+
+echo "== generated files: make regen reproduces the checked-in ones byte for byte"
+regen_dir=.build/regen
+rm -rf "$regen_dir"
+# ok / not ok for every file a regen target wrote under $regen_dir.
+compare_regen() {		# subdirectory (src/core or data)
+	local f
+	for f in "$regen_dir/$1"/*; do
+		if cmp -s "$f" "$1/$(basename "$f")"; then
+			echo "ok - $1/$(basename "$f")"
+		else
+			echo "not ok - $1/$(basename "$f") differs from what make regen writes"
+		fi
+	done
+}
+regen_log=.build/regen.log
+mkdir -p .build
+if make -s regen GEN_OUT="$regen_dir" >"$regen_log" 2>&1; then
+	report_tap "$(compare_regen src/core)"
+else
+	cat "$regen_log"; failed=$((failed + 1))
+fi
+# The ICU/CLDR place names depend on the ICU release that wrote them.
+icu_now=$(pkg-config --modversion icu-uc 2>/dev/null)
+if head -1 data/places_cldr.tsv | grep -q "from ICU $icu_now "; then
+	rm -rf "$regen_dir/data"
+	if make -s regen-places GEN_OUT="$regen_dir" >"$regen_log" 2>&1; then
+		report_tap "$(compare_regen data)"
+	else
+		cat "$regen_log"; failed=$((failed + 1))
+	fi
+else
+	echo "  # data/places_cldr.tsv: written by another ICU release than $icu_now (skipped)"
+fi
+# The corpus-counted lists need ../shared/corpus (regen-search-common also
+# runs a throwaway cluster of its own).
+if [ -n "$(an_shared_dir)" ] && [ -d "$(an_shared_dir)/corpus" ]; then
+	rm -rf "$regen_dir/data"
+	if make -s -j2 regen-stem-own regen-entities-common regen-search-common \
+		GEN_OUT="$regen_dir" >"$regen_log" 2>&1; then
+		report_tap "$(compare_regen data)"
+	else
+		cat "$regen_log"; failed=$((failed + 1))
+	fi
+else
+	echo "  # stem_own.tsv, entities_common.txt, search_common.tsv: no ../shared/corpus (skipped)"
+fi
+
+echo "== packaging: META.json against the control file, make dist"
+report_tap "$(python3 tools/check_meta.py META.json arabic_news.control)"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+	dist=$(make -s dist DIST_DIR=.build/dist 2>&1 | tail -1)
+	dist_files=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$dist" 2>/dev/null)
+	prefix=$(basename "$dist" .zip)/
+	if grep -qx "${prefix}META.json" <<<"$dist_files" && grep -qx "${prefix}arabic_news.control" <<<"$dist_files" &&
+		grep -qx "${prefix}LICENSE" <<<"$dist_files" && ! grep -qE '\.(o|so)$' <<<"$dist_files"; then
+		report_tap "ok - make dist: $dist holds $(grep -c . <<<"$dist_files") entries under $prefix, no build outputs"
+	else
+		report_tap "not ok - make dist: $dist is missing, or lacks META.json, the control file or LICENSE, or holds build outputs"
+	fi
+else
+	echo "  # not a git checkout: make dist (git archive) skipped"
+fi
 
 echo "== starting a throwaway cluster"
 an_cluster_start || { echo "0 passed, 1 failed"; exit 1; }
@@ -126,6 +192,26 @@ if ls test/pgtap/*.sql >/dev/null 2>&1; then
 	run_tap arabic_news_tap test/pgtap/*.sql
 else
 	echo "  (no pgTAP files)"
+fi
+
+echo "== fold order: the installed ar_normalize() takes its folds in data/normalize_folds.tsv order"
+an_psql -d postgres -c "CREATE DATABASE arabic_news_docs" >/dev/null
+an_psql -d arabic_news_docs -c "CREATE EXTENSION arabic_news" >/dev/null
+installed_folds=$(an_psql -d arabic_news_docs -At -c "SELECT array_to_string(proargnames[2:], E'\n')
+	FROM pg_proc WHERE oid = 'ar_normalize'::regproc")
+if [ "$installed_folds" = "$(python3 data/gen_normalize_folds.py --sql-arguments data/normalize_folds.tsv)" ]; then
+	report_tap "ok - ar_normalize(input, $(echo $installed_folds | tr ' ' ','))"
+else
+	report_tap "not ok - ar_normalize's arguments are not the folds of data/normalize_folds.tsv in order: $(echo $installed_folds)"
+fi
+
+echo "== documentation: the SQL examples print what they show, the README names every core file"
+report_tap "$(python3 tools/check_examples.py arabic_news_docs README.md docs/*.md)"
+unnamed=$(for f in src/core/*.c; do grep -qF "\`$(basename "$f")\`" README.md || basename "$f"; done)
+if [ -z "$unnamed" ]; then
+	report_tap "ok - README.md names every file of src/core/*.c"
+else
+	report_tap "not ok - README.md (How it is built) does not name: $(echo $unnamed)"
 fi
 
 echo "== upgrade: the oldest version, ALTER EXTENSION UPDATE, then the whole suite on it"

@@ -4,6 +4,8 @@
  *
  * 6576 phrases, 25915 words.
  */
+#ifndef AR_ENTITIES_TABLE_H
+#define AR_ENTITIES_TABLE_H
 
 #define AR_ENT_PHRASE_SLOTS 16384
 #define AR_ENT_WORD_SLOTS 65536
@@ -67001,3 +67003,5 @@ static const int32_t ent_word_slots[65536] = {
 	12313, -1, 5175, 363, -1, -1, -1, -1, -1, 1094, 15530, 2766, -1, -1, -1, -1,
 	18799, 10479, 24997, -1, -1, -1, 7073, 20127, -1, -1, -1, 4525, -1, -1, 10866, -1,
 };
+
+#endif							/* AR_ENTITIES_TABLE_H */
