@@ -119,4 +119,5 @@ SELECT is((SELECT count(DISTINCT id) FROM (SELECT id FROM docs
 RESET enable_seqscan;
 
 SELECT * FROM finish();
+SET client_min_messages = warning;
 DROP SCHEMA bm25_tap CASCADE;
