@@ -141,6 +141,7 @@ extern void Bm25ReportCoreError(Relation index, const char *what, int status, co
 typedef struct Bm25SegmentSource
 {
 	Relation	index;
+	BlockNumber nblocks;		/* of the index when the segment was opened */
 	uint32		nchunks;
 	BlockNumber *blocks;		/* data page of each chunk */
 	int			nmap;

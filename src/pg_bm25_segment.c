@@ -100,6 +100,7 @@ Bm25LoadSegment(Relation index, const Bm25SegmentRef *ref, Bm25SegmentSource *sr
 	int			maxmap = (ref->nchunks + BM25_MAP_ENTRIES - 1) / BM25_MAP_ENTRIES;
 
 	src->index = index;
+	src->nblocks = RelationGetNumberOfBlocks(index);
 	src->nchunks = ref->nchunks;
 	src->blocks = palloc(sizeof(BlockNumber) * Max(ref->nchunks, 1));
 	src->map_blocks = palloc(sizeof(BlockNumber) * Max(maxmap, 1));
@@ -110,8 +111,7 @@ Bm25LoadSegment(Relation index, const Bm25SegmentRef *ref, Bm25SegmentSource *sr
 		Page		page;
 		uint32		count;
 
-		if (blkno == InvalidBlockNumber || src->nmap >= maxmap ||
-			blkno >= RelationGetNumberOfBlocks(index))
+		if (blkno == InvalidBlockNumber || src->nmap >= maxmap || blkno >= src->nblocks)
 			ereport(ERROR,
 					(errcode(ERRCODE_INDEX_CORRUPTED),
 					 errmsg("bm25 index \"%s\": a segment's block map ends after %u of %u pages",
@@ -145,7 +145,7 @@ Bm25ReadChunkCb(void *arg, uint32_t chunkno, uint8_t *buf)
 	if (chunkno >= src->nchunks)
 		return NULL;
 	blkno = src->blocks[chunkno];
-	if (blkno == BM25_METAPAGE || blkno >= RelationGetNumberOfBlocks(src->index))
+	if (blkno == BM25_METAPAGE || blkno >= src->nblocks)
 		return NULL;
 	buffer = ReadBuffer(src->index, blkno);
 	LockBuffer(buffer, BUFFER_LOCK_SHARE);

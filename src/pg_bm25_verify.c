@@ -18,6 +18,7 @@
 #include "access/table.h"
 #include "access/genam.h"
 #include "catalog/index.h"
+#include "common/hashfn.h"
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
 #include "utils/acl.h"
@@ -46,6 +47,7 @@ typedef struct Bm25VerifyEntry
 /* One posting a visible heap row implies. */
 typedef struct Bm25Expected
 {
+	uint64		hash;			/* of the lexeme: sorting compares integers */
 	const char *lex;
 	uint16		len;
 	int			seg;
@@ -245,6 +247,7 @@ bm25_expect_postings(Bm25Verify *v, const Bm25VerifyEntry *e, const Bm25Doc *doc
 		char	   *copy = palloc(doc->terms[i].len + 1);
 
 		memcpy(copy, doc->terms[i].lex, doc->terms[i].len);
+		x->hash = hash_bytes_extended((const unsigned char *) copy, doc->terms[i].len, 0);
 		x->lex = copy;
 		x->len = doc->terms[i].len;
 		x->seg = e->seg;
@@ -290,6 +293,21 @@ bm25_verify_row(Relation index, ItemPointer tid, Datum *values, bool *isnull,
 	MemoryContextReset(v->tupcxt);
 }
 
+/* By lexeme hash, then segment and ordinal: integer compares only. */
+static int
+bm25_expected_hash_cmp(const void *a, const void *b)
+{
+	const Bm25Expected *x = a,
+			   *y = b;
+
+	if (x->hash != y->hash)
+		return (x->hash > y->hash) - (x->hash < y->hash);
+	if (x->seg != y->seg)
+		return x->seg - y->seg;
+	return (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+/* By lexeme bytes, then segment and ordinal (for lexemes sharing a hash). */
 static int
 bm25_expected_cmp(const void *a, const void *b)
 {
@@ -301,9 +319,13 @@ bm25_expected_cmp(const void *a, const void *b)
 		return c;
 	if (x->len != y->len)
 		return (int) x->len - (int) y->len;
-	if (x->seg != y->seg)
-		return x->seg - y->seg;
-	return (x->ord > y->ord) - (x->ord < y->ord);
+	return bm25_expected_hash_cmp(a, b);
+}
+
+static bool
+bm25_same_lexeme(const Bm25Expected *x, const Bm25Expected *y)
+{
+	return x->len == y->len && memcmp(x->lex, y->lex, x->len) == 0;
 }
 
 /*
@@ -317,7 +339,7 @@ bm25_walk_term(Bm25Verify *v, const Bm25Expected *x, Size n)
 {
 	Bm25Reader *r = v->view.readers[x->seg];
 	Bm25TermInfo info;
-	Bm25Cursor *c;
+	Bm25Cursor *c = NULL;
 	Size		i = 0;
 	int			status = Bm25ReaderLookup(r, x->lex, x->len, &info);
 	char		area[32];
@@ -346,8 +368,36 @@ bm25_walk_term(Bm25Verify *v, const Bm25Expected *x, Size n)
 	if (status != BM25_END && status != BM25_NOT_FOUND)
 		bm25_problem(v, area, "term \"%.*s\": %s: %s", x->len, x->lex, Bm25StatusText(status),
 					 Bm25ReaderError(r));
+	if (c != NULL)
+		Bm25CursorClose(c);
 	for (; i < n; i++)
 		bm25_problem(v, area, "term \"%.*s\" of document %u is missing", x->len, x->lex, x[i].ord);
+}
+
+/* Walk each (lexeme, segment) group of a run of expected postings sharing a hash. */
+static void
+bm25_walk_run(Bm25Verify *v, Bm25Expected *x, Size n)
+{
+	Size		start = 0;
+
+	for (Size i = 1; i < n; i++)
+	{
+		if (!bm25_same_lexeme(&x[0], &x[i]))
+		{
+			/* a hash collision: order this run by the bytes themselves */
+			qsort(x, n, sizeof(Bm25Expected), bm25_expected_cmp);
+			break;
+		}
+	}
+	while (start < n)
+	{
+		Size		end = start + 1;
+
+		while (end < n && x[end].seg == x[start].seg && bm25_same_lexeme(&x[start], &x[end]))
+			end++;
+		bm25_walk_term(v, &x[start], end - start);
+		start = end;
+	}
 }
 
 /* The expected postings, grouped by (term, segment), against the segments. */
@@ -357,17 +407,15 @@ bm25_verify_postings(Bm25Verify *v)
 	Size		start = 0;
 
 	if (v->nexpected > 0)
-		qsort(v->expected, v->nexpected, sizeof(Bm25Expected), bm25_expected_cmp);
+		qsort(v->expected, v->nexpected, sizeof(Bm25Expected), bm25_expected_hash_cmp);
 	while (start < v->nexpected)
 	{
 		Size		end = start + 1;
 
 		CHECK_FOR_INTERRUPTS();
-		while (end < v->nexpected && v->expected[end].seg == v->expected[start].seg &&
-			   v->expected[end].len == v->expected[start].len &&
-			   memcmp(v->expected[end].lex, v->expected[start].lex, v->expected[start].len) == 0)
+		while (end < v->nexpected && v->expected[end].hash == v->expected[start].hash)
 			end++;
-		bm25_walk_term(v, &v->expected[start], end - start);
+		bm25_walk_run(v, &v->expected[start], end - start);
 		start = end;
 	}
 	for (int s = 0; s < v->view.nsegs; s++)
