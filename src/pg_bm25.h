@@ -104,6 +104,7 @@ typedef struct Bm25MetaData
 	uint32		pending_docs;
 	uint64		pending_bytes;
 	uint64		pending_dl;
+	uint64		generation;		/* changes with every metapage write */
 	Bm25SegmentRef segs[BM25_MAX_SEGMENTS];
 } Bm25MetaData;
 
@@ -129,7 +130,7 @@ extern void Bm25IndexParams(Relation index, const Bm25MetaData *meta, Bm25Params
 extern void Bm25InitPage(Page page, uint16 type);
 extern Buffer Bm25NewBuffer(Relation index);
 extern void Bm25ReadMeta(Relation index, Bm25MetaData *meta);
-extern void Bm25WriteMeta(Relation index, const Bm25MetaData *meta);
+extern void Bm25WriteMeta(Relation index, Bm25MetaData *meta);
 extern void Bm25InitMetaPage(Relation index, ForkNumber fork, int lead_positions);
 extern void Bm25MarkDeleted(Relation index, const BlockNumber *blocks, int n);
 extern void Bm25LockWriters(Relation index);
@@ -194,7 +195,8 @@ typedef struct Bm25IndexView
 } Bm25IndexView;
 
 extern void Bm25OpenView(Relation index, Bm25IndexView *view);
-extern void Bm25SetQueryStats(Relation index, Bm25IndexView *view, Bm25Query *q);
+extern bool Bm25StatsFromMemo(Relation index, const Bm25MetaData *meta, TSQuery tsq, Bm25Query *q);
+extern void Bm25SetQueryStats(Relation index, Bm25IndexView *view, TSQuery tsq, Bm25Query *q);
 
 /* access-method callbacks */
 extern IndexBuildResult *bm25_ambuild(Relation heap, Relation index, IndexInfo *indexInfo);

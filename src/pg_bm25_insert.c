@@ -223,6 +223,7 @@ Bm25PendingAppend(Relation index, Bm25MetaData *meta, const Bm25Doc *doc)
 	meta->pending_dl += doc->dl;
 	meta->ndocs++;
 	meta->total_dl += doc->dl;
+	meta->generation++;
 	bm25_append_bytes(index, meta, rec, len);
 	pfree(rec);
 }

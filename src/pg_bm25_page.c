@@ -13,6 +13,7 @@
 #include "storage/indexfsm.h"
 #include "storage/lmgr.h"
 #include "utils/rel.h"
+#include "utils/timestamp.h"
 #include "utils/snapmgr.h"
 
 #include "pg_bm25.h"
@@ -150,13 +151,14 @@ bm25_put_meta(Page page, const Bm25MetaData *meta)
 
 /* Replace the metapage, WAL-logged as one record (the writers' lock is held). */
 void
-Bm25WriteMeta(Relation index, const Bm25MetaData *meta)
+Bm25WriteMeta(Relation index, Bm25MetaData *meta)
 {
 	Buffer		buf = ReadBuffer(index, BM25_METAPAGE);
 	GenericXLogState *state;
 	Page		page;
 
 	LockBuffer(buf, BUFFER_LOCK_EXCLUSIVE);
+	meta->generation++;
 	state = GenericXLogStart(index);
 	page = GenericXLogRegisterBuffer(state, buf, 0);
 	bm25_put_meta(page, meta);
@@ -182,6 +184,8 @@ Bm25InitMetaPage(Relation index, ForkNumber fork, int lead_positions)
 	meta.version = BM25_VERSION;
 	meta.lead_positions = lead_positions;
 	meta.pending_head = meta.pending_tail = InvalidBlockNumber;
+	/* distinct per build, so a REINDEX never repeats an old generation */
+	meta.generation = (uint64) GetCurrentTimestamp() << 16;
 
 	page = BufferGetPage(buf);
 	START_CRIT_SECTION();

@@ -146,7 +146,7 @@ bm25_start(IndexScanDesc scan)
 		so->exhausted = true;
 	else
 	{
-		Bm25SetQueryStats(index, &so->view, so->query);
+		Bm25SetQueryStats(index, &so->view, Bm25DatumTsquery(qd), so->query);
 		so->k = BM25_FIRST_K;
 		bm25_next_batch(scan);
 	}

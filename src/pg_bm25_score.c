@@ -37,18 +37,25 @@ bm25_cache_load(Bm25ScoreCache *cache, Bm25QueryDatum *qd)
 											  ALLOCSET_DEFAULT_SIZES);
 	MemoryContext old;
 	Relation	index;
+	Bm25MetaData meta;
 	Bm25IndexView view;
 
 	MemoryContextReset(cache->cxt);
 	cache->indexoid = InvalidOid;
 	Bm25CheckIndexOid(qd->indexoid);
 	index = index_open(qd->indexoid, AccessShareLock);
-	old = MemoryContextSwitchTo(tmp);
-	Bm25OpenView(index, &view);
-	MemoryContextSwitchTo(cache->cxt);
-	cache->params = view.params;
-	cache->query = Bm25QueryFromTsquery(&view.params, tsq);
-	Bm25SetQueryStats(index, &view, cache->query);
+	old = MemoryContextSwitchTo(cache->cxt);
+	Bm25ReadMeta(index, &meta);
+	Bm25IndexParams(index, &meta, &cache->params);
+	cache->query = Bm25QueryFromTsquery(&cache->params, tsq);
+	/* the scan of the same query has usually just computed the df */
+	if (!Bm25StatsFromMemo(index, &meta, tsq, cache->query))
+	{
+		MemoryContextSwitchTo(tmp);
+		Bm25OpenView(index, &view);
+		MemoryContextSwitchTo(cache->cxt);
+		Bm25SetQueryStats(index, &view, tsq, cache->query);
+	}
 	cache->querylen = VARSIZE(tsq);
 	cache->querybytes = palloc(cache->querylen);
 	memcpy(cache->querybytes, tsq, cache->querylen);

@@ -48,12 +48,67 @@ bm25_pending_df(const Bm25PendingList *pending, const char *lex, size_t len)
 	return df;
 }
 
+/*
+ * The df of the last query computed on an index, kept with the index's
+ * relcache entry (freed with it) and valid for one metapage generation: the
+ * <=> in the select list of an index scan then reuses what the scan read.
+ */
+typedef struct Bm25Memo
+{
+	uint64		generation;
+	Size		querylen;
+	char	   *query;
+	int			nterms;
+	uint64	   *df;
+} Bm25Memo;
+
+/* Set q's statistics from the memo when it is for this query and metapage. */
+bool
+Bm25StatsFromMemo(Relation index, const Bm25MetaData *meta, TSQuery tsq, Bm25Query *q)
+{
+	Bm25Memo   *memo = (Bm25Memo *) index->rd_amcache;
+
+	if (memo == NULL || memo->generation != meta->generation ||
+		memo->querylen != VARSIZE(tsq) || memcmp(memo->query, tsq, memo->querylen) != 0 ||
+		memo->nterms != Bm25QueryNumTerms(q))
+		return false;
+	Bm25QuerySetStats(q, meta->ndocs, meta->total_dl, memo->df);
+	return true;
+}
+
+static void
+bm25_memo_put(Relation index, const Bm25MetaData *meta, TSQuery tsq, const uint64 *df, int nterms)
+{
+	Bm25Memo   *memo = (Bm25Memo *) index->rd_amcache;
+
+	if (memo == NULL)
+		memo = index->rd_amcache = MemoryContextAllocZero(index->rd_indexcxt, sizeof(Bm25Memo));
+	if (memo->query)
+		pfree(memo->query);
+	if (memo->df)
+		pfree(memo->df);
+	memo->query = NULL;
+	memo->df = NULL;
+	memo->querylen = 0;
+	memo->query = MemoryContextAlloc(index->rd_indexcxt, VARSIZE(tsq));
+	memcpy(memo->query, tsq, VARSIZE(tsq));
+	memo->df = MemoryContextAlloc(index->rd_indexcxt, sizeof(uint64) * Max(nterms, 1));
+	memcpy(memo->df, df, sizeof(uint64) * nterms);
+	memo->nterms = nterms;
+	memo->generation = meta->generation;
+	memo->querylen = VARSIZE(tsq);
+}
+
 /* Give q the view's N, total length and each term's df over segments + pending. */
 void
-Bm25SetQueryStats(Relation index, Bm25IndexView *view, Bm25Query *q)
+Bm25SetQueryStats(Relation index, Bm25IndexView *view, TSQuery tsq, Bm25Query *q)
 {
 	int			nterms = Bm25QueryNumTerms(q);
-	uint64	   *df = palloc0(sizeof(uint64) * Max(nterms, 1));
+	uint64	   *df;
+
+	if (Bm25StatsFromMemo(index, &view->meta, tsq, q))
+		return;
+	df = palloc0(sizeof(uint64) * Max(nterms, 1));
 
 	for (int t = 0; t < nterms; t++)
 	{
@@ -76,5 +131,6 @@ Bm25SetQueryStats(Relation index, Bm25IndexView *view, Bm25Query *q)
 		df[t] += bm25_pending_df(&view->pending, lex, len);
 	}
 	Bm25QuerySetStats(q, view->meta.ndocs, view->meta.total_dl, df);
+	bm25_memo_put(index, &view->meta, tsq, df, nterms);
 	pfree(df);
 }
