@@ -105,6 +105,18 @@ FROM bm25_news WHERE id = 1;
 ALTER INDEX bm25_news_opts SET (k1 = 0.5);
 SELECT round(bm25_score(to_tsvector('arabic_news', body), bm25query('bm25_news_opts', 'ناتو'))::numeric, 6)
 FROM bm25_news WHERE id = 1;
+-- two bm25 indexes on one expression: the bm25query decides whose statistics
+-- and options rank, whichever index the plan scans
+SET enable_seqscan = off;
+SET plan_cache_mode = force_generic_plan;
+PREPARE ranked(regclass) AS SELECT id FROM bm25_news
+ORDER BY to_tsvector('arabic_news', body) <=> bm25query($1, 'ناتو | نفط | كلمة') LIMIT 3;
+EXECUTE ranked('bm25_news_idx');
+EXECUTE ranked('bm25_news_opts');
+SELECT id FROM bm25_news ORDER BY bm25_score(to_tsvector('arabic_news', body), bm25query('bm25_news_opts', 'ناتو | نفط | كلمة')) DESC NULLS LAST, ctid LIMIT 3;
+DEALLOCATE ranked;
+RESET plan_cache_mode;
+RESET enable_seqscan;
 DROP INDEX bm25_news_opts;
 
 -- errors, with their SQLSTATE

@@ -11,6 +11,8 @@
 #include "postgres.h"
 
 #include "access/relscan.h"
+#include "nodes/nodes.h"
+#include "utils/relcache.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
@@ -23,6 +25,7 @@ typedef struct Bm25ScanOpaqueData
 {
 	MemoryContext cxt;			/* everything of the current rescan */
 	MemoryContext batchcxt;		/* one top-k computation */
+	Relation	twin;			/* the index the bm25query names, if not this one */
 	bool		started;
 	bool		exhausted;		/* the last batch came back short */
 	Bm25IndexView view;
@@ -61,6 +64,9 @@ bm25_amrescan(IndexScanDesc scan, ScanKey keys, int nkeys, ScanKey orderbys, int
 		memmove(scan->keyData, keys, scan->numberOfKeys * sizeof(ScanKeyData));
 	if (orderbys && scan->numberOfOrderBys > 0)
 		memmove(scan->orderByData, orderbys, scan->numberOfOrderBys * sizeof(ScanKeyData));
+	if (so->twin != NULL)
+		index_close(so->twin, AccessShareLock);
+	so->twin = NULL;
 	MemoryContextReset(so->cxt);
 	so->batchcxt = AllocSetContextCreate(so->cxt, "bm25 scan batch", ALLOCSET_DEFAULT_SIZES);
 	so->started = false;
@@ -110,6 +116,31 @@ bm25_next_batch(IndexScanDesc scan)
 	MemoryContextSwitchTo(old);
 }
 
+/*
+ * The bm25query names another bm25 index (a generic plan can pick either of
+ * two indexes on one column): read that one instead, which is right when it
+ * indexes the same expression of the same rows; refuse otherwise.
+ */
+static Relation
+bm25_open_twin(Relation index, Oid twinoid)
+{
+	Relation	twin;
+
+	Bm25CheckIndexOid(twinoid);
+	twin = index_open(twinoid, AccessShareLock);
+	if (twin->rd_index->indrelid != index->rd_index->indrelid ||
+		twin->rd_index->indkey.values[0] != index->rd_index->indkey.values[0] ||
+		!equal(RelationGetIndexExpressions(twin), RelationGetIndexExpressions(index)) ||
+		!equal(RelationGetIndexPredicate(twin), RelationGetIndexPredicate(index)))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("the bm25query names index \"%s\", which does not index what \"%s\" does",
+						RelationGetRelationName(twin), RelationGetRelationName(index)),
+				 errhint("Order by the expression that \"%s\" indexes.",
+						 RelationGetRelationName(twin))));
+	return twin;
+}
+
 /* First call after a rescan: the query, the view of the index, the first batch. */
 static void
 bm25_start(IndexScanDesc scan)
@@ -134,12 +165,7 @@ bm25_start(IndexScanDesc scan)
 	old = MemoryContextSwitchTo(so->cxt);
 	qd = (Bm25QueryDatum *) PG_DETOAST_DATUM(scan->orderByData[0].sk_argument);
 	if (qd->indexoid != RelationGetRelid(index))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("the bm25query names another index than \"%s\", which the scan uses",
-						RelationGetRelationName(index)),
-				 errhint("Write bm25query('%s', query) in the ORDER BY.",
-						 RelationGetRelationName(index))));
+		index = so->twin = bm25_open_twin(index, qd->indexoid);
 	Bm25OpenView(index, &so->view);
 	so->query = Bm25QueryFromTsquery(&so->view.params, Bm25DatumTsquery(qd));
 	if (Bm25QueryNumTerms(so->query) == 0 || so->view.meta.ndocs == 0)
@@ -187,6 +213,8 @@ bm25_amendscan(IndexScanDesc scan)
 {
 	Bm25ScanOpaque so = (Bm25ScanOpaque) scan->opaque;
 
+	if (so->twin != NULL)
+		index_close(so->twin, AccessShareLock);
 	MemoryContextDelete(so->cxt);
 	pfree(so);
 	scan->opaque = NULL;
