@@ -222,7 +222,19 @@ wand_step(Wand *w, bool *done)
 		p++;
 	status = block_bound(w, p, d, &bsum, &next);
 	if (status == BM25_END)
-		return BM25_OK;			/* a cursor ran out; drop_ended, next round */
+	{
+		/*
+		 * A cursor ran out (drop_ended removes it).  The ones already put
+		 * on d's block may have left their current posting behind: bring
+		 * them to d, which is safe because no document before the pivot
+		 * can beat theta.
+		 */
+		status = BM25_OK;
+		for (j = 0; j <= p && status == BM25_OK; j++)
+			if (w->order[j]->doc < d)
+				status = move_to(w, j, d, false);
+		return status;
+	}
 	if (status != BM25_OK)
 		return status;
 	if (can_beat(bsum, theta))
