@@ -307,6 +307,11 @@ main(int argc, char **argv)
 	printf("build            %.3f s  (%.0f docs/s, %.2f M postings/s)\n", tb, n / tb, img.npostings / tb / 1e6);
 	printf("segment          %.2f MB in %u chunks of %u: %.2f bytes per posting, all included\n",
 		   img.len / 1048576.0, img.nchunks, chunk, (double) img.len / img.npostings);
+	printf("sections         chunks: doc table %u, postings %u, dictionary %u, directory %u\n",
+		   bm25_get32(img.data + BM25_HDR_POST_CHUNK) - 1,
+		   bm25_get32(img.data + BM25_HDR_DICT_CHUNK) - bm25_get32(img.data + BM25_HDR_POST_CHUNK),
+		   bm25_get32(img.data + BM25_HDR_DIR_CHUNK) - bm25_get32(img.data + BM25_HDR_DICT_CHUNK),
+		   img.nchunks - bm25_get32(img.data + BM25_HDR_DIR_CHUNK));
 	printf("decode           %.3f s  (%.1f M postings/s)\n", td, postings / td / 1e6);
 	printf("queries          %d titles, top %d: %.3f s (%.0f queries/s)\n", nq, k, tq, nq / tq);
 	printf("pruning          %llu docs scored of %llu postings of the query terms (%.1f%%); "
