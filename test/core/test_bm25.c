@@ -1334,6 +1334,78 @@ test_corrupt(void)
 	free_coll(c);
 }
 
+/* ------------------------------------------------------------ hooks */
+
+static long hook_live;			/* allocations not yet freed */
+static long hook_interrupts;
+
+static void *
+count_alloc(size_t n)
+{
+	hook_live++;
+	return malloc(n ? n : 1);
+}
+
+static void *
+count_realloc(void *p, size_t n)
+{
+	return realloc(p, n ? n : 1);
+}
+
+static void
+count_free(void *p)
+{
+	hook_live--;
+	free(p);
+}
+
+static void
+count_interrupt(void)
+{
+	hook_interrupts++;
+}
+
+/*
+ * Through the glue's hooks: a build, a verify and searches allocate only
+ * through them, give everything back, and call the interrupt hook in
+ * their long loops (what lets a query or CREATE INDEX be cancelled).
+ */
+static void
+test_hooks(void)
+{
+	ArCoreHooks h = {count_alloc, count_realloc, count_free, count_interrupt};
+	ArCoreHooks none = {NULL, NULL, NULL, NULL};
+	static const int from[2] = {0, 8000};
+	Bm25Params	p;
+	Fixture		f;
+	char		msg[200];
+	int			i;
+	long		build_calls;
+
+	Bm25ParamsDefault(&p);
+	ArCoreSetHooks(&h);
+	fixture_open(&f, make_coll(8000, 3000, 100), from, 1, 8152, &p);
+	build_calls = hook_interrupts;
+	unit_int(Bm25VerifySegment(mem_read, &f.s.mem[0], 8152, f.s.img[0].nchunks, msg, sizeof(msg)), BM25_OK,
+			 "verify through the hooks");
+	for (i = 0; i < 50; i++)
+	{
+		Bm25Hit		got[10];
+		Bm25Query  *q = random_query(f.c, &p);
+
+		set_stats(q, f.c, &f.v);
+		index_topk(q, f.c, f.dt, f.c->ndocs, &f.s, 0, 10, NULL, got, &f.st);
+		Bm25QueryFree(q);
+	}
+	close_segs(&f.s);
+	memset(&f.s, 0, sizeof(f.s));
+	printf("# interrupt checks: %ld in the build, %ld in all\n", build_calls, hook_interrupts);
+	unit_ok(build_calls > 0 && hook_interrupts > build_calls, "build, verify and search check for interrupts");
+	unit_int(hook_live, 0, "every core allocation freed");
+	ArCoreSetHooks(&none);
+	fixture_close(&f);
+}
+
 int
 main(void)
 {
@@ -1348,5 +1420,6 @@ main(void)
 	test_chunk_boundaries();
 	test_merge();
 	test_corrupt();
+	test_hooks();
 	return unit_done();
 }
