@@ -961,7 +961,7 @@ test_pruning(void)
 				bad = 0;
 
 	Bm25ParamsDefault(&p);
-	fixture_open(&f, make_coll(20000, 5000, 120), from, 1, 8152, &p);
+	fixture_open(&f, make_coll(20000, 5000, 80), from, 1, 8152, &p);
 	for (qn = 0; qn < 200; qn++)
 	{
 		Bm25Lexeme	lx[4] = {{0}};
@@ -1375,7 +1375,7 @@ test_hooks(void)
 {
 	ArCoreHooks h = {count_alloc, count_realloc, count_free, count_interrupt};
 	ArCoreHooks none = {NULL, NULL, NULL, NULL};
-	static const int from[2] = {0, 8000};
+	static const int from[2] = {0, 5000};
 	Bm25Params	p;
 	Fixture		f;
 	char		msg[200];
@@ -1384,7 +1384,7 @@ test_hooks(void)
 
 	Bm25ParamsDefault(&p);
 	ArCoreSetHooks(&h);
-	fixture_open(&f, make_coll(8000, 3000, 100), from, 1, 8152, &p);
+	fixture_open(&f, make_coll(5000, 3000, 100), from, 1, 8152, &p);
 	build_calls = hook_interrupts;
 	unit_int(Bm25VerifySegment(mem_read, &f.s.mem[0], 8152, f.s.img[0].nchunks, msg, sizeof(msg)), BM25_OK,
 			 "verify through the hooks");
