@@ -125,6 +125,15 @@ bm25_get_varint(const uint8_t **p, const uint8_t *end, uint64_t max, uint64_t *v
 	uint64_t	r = 0;
 	int			shift = 0;
 
+	if (s < end && *s < 0x80)
+	{
+		/* one byte: most gaps and lengths, so decoding takes this path */
+		if (*s > max)
+			return false;
+		*v = *s;
+		*p = s + 1;
+		return true;
+	}
 	for (;;)
 	{
 		uint8_t		c;
@@ -289,8 +298,10 @@ bm25_keyed_restart(const Bm25Keyed *kc, uint32_t i)
 	return kc->restarts[2 * i] | (uint32_t) kc->restarts[2 * i + 1] << 8;
 }
 
-/* Read keyed chunk number chunk through slot and check its trailer. */
+/* Read keyed chunk number chunk through slot and check its restart count;
+ * bm25_keyed_check checks every restart offset too (verify). */
 extern int	bm25_keyed_open(Bm25Reader *r, Bm25Slot *slot, uint32_t chunk, Bm25Keyed *kc);
+extern int	bm25_keyed_check(Bm25Reader *r, const Bm25Keyed *kc);
 
 /* Parse the dictionary (directory) entry at *off of a keyed chunk:
  * BM25_OK, BM25_END at the chunk's padding, or BM25_ERR_CORRUPT. */

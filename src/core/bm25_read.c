@@ -209,8 +209,7 @@ int
 bm25_keyed_open(Bm25Reader *r, Bm25Slot *slot, uint32_t chunk, Bm25Keyed *kc)
 {
 	const uint8_t *d = bm25_slot_get(r, slot, chunk);
-	uint32_t	nr,
-				i;
+	uint32_t	nr;
 
 	if (d == NULL)
 		return r->last_fail;
@@ -222,12 +221,22 @@ bm25_keyed_open(Bm25Reader *r, Bm25Slot *slot, uint32_t chunk, Bm25Keyed *kc)
 	kc->nr = nr;
 	kc->limit = r->chunk_size - 2 - 2 * nr;
 	kc->restarts = d + kc->limit;
-	for (i = 0; i < nr; i++)
+	return BM25_OK;
+}
+
+/* Restart offsets ascend from 0 inside the entries (verify only: a
+ * look-up checks each offset it uses against the limit). */
+int
+bm25_keyed_check(Bm25Reader *r, const Bm25Keyed *kc)
+{
+	uint32_t	i;
+
+	for (i = 0; i < kc->nr; i++)
 	{
 		uint32_t	off = bm25_keyed_restart(kc, i);
 
 		if (off >= kc->limit || (i == 0 && off != 0) || (i > 0 && off <= bm25_keyed_restart(kc, i - 1)))
-			return bm25_fail(r, BM25_ERR_CORRUPT, "chunk %u: restart %u at a bad offset", chunk, i);
+			return bm25_fail(r, BM25_ERR_CORRUPT, "chunk %u: restart %u at a bad offset", kc->chunk, i);
 	}
 	return BM25_OK;
 }

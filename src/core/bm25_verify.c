@@ -192,6 +192,8 @@ first_dict_term(Bm25Reader *r, Bm25Slot *slot, uint32_t ch, Bm25DictEntry *e)
 	uint32_t	off = 0;
 	int			status = bm25_keyed_open(r, slot, ch, &kc);
 
+	if (status == BM25_OK)
+		status = bm25_keyed_check(r, &kc);
 	if (status != BM25_OK)
 		return status;
 	status = bm25_parse_dict_entry(r, &kc, &off, e);
@@ -222,6 +224,8 @@ verify_directory(Verify *v)
 		Bm25Keyed	kc;
 
 		status = bm25_keyed_open(r, &r->dict_slot, ch, &kc);
+		if (status == BM25_OK)
+			status = bm25_keyed_check(r, &kc);
 		while (status == BM25_OK)
 		{
 			if ((status = bm25_parse_dir_entry(r, &kc, &off, &key, &len, &dict)) != BM25_OK)
