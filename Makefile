@@ -8,6 +8,7 @@
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
 #   make bench-analysis   pledge keys, BI view creation and refresh (BENCH_CORPUS=ant)
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
+#   make bench-bm25-core   bm25 core: build/decode/top-k speed, bytes per posting, pruning
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
@@ -36,7 +37,9 @@ ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
 ICU_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
 PG_CPPFLAGS = -Isrc/core $(ICU_CFLAGS)
 PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
-SHLIB_LINK  = $(ICU_LIBS)
+# libm: the bm25 core's IDF uses log()
+CORE_LIBS   = $(ICU_LIBS) -lm
+SHLIB_LINK  = $(CORE_LIBS)
 
 EXTRA_CLEAN = .build results regression.diffs regression.out
 
@@ -60,7 +63,7 @@ CORE_CC     ?= cc
 CORE_CFLAGS ?= -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 .build/core/%: test/core/%.c $(CORE_SRCS) $(wildcard src/core/*.h) test/core/unit.h
 	@mkdir -p .build/core
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 
 core-tests: $(addprefix .build/core/,$(CORE_TESTS))
 
@@ -71,10 +74,18 @@ BENCH_TSV       ?= ../shared/corpus/arabic_news_sample.tsv
 BENCH_CORE_ARGS ?=
 .build/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p .build/bench
-	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 
 bench-core: .build/bench/core_bench
 	.build/bench/core_bench $(BENCH_CORE_ARGS) $(BENCH_TSV)
+
+# bm25 core: build, decode and top-k speed, bytes per posting, pruning
+.build/bench/bm25_bench: test/bench/bm25_bench.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/bench
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
+bench-bm25-core: .build/bench/bm25_bench
+	.build/bench/bm25_bench $(BENCH_TSV)
 
 bench-core-callgrind: .build/bench/core_bench
 	valgrind --tool=callgrind --callgrind-out-file=.build/bench/callgrind.out \
@@ -88,7 +99,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: dist bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
+.PHONY: dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
