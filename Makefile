@@ -11,6 +11,10 @@
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
 #   make fuzz SECONDS=n   every libFuzzer target for n seconds each
+#   make reliability-bm25-crash | -standby | -walcheck | -load   the bm25 index
+#                     under kill -9, a streaming standby, wal_consistency_checking,
+#                     pgbench (minutes each; make test runs short versions)
+#   make test-bm25-topk   index top k vs exhaustive bm25_score, corpus sample
 #   make regen        rebuild generated C tables from data/
 
 EXTENSION  = arabic_news
@@ -86,7 +90,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
+.PHONY: reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -109,6 +113,16 @@ fuzz:
 	@SECONDS_PER_TARGET=$(or $(SECONDS),60) bash tools/fuzz.sh
 reliability-load:
 	@bash test/reliability/load.sh
+reliability-bm25-crash:
+	@bash test/reliability/bm25_crash.sh
+reliability-bm25-standby:
+	@bash test/reliability/bm25_standby.sh
+reliability-bm25-walcheck:
+	@bash test/reliability/bm25_walcheck.sh
+reliability-bm25-load:
+	@bash test/reliability/bm25_load.sh
+test-bm25-topk:
+	@bash test/bm25/topk_corpus.sh
 reliability-cancel:
 	@bash test/reliability/cancel.sh
 reliability-scaling:
