@@ -1,0 +1,21 @@
+-- arabic_news 0.2 → 0.3: ranked search with the bm25 index access method.
+\echo Use "ALTER EXTENSION arabic_news UPDATE TO '0.3'" to load this file. \quit
+
+-- bm25query: which bm25 index scores a tsquery (the index holds the
+-- statistics and options every score needs).  Text form: index_name:tsquery.
+CREATE TYPE bm25query;
+CREATE FUNCTION bm25query_in(cstring) RETURNS bm25query
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION bm25query_out(bm25query) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE TYPE bm25query (
+	INPUT = bm25query_in,
+	OUTPUT = bm25query_out,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+
+-- bm25query(index, query): wrong_object_type unless index is a bm25 index.
+CREATE FUNCTION bm25query(index regclass, query tsquery) RETURNS bm25query
+	AS 'MODULE_PATHNAME', 'bm25query_make' LANGUAGE C STABLE STRICT PARALLEL SAFE;
