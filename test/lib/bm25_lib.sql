@@ -7,20 +7,20 @@
 --   bm25t.gen_query(nwords, vocab)  an OR tsquery ('simple') over the same words
 --   bm25t.topk_index / topk_exhaustive / topk_diff   the index's top k against
 --                                   ORDER BY bm25_score DESC, ctid (no index)
---   bm25t.oracle(tbl, col, q, k1, b, lp, lw)   BM25 of every row, computed in SQL
+--   bm25t.oracle(tbl, col, q, idx)  BM25 of every row computed in SQL, idx's options
 --   bm25t.problems(index)           bm25_verify's rows as 'area: problem'
 --   bm25t.top10(tbl, col, idx, q)   ids of the index's top 10 as one text
 SET client_min_messages = warning;
 CREATE SCHEMA IF NOT EXISTS bm25t;
 RESET client_min_messages;
 
--- Word number n as 3–5 Arabic letters (distinct numbers, distinct words).
+-- Word number n as 3–5 Arabic letters, base 27 (distinct numbers, distinct words).
 CREATE OR REPLACE FUNCTION bm25t.word(n int) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
-	SELECT string_agg(substr('بتثجحخدذرزسشصضطظعغفقكلمنهوي', (n / d) % 28 + 1, 1), '' ORDER BY d DESC)
-	FROM unnest(CASE WHEN n < 784 THEN ARRAY[1, 28, 784]
-					 WHEN n < 21952 THEN ARRAY[1, 28, 784, 21952]
-					 ELSE ARRAY[1, 28, 784, 21952, 614656] END) d
+	SELECT string_agg(substr('بتثجحخدذرزسشصضطظعغفقكلمنهوي', (n / d) % 27 + 1, 1), '' ORDER BY d DESC)
+	FROM unnest(CASE WHEN n < 729 THEN ARRAY[1, 27, 729]
+					 WHEN n < 19683 THEN ARRAY[1, 27, 729, 19683]
+					 ELSE ARRAY[1, 27, 729, 19683, 531441] END) d
 $$;
 
 -- A word rank drawn with a heavy head (rank = vocab * u^3): a few words are
@@ -96,14 +96,25 @@ BEGIN
 	RETURN NULL;
 END $$;
 
+-- An option of a bm25 index from its WITH (…), NULL when not given.
+CREATE OR REPLACE FUNCTION bm25t.option(idx regclass, name text) RETURNS float8
+LANGUAGE sql STABLE AS $$
+	SELECT split_part(o, '=', 2)::float8 FROM pg_class, unnest(reloptions) o
+	WHERE pg_class.oid = idx AND split_part(o, '=', 1) = name
+$$;
+
 -- BM25 of every matching row of tbl for the distinct lexemes of q, computed in
 -- SQL from the table's contents (the formula of docs/ranked-search.md): an
 -- oracle for bm25_score.  N = rows with a non-NULL tsvector, avgdl = their
 -- mean sum of tf, df = rows holding the term; '#' lexemes are no terms.
 -- Query lexemes are read from q's text form (plain lexemes only).
-CREATE OR REPLACE FUNCTION bm25t.oracle(tbl regclass, col text, q tsquery,
-										k1 float8, b float8, lp int, lw float8)
+CREATE OR REPLACE FUNCTION bm25t.oracle(tbl regclass, col text, q tsquery, idx regclass)
 RETURNS TABLE (c tid, score float8) LANGUAGE plpgsql AS $$
+DECLARE
+	k1 float8 := coalesce(bm25t.option(idx, 'k1'), 1.2);	-- the documented defaults
+	b float8 := coalesce(bm25t.option(idx, 'b'), 0.75);
+	lp int := coalesce(bm25t.option(idx, 'lead_positions'), 20);
+	lw float8 := coalesce(bm25t.option(idx, 'lead_weight'), 1.25);
 BEGIN
 	RETURN QUERY EXECUTE format($f$
 	WITH d AS (SELECT ctid AS c, %1$s AS tsv FROM %2$s WHERE %1$s IS NOT NULL),
@@ -125,7 +136,10 @@ END $$;
 
 -- bm25_verify's findings, one text per problem (none: the index is sound).
 CREATE OR REPLACE FUNCTION bm25t.problems(idx regclass) RETURNS SETOF text
-LANGUAGE sql AS $$ SELECT area || ': ' || problem FROM bm25_verify(idx) $$;
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY SELECT v.area || ': ' || v.problem FROM bm25_verify(idx) v;
+END $$;
 
 -- The ids of the index's top 10 for q, in order, as one text (for comparing
 -- two moments, or a primary and a standby).

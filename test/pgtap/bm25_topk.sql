@@ -68,7 +68,7 @@ SELECT is((SELECT count(*) FROM (SELECT id FROM docs WHERE id % 13 = 0
 	'WHERE + LIMIT 500: every qualifying matching row, once');
 
 -- bm25_score equals BM25 computed in SQL from the table (N, avgdl, df exact)
-SELECT is((SELECT count(*) FROM q1, bm25t.oracle('docs', 'tsv', q, 1.2, 0.75, 30, 1.5) o
+SELECT is((SELECT count(*) FROM q1, bm25t.oracle('docs', 'tsv', q, 'docs_bm25') o
 		   JOIN docs ON docs.ctid = o.c
 		   WHERE n <= 40 AND abs(bm25_score(docs.tsv, bm25query('docs_bm25', q1.q)) - o.score) > 1e-9 * o.score),
 	0::bigint, 'bm25_score = BM25 computed in SQL from the table contents (40 queries, every matching row)');
@@ -79,7 +79,7 @@ CREATE INDEX docs_bm25_flat ON docs USING bm25 (tsv) WITH (k1 = 0.8, b = 0.3, le
 SELECT is((SELECT count(*) FROM q1 WHERE n <= 100
 		   AND bm25t.topk_diff('docs', 'tsv', 'docs_bm25_flat', q, ARRAY[10]) IS NOT NULL),
 	0::bigint, 'two bm25 indexes on one column: each query is ranked by the index it names');
-SELECT is((SELECT count(*) FROM q1, bm25t.oracle('docs', 'tsv', q, 0.8, 0.3, 0, 1.5) o
+SELECT is((SELECT count(*) FROM q1, bm25t.oracle('docs', 'tsv', q, 'docs_bm25_flat') o
 		   JOIN docs ON docs.ctid = o.c
 		   WHERE n <= 20 AND abs(bm25_score(docs.tsv, bm25query('docs_bm25_flat', q1.q)) - o.score) > 1e-9 * o.score),
 	0::bigint, 'WITH (k1 = 0.8, b = 0.3, lead_positions = 0): bm25_score = the SQL formula with those options');
