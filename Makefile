@@ -5,6 +5,8 @@
 #   make demo         the main job on a throwaway cluster (DOCS=dir, KEEP=1)
 #   make test         every test on a throwaway cluster; last line "N passed, N failed"
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
+#   make bench-ranked the ranked-search part of make bench alone (bm25, GIN +
+#                     ts_rank, RUM, Lucene++ anchor; BENCH_CORPUS=sample: fast)
 #   make bench-analysis   pledge keys, BI view creation and refresh (BENCH_CORPUS=ant)
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
@@ -90,7 +92,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
+.PHONY: bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -99,6 +101,8 @@ test:
 	@bash tools/run_tests.sh
 bench:
 	@bash test/bench/run_bench.sh
+bench-ranked:
+	@BENCH_ONLY=ranked bash test/bench/run_bench.sh
 eval-search:
 	@bash test/eval/eval_search.sh
 # What-ifs for ranking: dump the arabic_news tsvectors once, re-rank them as

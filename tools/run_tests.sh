@@ -134,7 +134,7 @@ echo "== bm25: top k on the corpus sample, short reliability runs (own clusters)
 for t in test/bm25/topk_corpus.sh test/reliability/bm25_crash.sh test/reliability/bm25_standby.sh \
 	test/reliability/bm25_walcheck.sh test/reliability/bm25_load.sh; do
 	echo "-- $t"
-	out=$(FAST=1 TOPK_QUERIES=${TOPK_QUERIES:-600} bash "$t" 2>&1); rc=$?
+	out=$(FAST=1 TOPK_QUERIES=${TOPK_QUERIES:-300} bash "$t" 2>&1); rc=$?
 	count_tap <<<"$out"
 	if [ $rc -ne 0 ] && ! grep -q "^not ok" <<<"$out"; then
 		echo "$out" | tail -15 | sed 's/^/  /'; failed=$((failed + 1))

@@ -19,34 +19,37 @@ CREATE TABLE docs (id int PRIMARY KEY, tsv tsvector);
 INSERT INTO docs
 SELECT g, to_tsvector('simple', bm25t.gen_text(1 + floor(power(random(), 2) * 120)::int, 1500))
 FROM generate_series(1, 1500) g;
--- ties: exact copies of earlier documents; no positions; rarity-mark lexemes
+-- ties: exact copies of earlier documents
 INSERT INTO docs SELECT 1500 + id, tsv FROM docs WHERE id % 10 = 0;
-INSERT INTO docs SELECT 2000 + id, strip(tsv) FROM docs WHERE id % 17 = 0 AND id <= 1500;
-UPDATE docs SET tsv = '''#a01'':1 ''#b02'':2'::tsvector || tsv WHERE id % 7 = 0;
 CREATE INDEX docs_bm25 ON docs USING bm25 (tsv);
+-- after the build, through the insert path (an UPDATE before CREATE INDEX in
+-- this transaction would leave the index unusable to it: indcheckxmin):
+-- tsvectors without positions, rarity-mark lexemes
+INSERT INTO docs SELECT 3000 + id, strip(tsv) FROM docs WHERE id % 17 = 0 AND id <= 1500;
+UPDATE docs SET tsv = '''#a01'':1 ''#b02'':2'::tsvector || tsv WHERE id % 7 = 0;
 ANALYZE docs;
 
 SELECT matches(pg_temp.plan_of($$SELECT id FROM docs ORDER BY tsv <=> bm25query('docs_bm25', 'بتث'::tsquery) LIMIT 10$$),
 	'Index Scan using docs_bm25', 'ORDER BY tsv <=> bm25query(…) LIMIT 10 is an index scan');
 
 CREATE TEMP TABLE q1 AS
-SELECT n, bm25t.gen_query(1 + (n % 6), 1500) AS q FROM generate_series(1, 600) n;
+SELECT n, bm25t.gen_query(1 + (n % 6), 1500) AS q FROM generate_series(1, 300) n;
 CREATE TEMP TABLE d1 AS
 SELECT n, bm25t.topk_diff('docs', 'tsv', 'docs_bm25', q, ARRAY[1, 10, 50]) AS diff FROM q1;
 SELECT is((SELECT count(*) FROM d1 WHERE diff IS NOT NULL), 0::bigint,
-	'600 random OR-queries, k = 1, 10, 50: the index''s top k = bm25_score order (score desc, ctid asc)');
+	'300 random OR-queries, k = 1, 10, 50: the index''s top k = bm25_score order (score desc, ctid asc)');
 SELECT diag(diff) FROM d1 WHERE diff IS NOT NULL ORDER BY n LIMIT 5;
 
 -- queries of frequent words only: long posting lists, many equal scores
 CREATE TEMP TABLE q2 AS
 SELECT n, (SELECT string_agg(quote_literal(bm25t.word(floor(power(random(), 2) * 12)::int)), ' | ')
-		   FROM generate_series(0, n % 3))::tsquery AS q FROM generate_series(1, 200) n;
+		   FROM generate_series(0, n % 3))::tsquery AS q FROM generate_series(1, 100) n;
 SELECT is((SELECT count(*) FROM q2 WHERE bm25t.topk_diff('docs', 'tsv', 'docs_bm25', q, ARRAY[1, 10, 50]) IS NOT NULL),
-	0::bigint, '200 queries of the most frequent words (ties among copies): same order');
+	0::bigint, '100 queries of the most frequent words (ties among copies): same order');
 
-SELECT is((SELECT count(*) FROM docs ORDER BY tsv <=> bm25query('docs_bm25', '''زززززز'''::tsquery) LIMIT 10),
+SELECT is((SELECT count(*) FROM (SELECT id FROM docs ORDER BY tsv <=> bm25query('docs_bm25', '''زززززز'''::tsquery) LIMIT 10) s),
 	0::bigint, 'a query with no known lexeme returns no rows');
-SELECT is((SELECT count(*) FROM docs ORDER BY tsv <=> bm25query('docs_bm25', '''#a01'''::tsquery) LIMIT 10),
+SELECT is((SELECT count(*) FROM (SELECT id FROM docs ORDER BY tsv <=> bm25query('docs_bm25', '''#a01'''::tsquery) LIMIT 10) s),
 	0::bigint, 'a rarity mark is no term: a query of marks only returns no rows');
 
 -- WHERE + LIMIT: the filter rejects most of the best rows; the index widens
