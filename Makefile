@@ -40,7 +40,9 @@ ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
 ICU_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
 PG_CPPFLAGS = -Isrc/core $(ICU_CFLAGS)
 PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
-SHLIB_LINK  = $(ICU_LIBS)
+# libm: the bm25 core's IDF uses log()
+CORE_LIBS   = $(ICU_LIBS) -lm
+SHLIB_LINK  = $(CORE_LIBS)
 
 EXTRA_CLEAN = .build results regression.diffs regression.out
 
@@ -64,7 +66,7 @@ CORE_CC     ?= cc
 CORE_CFLAGS ?= -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 .build/core/%: test/core/%.c $(CORE_SRCS) $(wildcard src/core/*.h) test/core/unit.h
 	@mkdir -p .build/core
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 
 core-tests: $(addprefix .build/core/,$(CORE_TESTS))
 
@@ -75,7 +77,7 @@ BENCH_TSV       ?= ../shared/corpus/arabic_news_sample.tsv
 BENCH_CORE_ARGS ?=
 .build/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p .build/bench
-	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 
 bench-core: .build/bench/core_bench
 	.build/bench/core_bench $(BENCH_CORE_ARGS) $(BENCH_TSV)

@@ -13,6 +13,7 @@
 #include "utils/memutils.h"
 
 #include "arcore.h"
+#include "pg_bm25.h"
 
 PG_MODULE_MAGIC;
 
@@ -59,4 +60,5 @@ _PG_init(void)
 	};
 
 	ArCoreSetHooks(&hooks);
+	Bm25InitOptions();
 }

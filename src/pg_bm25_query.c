@@ -67,13 +67,13 @@ Bm25CheckIndexOid(Oid indexoid)
 }
 
 /* Assemble a bm25query from an index OID and a tsquery. */
-static Bm25Query *
+static Bm25QueryDatum *
 bm25query_build(Oid indexoid, TSQuery query)
 {
 	Size		qlen = VARSIZE(query);
-	Bm25Query  *result = palloc0(offsetof(Bm25Query, query) + qlen);
+	Bm25QueryDatum  *result = palloc0(offsetof(Bm25QueryDatum, query) + qlen);
 
-	SET_VARSIZE(result, offsetof(Bm25Query, query) + qlen);
+	SET_VARSIZE(result, offsetof(Bm25QueryDatum, query) + qlen);
 	result->indexoid = indexoid;
 	memcpy(result->query, query, qlen);
 	return result;
@@ -136,7 +136,7 @@ bm25query_in(PG_FUNCTION_ARGS)
 Datum
 bm25query_out(PG_FUNCTION_ARGS)
 {
-	Bm25Query  *q = PG_GETARG_BM25QUERY(0);
+	Bm25QueryDatum  *q = PG_GETARG_BM25QUERY(0);
 	StringInfoData buf;
 
 	initStringInfo(&buf);
@@ -144,6 +144,6 @@ bm25query_out(PG_FUNCTION_ARGS)
 																	 ObjectIdGetDatum(q->indexoid))));
 	appendStringInfoChar(&buf, ':');
 	appendStringInfoString(&buf, DatumGetCString(DirectFunctionCall1(tsqueryout,
-																	 PointerGetDatum(Bm25QueryTsquery(q)))));
+																	 PointerGetDatum(Bm25DatumTsquery(q)))));
 	PG_RETURN_CSTRING(buf.data);
 }

@@ -38,7 +38,7 @@ for src in test/fuzz/fuzz_*.c; do
 	fi
 	"$CLANG" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-Isrc/core $(pkg-config --cflags icu-uc icu-i18n) -o "$out/$name" "$src" \
-		$(ls src/core/*.c) $(pkg-config --libs icu-uc icu-i18n) || { status=1; continue; }
+		$(ls src/core/*.c) $(pkg-config --libs icu-uc icu-i18n) -lm || { status=1; continue; }
 	log=$out/$name.log
 	if [ -n "${FUZZ_SMOKE:-}" ]; then
 		rm -rf "$out/smoke_$name"; mkdir -p "$out/smoke_$name"

@@ -64,7 +64,7 @@ if echo 'int main(void){return 0;}' | cc -x c -fsanitize=address,undefined -o "$
 		name=$(basename "$src" .c)
 		cc -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
 			-Isrc/core -Itest/core $(pkg-config --cflags icu-uc icu-i18n) -o "$san_dir/$name" \
-			"$src" src/core/*.c $(pkg-config --libs icu-uc icu-i18n) || { failed=$((failed + 1)); continue; }
+			"$src" src/core/*.c $(pkg-config --libs icu-uc icu-i18n) -lm || { failed=$((failed + 1)); continue; }
 		run_core_test "$san_dir/$name" "$name (ASan+UBSan)"
 	done
 else

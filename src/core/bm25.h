@@ -85,7 +85,7 @@ extern const char *Bm25StatusText(int status);
 #define BM25_MAX_POSITION			16383
 
 /*
- * Index options.  k1 >= 0, 0 <= b <= 1, 0 <= lead_positions <= 16383
+ * Index options.  0 <= k1 <= 100, 0 <= b <= 1, 0 <= lead_positions <= 16383
  * (0 = no lead prior), 0 <= lead_weight <= 100 (see Bm25ParamsCheck).
  * k1, b and lead_weight are read at query time only; lead_positions is
  * baked into the stored lead counts, so a segment remembers it.
@@ -262,7 +262,9 @@ extern int	Bm25BuildAddDoc(Bm25Builder *b, const Bm25Tid *tid,
 
 /* Add every document of an existing segment for which keep(arg, tid) is
  * true (keep NULL = all): VACUUM's rewrite.  BM25_ERR_PARAMS when the
- * segment was built with another lead_positions; reader errors pass through. */
+ * segment was built with another lead_positions; reader errors pass
+ * through.  After an error other than BM25_ERR_PARAMS the builder can
+ * only be freed. */
 extern int	Bm25BuildAddSegment(Bm25Builder *b, Bm25Reader *r,
 								bool (*keep) (void *arg, const Bm25Tid *tid),
 								void *arg);
