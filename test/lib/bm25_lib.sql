@@ -121,7 +121,7 @@ BEGIN
 	t AS (SELECT d.c, u.lexeme, greatest(coalesce(cardinality(u.positions), 0), 1)::float8 AS tf,
 				 (SELECT count(*) FROM unnest(u.positions) p WHERE p <= $4)::float8 AS lead
 		  FROM d, unnest(d.tsv) u WHERE u.lexeme NOT LIKE '#%%'),
-	dl AS (SELECT d.c, coalesce((SELECT sum(t.tf) FROM t WHERE t.c = d.c), 0) AS dl FROM d),
+	dl AS (SELECT d.c, coalesce(x.dl, 0) AS dl FROM d LEFT JOIN (SELECT t.c, sum(t.tf) AS dl FROM t GROUP BY t.c) x USING (c)),
 	n AS (SELECT count(*)::float8 AS n, avg(dl.dl) AS avgdl FROM dl),
 	qt AS (SELECT DISTINCT m[1] AS lexeme FROM regexp_matches($1::text, '''([^'']+)''', 'g') m
 		   WHERE m[1] NOT LIKE '#%%'),
