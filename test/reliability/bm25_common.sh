@@ -66,9 +66,12 @@ bm25_topk_mismatches() {
 
 # VACUUM, then: bm25_verify clean, top k = bm25_score order, and every top 10
 # equal after a REINDEX (the statistics describe exactly the live rows).
+# INDEX_CLEANUP ON: when dead rows sit on under 2 % of the table's pages,
+# a plain VACUUM may skip the indexes (PostgreSQL's bypass), and the dead
+# entries stay counted in N, avgdl and df until a later VACUUM.
 bm25_check_against_reindex() {
 	local what=$1 p before after
-	bpsql -c "VACUUM news" >/dev/null
+	bpsql -c "VACUUM (INDEX_CLEANUP ON) news" >/dev/null
 	p=$(bm25_problems); tap $([ -z "$p" ]; echo $?) "$what, VACUUM: bm25_verify reports no problem${p:+: $(head -3 <<<"$p")}"
 	p=$(bm25_topk_mismatches); tap $([ -z "$p" ]; echo $?) "$what: top 10 and top 50 = bm25_score order ($(bpsql -Atc 'SELECT count(*) FROM bq') queries)${p:+: $(head -2 <<<"$p")}"
 	before=$(bm25_tops)
