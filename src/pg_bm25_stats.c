@@ -50,17 +50,20 @@ bm25_pending_df(const Bm25PendingList *pending, const char *lex, size_t len)
 
 /*
  * The df of the last query computed on an index, kept with the index's
- * relcache entry (freed with it) and valid for one metapage generation: the
- * <=> in the select list of an index scan then reuses what the scan read.
+ * relcache entry (rd_amcache: one chunk, freed by any relcache reset) and
+ * valid for one metapage generation: the <=> in the select list of an index
+ * scan then reuses what the scan read.  Layout: this header, df[nterms],
+ * then the tsquery's bytes.
  */
 typedef struct Bm25Memo
 {
 	uint64		generation;
 	Size		querylen;
-	char	   *query;
 	int			nterms;
-	uint64	   *df;
+	uint64		df[FLEXIBLE_ARRAY_MEMBER];
 } Bm25Memo;
+
+#define Bm25MemoQuery(m) ((char *) &(m)->df[(m)->nterms])
 
 /* Set q's statistics from the memo when it is for this query and metapage. */
 bool
@@ -69,8 +72,8 @@ Bm25StatsFromMemo(Relation index, const Bm25MetaData *meta, TSQuery tsq, Bm25Que
 	Bm25Memo   *memo = (Bm25Memo *) index->rd_amcache;
 
 	if (memo == NULL || memo->generation != meta->generation ||
-		memo->querylen != VARSIZE(tsq) || memcmp(memo->query, tsq, memo->querylen) != 0 ||
-		memo->nterms != Bm25QueryNumTerms(q))
+		memo->nterms != Bm25QueryNumTerms(q) || memo->querylen != VARSIZE(tsq) ||
+		memcmp(Bm25MemoQuery(memo), tsq, memo->querylen) != 0)
 		return false;
 	Bm25QuerySetStats(q, meta->ndocs, meta->total_dl, memo->df);
 	return true;
@@ -79,24 +82,19 @@ Bm25StatsFromMemo(Relation index, const Bm25MetaData *meta, TSQuery tsq, Bm25Que
 static void
 bm25_memo_put(Relation index, const Bm25MetaData *meta, TSQuery tsq, const uint64 *df, int nterms)
 {
-	Bm25Memo   *memo = (Bm25Memo *) index->rd_amcache;
+	Bm25Memo   *memo;
 
-	if (memo == NULL)
-		memo = index->rd_amcache = MemoryContextAllocZero(index->rd_indexcxt, sizeof(Bm25Memo));
-	if (memo->query)
-		pfree(memo->query);
-	if (memo->df)
-		pfree(memo->df);
-	memo->query = NULL;
-	memo->df = NULL;
-	memo->querylen = 0;
-	memo->query = MemoryContextAlloc(index->rd_indexcxt, VARSIZE(tsq));
-	memcpy(memo->query, tsq, VARSIZE(tsq));
-	memo->df = MemoryContextAlloc(index->rd_indexcxt, sizeof(uint64) * Max(nterms, 1));
-	memcpy(memo->df, df, sizeof(uint64) * nterms);
-	memo->nterms = nterms;
+	if (index->rd_amcache != NULL)
+		pfree(index->rd_amcache);
+	index->rd_amcache = NULL;
+	memo = MemoryContextAlloc(index->rd_indexcxt,
+							  offsetof(Bm25Memo, df) + sizeof(uint64) * nterms + VARSIZE(tsq));
 	memo->generation = meta->generation;
+	memo->nterms = nterms;
 	memo->querylen = VARSIZE(tsq);
+	memcpy(memo->df, df, sizeof(uint64) * nterms);
+	memcpy(Bm25MemoQuery(memo), tsq, VARSIZE(tsq));
+	index->rd_amcache = memo;
 }
 
 /* Give q the view's N, total length and each term's df over segments + pending. */

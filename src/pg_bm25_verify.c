@@ -15,6 +15,7 @@
 #include "postgres.h"
 
 #include "access/tableam.h"
+#include "access/xlog.h"
 #include "access/table.h"
 #include "access/genam.h"
 #include "catalog/index.h"
@@ -59,6 +60,7 @@ typedef struct Bm25Verify
 {
 	Relation	index;
 	Relation	heap;
+	LOCKMODE	heaplock;
 	ArSrf		srf;
 	int			nproblems;
 	Bm25IndexView view;
@@ -492,8 +494,9 @@ bm25_verify_relations(Bm25Verify *v, Oid indexoid)
 
 	Bm25CheckIndexOid(indexoid);
 	heapoid = IndexGetRelation(indexoid, false);
-	/* like amcheck: keep VACUUM away, let writers go on */
-	v->heap = table_open(heapoid, ShareUpdateExclusiveLock);
+	/* like amcheck: keep VACUUM away, let writers go on (a standby has no VACUUM) */
+	v->heaplock = RecoveryInProgress() ? AccessShareLock : ShareUpdateExclusiveLock;
+	v->heap = table_open(heapoid, v->heaplock);
 	if (pg_class_aclcheck(heapoid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
@@ -529,6 +532,6 @@ bm25_verify(PG_FUNCTION_ARGS)
 
 	UnregisterSnapshot(snapshot);
 	index_close(v.index, AccessShareLock);
-	table_close(v.heap, ShareUpdateExclusiveLock);
+	table_close(v.heap, v.heaplock);
 	return (Datum) 0;
 }

@@ -18,7 +18,7 @@
 
 /* A growable array of uint64 in fixed pages: random access, no copying on
  * growth, and no single allocation near PostgreSQL's 1 GB palloc limit. */
-#define SEG_SHIFT	16
+#define SEG_SHIFT	13
 #define SEG_PAGE	((size_t) 1 << SEG_SHIFT)
 
 typedef struct SegArr

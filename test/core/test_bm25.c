@@ -919,6 +919,410 @@ test_topk_vs_exhaustive(void)
 	free_coll(c);
 }
 
+/*
+ * Pruning: on a skewed collection (Zipf vocabulary, one big segment), top
+ * 10 of 2-4-term queries scores far fewer documents than hold a query term,
+ * and still returns the exhaustive answer.
+ */
+static void
+test_pruning(void)
+{
+	static const int from[2] = {0, 20000};
+	Bm25Params	p;
+	TColl	   *c = make_coll(20000, 5000, 120);
+	Bm25DocTerm **dt = doc_terms(c);
+	TInv		v = invert(c, 0, c->ndocs);
+	Bm25Hit    *truth = malloc(sizeof(Bm25Hit) * c->ndocs),
+				got[10];
+	Bm25SearchStats st = {0};
+	uint64_t	matching = 0;
+	Segs		s;
+	int			qn,
+				bad = 0;
+
+	Bm25ParamsDefault(&p);
+	open_segs(&s, c, from, 1, 8152, &p);
+	for (qn = 0; qn < 200; qn++)
+	{
+		Bm25Lexeme	lx[4];
+		int			n = 2 + (int) rnd_below(3),
+					i,
+					ne,
+					got_n;
+		Bm25Query  *q;
+
+		for (i = 0; i < n; i++)
+		{
+			int			t = zipf_pick(c);
+
+			lx[i].lex = c->word[t];
+			lx[i].len = c->wlen[t];
+			lx[i].npos = 0;
+			lx[i].pos = NULL;
+		}
+		q = Bm25QueryCreate(&p, lx, n);
+		set_stats(q, c, &v);
+		ne = exhaustive(q, c, &v, truth);
+		matching += ne;
+		got_n = index_topk(q, c, dt, c->ndocs, &s, 0, 10, NULL, got, &st);
+		bad += !same_hits(got, got_n, truth, ne < 10 ? ne : 10);
+		Bm25QueryFree(q);
+	}
+	printf("# pruning, 200 queries top 10 over 20000 docs: scored %llu of %llu matching docs (%.1f%%), "
+		   "%llu blocks decoded, %llu skipped by header\n",
+		   (unsigned long long) st.docs_scored, (unsigned long long) matching,
+		   100.0 * st.docs_scored / (matching ? matching : 1),
+		   (unsigned long long) st.blocks_decoded, (unsigned long long) st.blocks_skipped);
+	unit_int(bad, 0, "pruned top 10 = exhaustive top 10");
+	unit_ok(st.docs_scored * 4 < matching, "block-max WAND scores under a quarter of the matching docs");
+	unit_ok(st.blocks_skipped > 0, "whole blocks are skipped by their headers");
+	close_segs(&s);
+	for (qn = 0; qn < c->ndocs; qn++)
+		free(dt[qn]);
+	free(dt);
+	free(truth);
+	free_inv(&v);
+	free_coll(c);
+}
+
+/* ------------------------------------------------------------ edge cases */
+
+/*
+ * A huge document: 16,383 positions (PostgreSQL's cap) over 4,000
+ * lexemes, one lexeme holding 16,383 positions itself, beside small ones.
+ */
+static void
+test_huge_document(void)
+{
+	Bm25Params	p;
+	uint16_t   *pos = malloc(sizeof(uint16_t) * BM25_MAX_POSITION);
+	Bm25Lexeme *lx = malloc(sizeof(Bm25Lexeme) * 4001);
+	Bm25DocTerm *terms = malloc(sizeof(Bm25DocTerm) * 4001);
+	char	   (*words)[8] = malloc(8 * 4001);
+	Bm25Builder *b;
+	Bm25Image	img;
+	Bm25Tid		tid = Bm25TidMake(7, 1),
+				small = Bm25TidMake(8, 2);
+	uint32_t	dl;
+	int			i,
+				n;
+	char		msg[200];
+
+	Bm25ParamsDefault(&p);
+	for (i = 0; i < BM25_MAX_POSITION; i++)
+		pos[i] = (uint16_t) (i + 1);
+	for (i = 0; i < 4000; i++)
+	{
+		snprintf(words[i], 8, "w%04d", i);
+		lx[i].lex = words[i];
+		lx[i].len = 5;
+		lx[i].npos = (uint16_t) (i < 3999 ? 4 : BM25_MAX_POSITION - 4 * 3999);
+		lx[i].pos = pos + 4 * i;
+	}
+	snprintf(words[4000], 8, "all");
+	lx[4000] = (Bm25Lexeme) {words[4000], 3, BM25_MAX_POSITION, pos};
+	n = Bm25DocTerms(&p, lx, 4001, terms, &dl);
+	unit_ok(n == 4001 && dl == 2 * BM25_MAX_POSITION, "huge document: 4,001 terms, dl = twice 16,383");
+	unit_ok(terms[4000].freq.tf == BM25_MAX_POSITION && terms[4000].freq.lead == 30,
+			"a lexeme with 16,383 positions: tf 16,383, lead 30");
+	b = Bm25BuildCreate(&p, 8152);
+	unit_int(Bm25BuildAddDoc(b, &tid, terms, n), BM25_OK, "huge document added");
+	unit_int(Bm25BuildAddDoc(b, &small, terms + 4000, 1), BM25_OK, "and a small one");
+	unit_int(Bm25BuildFinish(b, &img), BM25_OK, "built");
+	unit_int(verify_image(&img, msg, sizeof(msg)), BM25_OK, "huge document: verify");
+	{
+		Bm25Lexeme	ql[2] = {{"all", 3, 0, NULL}, {"w0001", 5, 0, NULL}};
+		Bm25Query  *q = Bm25QueryCreate(&p, ql, 2);
+		uint64_t	df[2] = {2, 1};
+		MemImage	m = mem_of(&img, false);
+		Bm25Reader *r;
+		Bm25TopK   *t = Bm25TopKCreate(10, NULL);
+		const Bm25Hit *h;
+		double		want;
+
+		Bm25QuerySetStats(q, 2, img.total_dl, df);
+		Bm25QueryScoreDoc(q, terms, n, dl, &want);
+		Bm25ReaderOpen(mem_read, &m, img.chunk_size, img.nchunks, &r, NULL, 0);
+		unit_int(Bm25Search(q, r, t, NULL), BM25_OK, "search a huge document");
+		i = Bm25TopKResults(t, &h) == 2 && Bm25TidCmp(&h[1].tid, &tid) == 0;
+		unit_ok(Bm25TopKResults(t, &h) == 2 && h[i].score == want && Bm25TidCmp(&h[i].tid, &tid) == 0,
+				"both documents found, the huge one with bm25_score's score");
+		Bm25TopKFree(t);
+		Bm25ReaderClose(r);
+		Bm25QueryFree(q);
+	}
+	Bm25ImageFree(&img);
+	Bm25BuildFree(b);
+	free(pos);
+	free(lx);
+	free(terms);
+	free(words);
+}
+
+/*
+ * Chunk boundaries: terms of the longest length a 256-byte chunk allows
+ * (one dictionary entry per chunk, a directory of many chunks searched by
+ * binary search), a chunk size that doc entries fill exactly (260), and
+ * every record read back.
+ */
+static void
+test_chunk_boundaries(void)
+{
+	Bm25Params	p;
+	size_t		maxlen = Bm25MaxTermLen(BM25_MIN_CHUNK);
+	char		(*words)[BM25_MIN_CHUNK] = malloc((size_t) 60 * BM25_MIN_CHUNK);
+	Bm25Builder *b;
+	Bm25Image	img;
+	MemImage	m;
+	Bm25Reader *r;
+	char		msg[200];
+	int			i,
+				found = 0;
+
+	Bm25ParamsDefault(&p);
+	b = Bm25BuildCreate(&p, BM25_MIN_CHUNK);
+	for (i = 0; i < 60; i++)
+	{
+		Bm25DocTerm t[2];
+		Bm25Tid		tid = Bm25TidMake((uint32_t) i, 1);
+
+		memset(words[i], 'a' + i % 26, maxlen);
+		words[i][maxlen - 1] = (char) ('0' + i / 26);
+		t[0] = (Bm25DocTerm) {words[i], (uint16_t) maxlen, {1, 0}};
+		t[1] = (Bm25DocTerm) {"common", 6, {2, 1}};
+		Bm25BuildAddDoc(b, &tid, t, 2);
+	}
+	unit_int(Bm25BuildFinish(b, &img), BM25_OK, "longest terms at the smallest chunk");
+	unit_int(verify_image(&img, msg, sizeof(msg)), BM25_OK, "verify");
+	m = mem_of(&img, false);
+	Bm25ReaderOpen(mem_read, &m, img.chunk_size, img.nchunks, &r, NULL, 0);
+	unit_ok(r->nchunks - r->dir_chunk > 8, "the directory spans many chunks");
+	for (i = 0; i < 60; i++)
+	{
+		Bm25TermInfo info;
+
+		found += Bm25ReaderLookup(r, words[i], maxlen, &info) == BM25_OK && info.df == 1;
+		words[i][maxlen - 2] ^= 1;	/* a near miss */
+		found -= Bm25ReaderLookup(r, words[i], maxlen, &info) != BM25_NOT_FOUND;
+	}
+	unit_int(found, 60, "every long term found, every near miss not");
+	Bm25ReaderClose(r);
+	Bm25ImageFree(&img);
+	Bm25BuildFree(b);
+	free(words);
+	{
+		TColl	   *c = make_coll(700, 400, 40);
+
+		build_range(c, 0, c->ndocs, 260, true, &p, &img);
+		unit_ok(check_roundtrip(c, 0, c->ndocs, &img, false) && verify_image(&img, msg, sizeof(msg)) == BM25_OK,
+				"chunk 260: doc entries fill chunks exactly; round trip and verify");
+		Bm25ImageFree(&img);
+		free_coll(c);
+	}
+}
+
+/* ------------------------------------------------------------ merge */
+
+/* Document number of a test TID (make_coll's numbering). */
+static int
+tid_index(const Bm25Tid *t)
+{
+	return (int) Bm25TidBlock(t) * 7 + (Bm25TidOffset(t) - 1) / 3;
+}
+
+static bool
+keep_not_fifth(void *arg, const Bm25Tid *t)
+{
+	return tid_index(t) % 5 != 0;
+}
+
+/* Build the documents of c whose index i passes want(i) (at most to). */
+static Bm25Builder *
+builder_of(const TColl *c, int to, bool (*want) (int), const Bm25Params *p)
+{
+	Bm25Builder *b = Bm25BuildCreate(p, 1024);
+	int			i;
+
+	for (i = 0; i < to; i++)
+		if (want(i))
+			add_tdoc(b, c, &c->docs[i]);
+	return b;
+}
+
+static bool
+is_even(int i)
+{
+	return i % 2 == 0;
+}
+
+static bool
+is_odd(int i)
+{
+	return i % 2 == 1;
+}
+
+static bool
+kept(int i)
+{
+	return i % 5 != 0;
+}
+
+/*
+ * VACUUM's rewrite: two segments with interleaved TIDs, every fifth
+ * document dropped, plus pending documents, give the same image byte for
+ * byte as building the surviving documents directly.
+ */
+static void
+test_merge(void)
+{
+	Bm25Params	p;
+	TColl	   *c = make_coll(1300, 800, 50);
+	Bm25Builder *ba,
+			   *bb,
+			   *bm,
+			   *bd;
+	Bm25Image	ia,
+				ib,
+				im,
+				id;
+	MemImage	ma,
+				mb;
+	Bm25Reader *ra,
+			   *rb;
+	int			i;
+
+	Bm25ParamsDefault(&p);
+	ba = builder_of(c, 1200, is_even, &p);
+	bb = builder_of(c, 1200, is_odd, &p);
+	bd = builder_of(c, 1300, kept, &p);
+	Bm25BuildFinish(ba, &ia);
+	Bm25BuildFinish(bb, &ib);
+	Bm25BuildFinish(bd, &id);
+	ma = mem_of(&ia, false);
+	mb = mem_of(&ib, true);
+	Bm25ReaderOpen(mem_read, &ma, 1024, ia.nchunks, &ra, NULL, 0);
+	Bm25ReaderOpen(mem_read, &mb, 1024, ib.nchunks, &rb, NULL, 0);
+	bm = Bm25BuildCreate(&p, 1024);
+	unit_int(Bm25BuildAddSegment(bm, rb, keep_not_fifth, NULL), BM25_OK, "merge: odd segment");
+	for (i = 1200; i < 1300; i++)
+		if (kept(i))
+			add_tdoc(bm, c, &c->docs[i]);
+	unit_int(Bm25BuildAddSegment(bm, ra, keep_not_fifth, NULL), BM25_OK, "merge: even segment");
+	unit_int(Bm25BuildFinish(bm, &im), BM25_OK, "merge: finish");
+	unit_ok(im.len == id.len && memcmp(im.data, id.data, im.len) == 0,
+			"merged image = image built from the surviving documents, byte for byte");
+	Bm25BuildFree(bm);
+	p.lead_positions = 10;
+	bm = Bm25BuildCreate(&p, 1024);
+	unit_int(Bm25BuildAddSegment(bm, ra, NULL, NULL), BM25_ERR_PARAMS, "merge refuses another lead_positions");
+	Bm25BuildFree(bm);
+	Bm25ReaderClose(ra);
+	Bm25ReaderClose(rb);
+	Bm25BuildFree(ba);
+	Bm25BuildFree(bb);
+	Bm25BuildFree(bd);
+	Bm25ImageFree(&ia);
+	Bm25ImageFree(&ib);
+	Bm25ImageFree(&im);
+	Bm25ImageFree(&id);
+	free_coll(c);
+}
+
+/* ------------------------------------------------------------ corruption */
+
+/* Open, verify, look up and search a (possibly corrupt) image: the status
+ * of verify, or of open when that fails. */
+static int
+probe_image(const uint8_t *data, uint32_t chunk, uint32_t nchunks, const TColl *c, const Bm25Params *p)
+{
+	MemImage	m = {data, chunk, false, UINT32_MAX, 0};
+	Bm25Reader *r;
+	Bm25Query  *q;
+	Bm25TopK   *t;
+	uint64_t	df[8] = {3, 3, 3, 3, 3, 3, 3, 3};
+	char		msg[300];
+	int			status = Bm25VerifySegment(mem_read, &m, chunk, nchunks, msg, sizeof(msg)),
+				i;
+
+	if (Bm25ReaderOpen(mem_read, &m, chunk, nchunks, &r, NULL, 0) != BM25_OK)
+		return status;
+	for (i = 0; i < c->nvocab; i += 7)
+	{
+		Bm25TermInfo info;
+
+		Bm25ReaderLookup(r, c->word[i], c->wlen[i], &info);
+	}
+	q = random_query(c, p);
+	Bm25QuerySetStats(q, 100, 1000, df);
+	t = Bm25TopKCreate(5, NULL);
+	Bm25Search(q, r, t, NULL);
+	Bm25TopKFree(t);
+	Bm25QueryFree(q);
+	Bm25ReaderClose(r);
+	return status;
+}
+
+/* Change the first block's max tf (a varint after count, delta, length). */
+static void
+bump_first_block_max_tf(uint8_t *img, uint32_t chunk, uint32_t post_chunk)
+{
+	const uint8_t *p = img + (size_t) post_chunk * chunk + 1;
+	uint64_t	v;
+
+	bm25_get_varint(&p, p + 20, UINT64_MAX, &v);
+	bm25_get_varint(&p, p + 20, UINT64_MAX, &v);
+	img[p - img]++;
+}
+
+/*
+ * Known corruptions are named by verify; thousands of random byte flips
+ * never crash the reader, verify or the search (ASan checks the reads).
+ */
+static void
+test_corrupt(void)
+{
+	Bm25Params	p;
+	TColl	   *c = make_coll(300, 200, 30);
+	Bm25Image	img;
+	uint8_t    *bad;
+	char		msg[300];
+	int			i,
+				flagged = 0;
+
+	Bm25ParamsDefault(&p);
+	build_range(c, 0, c->ndocs, BM25_MIN_CHUNK, false, &p, &img);
+	bad = malloc(img.len);
+	memcpy(bad, img.data, img.len);
+	bad[0] ^= 1;
+	unit_int(probe_image(bad, img.chunk_size, img.nchunks, c, &p), BM25_ERR_CORRUPT, "bad magic refused");
+	memcpy(bad, img.data, img.len);
+	bad[img.chunk_size + 6]++;
+	unit_int(probe_image(bad, img.chunk_size, img.nchunks, c, &p), BM25_ERR_CORRUPT, "a changed dl found");
+	memcpy(bad, img.data, img.len);
+	bump_first_block_max_tf(bad, img.chunk_size, bm25_get32(img.data + BM25_HDR_POST_CHUNK));
+	{
+		MemImage	m = {bad, img.chunk_size, false, UINT32_MAX, 0};
+
+		unit_ok(Bm25VerifySegment(mem_read, &m, img.chunk_size, img.nchunks, msg, sizeof(msg)) == BM25_ERR_CORRUPT &&
+				strstr(msg, "max tf") != NULL, "a wrong block maximum found");
+	}
+	for (i = 0; i < 3000; i++)
+	{
+		int			flips = 1 + (int) rnd_below(4),
+					f;
+
+		memcpy(bad, img.data, img.len);
+		for (f = 0; f < flips; f++)
+			bad[rnd_below((uint32_t) img.len)] = (uint8_t) rnd();
+		flagged += probe_image(bad, img.chunk_size, img.nchunks, c, &p) != BM25_OK;
+	}
+	printf("# 3000 randomly damaged images: verify flagged %d (others hit padding or unused bytes)\n", flagged);
+	unit_ok(flagged > 1500, "random damage: no crash, most flagged by verify");
+	free(bad);
+	Bm25ImageFree(&img);
+	free_coll(c);
+}
+
 int
 main(void)
 {
@@ -928,5 +1332,10 @@ main(void)
 	test_roundtrip();
 	test_block_bound();
 	test_topk_vs_exhaustive();
+	test_pruning();
+	test_huge_document();
+	test_chunk_boundaries();
+	test_merge();
+	test_corrupt();
 	return unit_done();
 }

@@ -10,7 +10,7 @@ DROP SCHEMA IF EXISTS bm25_tap CASCADE;
 CREATE SCHEMA bm25_tap;
 SET search_path = bm25_tap, public;
 RESET client_min_messages;
-SELECT plan(21);
+SELECT plan(23);
 
 -- Documents of 3 to 17 words from a 40-word vocabulary, many ties in score.
 CREATE FUNCTION doc(g int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -81,10 +81,20 @@ SELECT is_empty($$SELECT * FROM bm25_verify('docs_bm25')$$, 'bm25_verify is clea
 VACUUM docs;
 SELECT is_empty($$SELECT * FROM bm25_verify('docs_bm25')$$, 'bm25_verify is clean after VACUUM');
 SELECT is(mismatches(10), 0::bigint, 'after VACUUM: top 10 equals the exhaustive order');
+-- the fresh index is built in several segments (1 MB of maintenance_work_mem)
+SET maintenance_work_mem = '1MB';
 CREATE INDEX docs_bm25_fresh ON docs USING bm25 (tsv);
+RESET maintenance_work_mem;
 SELECT is((SELECT count(*) FROM docs WHERE bm25_score(tsv, bm25query('docs_bm25', 'alpha | seven | gray'))
 	<> bm25_score(tsv, bm25query('docs_bm25_fresh', 'alpha | seven | gray'))), 0::bigint,
 	'after VACUUM the scores equal those of a fresh index (N, avgdl and df exact)');
+SET enable_seqscan = off;
+SELECT is((SELECT count(*) FROM generate_series(1, 30) q
+	WHERE ARRAY(SELECT id FROM docs ORDER BY tsv <=> bm25query('docs_bm25', query(q)) LIMIT 10)
+	IS DISTINCT FROM ARRAY(SELECT id FROM docs ORDER BY tsv <=> bm25query('docs_bm25_fresh', query(q)) LIMIT 10)),
+	0::bigint, 'an index built in several segments under a small maintenance_work_mem ranks the same');
+SELECT is_empty($$SELECT * FROM bm25_verify('docs_bm25_fresh')$$, 'bm25_verify is clean on the multi-segment build');
+RESET enable_seqscan;
 DROP INDEX docs_bm25_fresh;
 
 -- pages freed by VACUUM are reused, not appended: the index stops growing
