@@ -47,6 +47,26 @@ an_psql -d postgres -c "CREATE DATABASE eval" >/dev/null
 an_psql -d eval -c "CREATE EXTENSION arabic_news" >/dev/null
 an_psql -d eval >/dev/null <<'SQL'
 CREATE TABLE result (set text, config text, queries int, mrr10 numeric, r1 numeric, r10 numeric, seconds numeric);
+-- MRR@10, R@1, R@10 of the ranked table hits (qid, pid, rk) against qrels,
+-- one result row for the set and configuration.
+CREATE FUNCTION record_hits(setname text, config text, t0 timestamptz) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO result
+	WITH firsts AS (
+		SELECT q.id, min(h.rk) FILTER (WHERE r.pid IS NOT NULL) AS fr
+		FROM queries q
+		LEFT JOIN hits h ON h.qid = q.id
+		LEFT JOIN qrels r ON r.qid = h.qid AND r.pid = h.pid
+		GROUP BY q.id)
+	SELECT setname, config, count(*),
+		round(avg(coalesce(1.0 / fr, 0)), 3),
+		round(avg(CASE WHEN fr = 1 THEN 1 ELSE 0 END), 3),
+		round(avg(CASE WHEN fr IS NOT NULL THEN 1 ELSE 0 END), 3),
+		round(extract(epoch FROM clock_timestamp() - t0)::numeric, 1)
+	FROM firsts;
+END $$;
+CREATE TABLE hits (qid text, pid text, rk bigint);
 -- One configuration on the loaded set: stored tsvector + GIN, OR-queries, top 10.
 CREATE FUNCTION run_config(setname text, cfg regconfig, norm int) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -56,27 +76,16 @@ BEGIN
 	CREATE TABLE pv AS SELECT id, to_tsvector(cfg, body) AS tsv FROM passages;
 	CREATE INDEX pv_tsv ON pv USING gin (tsv);
 	ANALYZE pv;
-	INSERT INTO result
+	TRUNCATE hits;
+	INSERT INTO hits
 	WITH qq AS (
-		SELECT id, replace(plainto_tsquery(cfg, body)::text, '&', '|')::tsquery AS tq FROM queries),
-	hits AS (
-		SELECT qq.id AS qid, h.pid, row_number() OVER (PARTITION BY qq.id ORDER BY h.r DESC, h.pid) AS rk
-		FROM qq CROSS JOIN LATERAL (
-			SELECT pv.id AS pid, ts_rank(pv.tsv, qq.tq, norm) AS r
-			FROM pv WHERE pv.tsv @@ qq.tq
-			ORDER BY r DESC, pv.id LIMIT 10) h),
-	firsts AS (
-		SELECT q.id, min(h.rk) FILTER (WHERE r.pid IS NOT NULL) AS fr
-		FROM queries q
-		LEFT JOIN hits h ON h.qid = q.id
-		LEFT JOIN qrels r ON r.qid = h.qid AND r.pid = h.pid
-		GROUP BY q.id)
-	SELECT setname, cfg::text, count(*),
-		round(avg(coalesce(1.0 / fr, 0)), 3),
-		round(avg(CASE WHEN fr = 1 THEN 1 ELSE 0 END), 3),
-		round(avg(CASE WHEN fr IS NOT NULL THEN 1 ELSE 0 END), 3),
-		round(extract(epoch FROM clock_timestamp() - t0)::numeric, 1)
-	FROM firsts;
+		SELECT id, replace(plainto_tsquery(cfg, body)::text, '&', '|')::tsquery AS tq FROM queries)
+	SELECT qq.id, h.pid, row_number() OVER (PARTITION BY qq.id ORDER BY h.r DESC, h.pid)
+	FROM qq CROSS JOIN LATERAL (
+		SELECT pv.id AS pid, ts_rank(pv.tsv, qq.tq, norm) AS r
+		FROM pv WHERE pv.tsv @@ qq.tq
+		ORDER BY r DESC, pv.id LIMIT 10) h;
+	PERFORM record_hits(setname, cfg::text, t0);
 END $$;
 -- The same protocol ranked by the bm25 index (ts_rank's top 10 replaced by
 -- the index's), config label 'arabic_news + bm25'.
@@ -88,27 +97,16 @@ BEGIN
 	CREATE TABLE pv AS SELECT id, to_tsvector('arabic_news', body) AS tsv FROM passages;
 	EXECUTE 'CREATE INDEX pv_bm25 ON pv USING bm25 (tsv)' || coalesce(' WITH (' || nullif(opts, '') || ')', '');
 	ANALYZE pv;
-	INSERT INTO result
+	TRUNCATE hits;
+	INSERT INTO hits
 	WITH qq AS (
-		SELECT id, replace(plainto_tsquery('arabic_news', body)::text, '&', '|')::tsquery AS tq FROM queries),
-	hits AS (
-		SELECT qq.id AS qid, h.pid, h.rk
-		FROM qq CROSS JOIN LATERAL (
-			SELECT s.pid, row_number() OVER (ORDER BY s.d, s.c) AS rk FROM (
-				SELECT pv.id AS pid, pv.tsv <=> bm25query('pv_bm25', qq.tq) AS d, pv.ctid AS c FROM pv
-				ORDER BY pv.tsv <=> bm25query('pv_bm25', qq.tq) LIMIT 10) s) h),
-	firsts AS (
-		SELECT q.id, min(h.rk) FILTER (WHERE r.pid IS NOT NULL) AS fr
-		FROM queries q
-		LEFT JOIN hits h ON h.qid = q.id
-		LEFT JOIN qrels r ON r.qid = h.qid AND r.pid = h.pid
-		GROUP BY q.id)
-	SELECT setname, 'arabic_news + bm25', count(*),
-		round(avg(coalesce(1.0 / fr, 0)), 3),
-		round(avg(CASE WHEN fr = 1 THEN 1 ELSE 0 END), 3),
-		round(avg(CASE WHEN fr IS NOT NULL THEN 1 ELSE 0 END), 3),
-		round(extract(epoch FROM clock_timestamp() - t0)::numeric, 1)
-	FROM firsts;
+		SELECT id, replace(plainto_tsquery('arabic_news', body)::text, '&', '|')::tsquery AS tq FROM queries)
+	SELECT qq.id, h.pid, h.rk
+	FROM qq CROSS JOIN LATERAL (
+		SELECT s.pid, row_number() OVER (ORDER BY s.d, s.c) AS rk FROM (
+			SELECT pv.id AS pid, pv.tsv <=> bm25query('pv_bm25', qq.tq) AS d, pv.ctid AS c FROM pv
+			ORDER BY pv.tsv <=> bm25query('pv_bm25', qq.tq) LIMIT 10) s) h;
+	PERFORM record_hits(setname, 'arabic_news + bm25', t0);
 END $$;
 SQL
 bm25=0
