@@ -54,14 +54,19 @@ ranked_lucene() {
 	bpsql -c "\copy (SELECT id, body FROM news) TO '$AN_TMP/lucene_passages.tsv' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')"
 	head -n "$BENCH_QUERIES" "$queries" >"$AN_TMP/lucene_queries.tsv"
 	: >"$AN_TMP/lucene_qrels.tsv"
-	out=$("$bin" run --es "$AN_TMP/lucene_passages.tsv" "$AN_TMP/lucene_queries.tsv" "$AN_TMP/lucene_qrels.tsv" \
-		"$AN_TMP/lucene_index" "$AN_TMP/lucene_run.tsv" 2>&1) || { log "Lucene++ anchor failed: $(tail -1 <<<"$out")"; return 0; }
+	# /usr/bin/time: the process's CPU share, to estimate the CPU time of its
+	# (wall-clock timed) query pass on a busy machine
+	out=$(/usr/bin/time -f "cpu_share	%P" "$bin" run --es "$AN_TMP/lucene_passages.tsv" "$AN_TMP/lucene_queries.tsv" \
+		"$AN_TMP/lucene_qrels.tsv" "$AN_TMP/lucene_index" "$AN_TMP/lucene_run.tsv" 2>&1) \
+		|| { log "Lucene++ anchor failed: $(tail -1 <<<"$out")"; return 0; }
 	bpsql -v out="$out" -v nq="$(wc -l <"$AN_TMP/lucene_queries.tsv")" >/dev/null <<'SQL'
 WITH kv AS (SELECT split_part(l, E'\t', 1) AS k, split_part(l, E'\t', 2) AS v
 			  FROM regexp_split_to_table(:'out', E'\n') l)
-INSERT INTO bench_qresult (cfg, nq, total, path, docs, hits)
+INSERT INTO bench_qresult (cfg, nq, total, cpu, path, docs, hits)
 SELECT 'arabic_news', :nq, (SELECT v::float8 FROM kv WHERE k = 'query_s'),
-	   format('Lucene++ 3.0.8 anchor (index %s s + optimize %s s, %s MB)',
+	   (SELECT v::float8 FROM kv WHERE k = 'query_s')
+	   * (SELECT least(rtrim(v, '%')::float8 / 100, 1) FROM kv WHERE k = 'cpu_share'),
+	   format('Lucene++ 3.0.8 anchor (index %s s + optimize %s s, %s MB; CPU = wall × the process''s CPU share)',
 			  (SELECT v FROM kv WHERE k = 'index_s'), (SELECT v FROM kv WHERE k = 'optimize_s'),
 			  (SELECT v FROM kv WHERE k = 'index_MB')),
 	   (SELECT v::bigint FROM kv WHERE k = 'passages'), NULL;
