@@ -9,6 +9,7 @@
 #                     ts_rank, RUM, Lucene++ anchor; BENCH_CORPUS=sample: fast)
 #   make bench-analysis   pledge keys, BI view creation and refresh (BENCH_CORPUS=ant)
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
+#   make bench-bm25-core   bm25 core: build/decode/top-k speed, bytes per posting, pruning
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
@@ -82,6 +83,14 @@ BENCH_CORE_ARGS ?=
 bench-core: .build/bench/core_bench
 	.build/bench/core_bench $(BENCH_CORE_ARGS) $(BENCH_TSV)
 
+# bm25 core: build, decode and top-k speed, bytes per posting, pruning
+.build/bench/bm25_bench: test/bench/bm25_bench.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/bench
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
+bench-bm25-core: .build/bench/bm25_bench
+	.build/bench/bm25_bench $(BENCH_TSV)
+
 bench-core-callgrind: .build/bench/core_bench
 	valgrind --tool=callgrind --callgrind-out-file=.build/bench/callgrind.out \
 		.build/bench/core_bench -n 1 $(BENCH_CORE_ARGS) $(BENCH_TSV)
@@ -94,7 +103,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
+.PHONY: bench-ranked bench-bm25-core reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
 deps:
 	@bash tools/deps.sh test
 demo:

@@ -644,6 +644,62 @@ encode_term(Writer *w, const SegArr *out, uint64_t first, uint32_t df,
 	}
 }
 
+/* A dictionary or directory chunk being filled (layout: Bm25Keyed). */
+typedef struct KeyedChunk
+{
+	size_t		start;			/* byte offset of the chunk */
+	uint32_t	nentries;
+	uint32_t	nr;
+	uint16_t   *restarts;		/* room for chunk_size / 2 */
+} KeyedChunk;
+
+/* Pad the open chunk up to its trailer and write the trailer. */
+static void
+keyed_close(Writer *w, KeyedChunk *kc)
+{
+	uint32_t	trailer = 2 + 2 * kc->nr,
+				i;
+	uint8_t    *t;
+
+	if (kc->nentries == 0)
+		return;
+	ArBufReserve(&w->buf, w->chunk);
+	memset(w->buf.data + w->buf.len, 0, kc->start + w->chunk - w->buf.len);
+	t = (uint8_t *) w->buf.data + kc->start + w->chunk - trailer;
+	for (i = 0; i < kc->nr; i++)
+	{
+		t[2 * i] = (uint8_t) kc->restarts[i];
+		t[2 * i + 1] = (uint8_t) (kc->restarts[i] >> 8);
+	}
+	t[2 * kc->nr] = (uint8_t) kc->nr;
+	t[2 * kc->nr + 1] = (uint8_t) (kc->nr >> 8);
+	w->buf.len = kc->start + w->chunk;
+	kc->nentries = kc->nr = 0;
+}
+
+/* Append one entry; true when it starts a new chunk. */
+static bool
+keyed_add(Writer *w, KeyedChunk *kc, const uint8_t *e, size_t len)
+{
+	bool		restart = kc->nentries % BM25_RESTART == 0;
+	size_t		trailer = 2 + 2 * (kc->nr + 1);	/* with a restart more, at worst */
+	bool		fresh;
+
+	if (kc->nentries > 0 && w->buf.len - kc->start + len + trailer > w->chunk)
+		keyed_close(w, kc);
+	fresh = kc->nentries == 0;
+	if (fresh)
+	{
+		kc->start = w->buf.len;
+		restart = true;
+	}
+	if (restart)
+		kc->restarts[kc->nr++] = (uint16_t) (w->buf.len - kc->start);
+	ArBufAppend(&w->buf, (const char *) e, len);
+	kc->nentries++;
+	return fresh;
+}
+
 /* Dictionary then directory (one entry per dictionary chunk). */
 static void
 write_dictionary(Bm25Builder *b, Writer *w, const uint32_t *ids, uint32_t n,
@@ -653,6 +709,7 @@ write_dictionary(Bm25Builder *b, Writer *w, const uint32_t *ids, uint32_t n,
 	uint32_t   *firsts = ArAlloc(sizeof(uint32_t) * (n ? n : 1));
 	uint32_t	nfirst = 0,
 				i;
+	KeyedChunk	kc = {0, 0, 0, ArAlloc(b->chunk_size)};
 
 	w_pad(w);
 	*dict_chunk = (uint32_t) (w->buf.len / w->chunk);
@@ -668,12 +725,10 @@ write_dictionary(Bm25Builder *b, Writer *w, const uint32_t *ids, uint32_t n,
 		len += bm25_put_varint(e + len, touts[i].max_lead);
 		len += bm25_put_varint(e + len, touts[i].min_dl);
 		len += bm25_put_varint(e + len, touts[i].offset);
-		w_place(w, len);
-		if (w->buf.len % w->chunk == 0)
+		if (keyed_add(w, &kc, e, len))
 			firsts[nfirst++] = i;
-		ArBufAppend(&w->buf, (const char *) e, len);
 	}
-	w_pad(w);
+	keyed_close(w, &kc);
 	*dir_chunk = (uint32_t) (w->buf.len / w->chunk);
 	for (i = 0; i < nfirst; i++)
 	{
@@ -683,10 +738,10 @@ write_dictionary(Bm25Builder *b, Writer *w, const uint32_t *ids, uint32_t n,
 		memcpy(e + len, b->bytes.data + t->off, t->len);
 		len += t->len;
 		len += bm25_put_varint(e + len, *dict_chunk + i);
-		w_place(w, len);
-		ArBufAppend(&w->buf, (const char *) e, len);
+		keyed_add(w, &kc, e, len);
 	}
-	w_pad(w);
+	keyed_close(w, &kc);
+	ArFree(kc.restarts);
 	ArFree(firsts);
 	ArFree(e);
 }

@@ -12,11 +12,13 @@
  *                that does not fit the rest of a chunk starts the next one
  *                and the gap is zero bytes (a block header never starts
  *                with 0: its first byte is its count, 1..128)
- *   dictionary   entries sorted by term bytes, packed, zero-padded
+ *   dictionary   entries sorted by term bytes, packed, zero-padded, with
+ *                a trailer of restart offsets (Bm25Keyed below)
  *   directory    one entry per dictionary chunk: its first term and its
- *                chunk number, so a look-up reads one directory chunk and
- *                one dictionary chunk (two-level when the directory spans
- *                several chunks: binary search over their first entries)
+ *                chunk number, laid out like the dictionary, so a look-up
+ *                reads one directory chunk and one dictionary chunk, each
+ *                searched by binary search over its restarts (plus a binary
+ *                search over directory chunks when there are several)
  *
  * Block:      u8 count, varint last_ord - base, varint data_len,
  *             varint max_tf, varint max_lead, varint min_dl, then data_len
@@ -60,6 +62,8 @@
 #define BM25_BLOCK_HDR_MAX	28
 /* Bytes of a dict or dir entry beside the term (varints), rounded up. */
 #define BM25_ENTRY_OVERHEAD 64
+/* Every this many entries of a dictionary or directory chunk, a restart. */
+#define BM25_RESTART		8
 
 /* ---- little-endian fixed fields */
 
@@ -121,6 +125,15 @@ bm25_get_varint(const uint8_t **p, const uint8_t *end, uint64_t max, uint64_t *v
 	uint64_t	r = 0;
 	int			shift = 0;
 
+	if (s < end && *s < 0x80)
+	{
+		/* one byte: most gaps and lengths, so decoding takes this path */
+		if (*s > max)
+			return false;
+		*v = *s;
+		*p = s + 1;
+		return true;
+	}
 	for (;;)
 	{
 		uint8_t		c;
@@ -263,12 +276,39 @@ typedef struct Bm25DictEntry
 	Bm25TermInfo info;
 } Bm25DictEntry;
 
-/* Parse the dictionary (directory) entry at *off of a chunk's data:
+/*
+ * A dictionary or directory chunk: entries packed from byte 0 (zero
+ * padding after the last), and at the chunk's end a trailer: the u16
+ * offsets of every BM25_RESTART-th entry, then their count (u16), so a
+ * look-up binary-searches the restarts and scans at most BM25_RESTART
+ * entries.
+ */
+typedef struct Bm25Keyed
+{
+	const uint8_t *data;
+	uint32_t	chunk;
+	uint32_t	limit;			/* entries end before this offset */
+	uint32_t	nr;
+	const uint8_t *restarts;
+} Bm25Keyed;
+
+static inline uint32_t
+bm25_keyed_restart(const Bm25Keyed *kc, uint32_t i)
+{
+	return kc->restarts[2 * i] | (uint32_t) kc->restarts[2 * i + 1] << 8;
+}
+
+/* Read keyed chunk number chunk through slot and check its restart count;
+ * bm25_keyed_check checks every restart offset too (verify). */
+extern int	bm25_keyed_open(Bm25Reader *r, Bm25Slot *slot, uint32_t chunk, Bm25Keyed *kc);
+extern int	bm25_keyed_check(Bm25Reader *r, const Bm25Keyed *kc);
+
+/* Parse the dictionary (directory) entry at *off of a keyed chunk:
  * BM25_OK, BM25_END at the chunk's padding, or BM25_ERR_CORRUPT. */
-extern int	bm25_parse_dict_entry(Bm25Reader *r, const uint8_t *data, uint32_t *off,
-								  uint32_t chunk, Bm25DictEntry *e);
-extern int	bm25_parse_dir_entry(Bm25Reader *r, const uint8_t *data, uint32_t *off,
-								 uint32_t chunk, const char **key, size_t *len, uint32_t *dict);
+extern int	bm25_parse_dict_entry(Bm25Reader *r, const Bm25Keyed *kc, uint32_t *off,
+								  Bm25DictEntry *e);
+extern int	bm25_parse_dir_entry(Bm25Reader *r, const Bm25Keyed *kc, uint32_t *off,
+								 const char **key, size_t *len, uint32_t *dict);
 
 /* Walks every dictionary entry in order. */
 typedef struct Bm25DictIter

@@ -205,40 +205,73 @@ Bm25ReaderDoc(Bm25Reader *r, uint32_t ord, Bm25Tid *tid, uint32_t *dl)
 
 /* ------------------------------------------------------------ dictionary */
 
-/* A varint at *off of chunk data, <= max; false when it does not fit. */
-static bool
-get_field(const Bm25Reader *r, const uint8_t *data, uint32_t *off, uint64_t max, uint64_t *v)
+int
+bm25_keyed_open(Bm25Reader *r, Bm25Slot *slot, uint32_t chunk, Bm25Keyed *kc)
 {
-	const uint8_t *p = data + *off;
+	const uint8_t *d = bm25_slot_get(r, slot, chunk);
+	uint32_t	nr;
 
-	if (!bm25_get_varint(&p, data + r->chunk_size, max, v))
+	if (d == NULL)
+		return r->last_fail;
+	nr = d[r->chunk_size - 2] | (uint32_t) d[r->chunk_size - 1] << 8;
+	if (nr == 0 || 2 + 2 * (uint64_t) nr > r->chunk_size)
+		return bm25_fail(r, BM25_ERR_CORRUPT, "chunk %u: bad restart count %u", chunk, nr);
+	kc->data = d;
+	kc->chunk = chunk;
+	kc->nr = nr;
+	kc->limit = r->chunk_size - 2 - 2 * nr;
+	kc->restarts = d + kc->limit;
+	return BM25_OK;
+}
+
+/* Restart offsets ascend from 0 inside the entries (verify only: a
+ * look-up checks each offset it uses against the limit). */
+int
+bm25_keyed_check(Bm25Reader *r, const Bm25Keyed *kc)
+{
+	uint32_t	i;
+
+	for (i = 0; i < kc->nr; i++)
+	{
+		uint32_t	off = bm25_keyed_restart(kc, i);
+
+		if (off >= kc->limit || (i == 0 && off != 0) || (i > 0 && off <= bm25_keyed_restart(kc, i - 1)))
+			return bm25_fail(r, BM25_ERR_CORRUPT, "chunk %u: restart %u at a bad offset", kc->chunk, i);
+	}
+	return BM25_OK;
+}
+
+/* A varint at *off of a keyed chunk, <= max; false when it does not fit. */
+static bool
+get_field(const Bm25Keyed *kc, uint32_t *off, uint64_t max, uint64_t *v)
+{
+	const uint8_t *p = kc->data + *off;
+
+	if (!bm25_get_varint(&p, kc->data + kc->limit, max, v))
 		return false;
-	*off = (uint32_t) (p - data);
+	*off = (uint32_t) (p - kc->data);
 	return true;
 }
 
 /* A term (varint length, bytes) at *off; BM25_END at padding. */
 static int
-get_key(Bm25Reader *r, const uint8_t *data, uint32_t *off, uint32_t chunk,
-		const char **key, size_t *len)
+get_key(Bm25Reader *r, const Bm25Keyed *kc, uint32_t *off, const char **key, size_t *len)
 {
 	uint64_t	v;
 
-	if (*off >= r->chunk_size || data[*off] == 0)
+	if (*off >= kc->limit || kc->data[*off] == 0)
 		return BM25_END;
-	if (!get_field(r, data, off, r->chunk_size, &v) || v > r->chunk_size - *off)
+	if (!get_field(kc, off, kc->limit, &v) || v == 0 || v > kc->limit - *off)
 		return bm25_fail(r, BM25_ERR_CORRUPT, "chunk %u, byte %u: term length overruns the chunk",
-						 chunk, *off);
-	*key = (const char *) data + *off;
+						 kc->chunk, *off);
+	*key = (const char *) kc->data + *off;
 	*len = (size_t) v;
 	*off += (uint32_t) v;
 	return BM25_OK;
 }
 
-/* One dictionary entry at *off of chunk; BM25_END at padding. */
 int
-bm25_parse_dict_entry(Bm25Reader *r, const uint8_t *data, uint32_t *off, uint32_t chunk,
-				 Bm25DictEntry *e)
+bm25_parse_dict_entry(Bm25Reader *r, const Bm25Keyed *kc, uint32_t *off, Bm25DictEntry *e)
 {
 	uint32_t	at = *off;
 	uint64_t	df,
@@ -246,21 +279,21 @@ bm25_parse_dict_entry(Bm25Reader *r, const uint8_t *data, uint32_t *off, uint32_
 				lead,
 				dl,
 				pos;
-	int			status = get_key(r, data, off, chunk, &e->term, &e->len);
+	int			status = get_key(r, kc, off, &e->term, &e->len);
 
 	if (status != BM25_OK)
 		return status;
-	if (!get_field(r, data, off, r->ndocs, &df) || df == 0 ||
-		!get_field(r, data, off, UINT16_MAX, &tf) || tf == 0 ||
-		!get_field(r, data, off, tf, &lead) ||
-		!get_field(r, data, off, UINT32_MAX, &dl) ||
-		!get_field(r, data, off, UINT64_MAX, &pos))
-		return bm25_fail(r, BM25_ERR_CORRUPT, "dictionary chunk %u, byte %u: bad entry", chunk, at);
+	if (!get_field(kc, off, r->ndocs, &df) || df == 0 ||
+		!get_field(kc, off, UINT16_MAX, &tf) || tf == 0 ||
+		!get_field(kc, off, tf, &lead) ||
+		!get_field(kc, off, UINT32_MAX, &dl) ||
+		!get_field(kc, off, UINT64_MAX, &pos))
+		return bm25_fail(r, BM25_ERR_CORRUPT, "dictionary chunk %u, byte %u: bad entry", kc->chunk, at);
 	if (pos < (uint64_t) r->post_chunk * r->chunk_size ||
 		pos >= (uint64_t) r->dict_chunk * r->chunk_size)
 		return bm25_fail(r, BM25_ERR_CORRUPT,
 						 "dictionary chunk %u, byte %u: postings offset %llu outside the posting section",
-						 chunk, at, (unsigned long long) pos);
+						 kc->chunk, at, (unsigned long long) pos);
 	e->info.df = (uint32_t) df;
 	e->info.max_tf = (uint16_t) tf;
 	e->info.max_lead = (uint16_t) lead;
@@ -269,48 +302,45 @@ bm25_parse_dict_entry(Bm25Reader *r, const uint8_t *data, uint32_t *off, uint32_
 	return BM25_OK;
 }
 
-/* One directory entry: its first term and dictionary chunk. */
 int
-bm25_parse_dir_entry(Bm25Reader *r, const uint8_t *data, uint32_t *off, uint32_t chunk,
-				const char **key, size_t *len, uint32_t *dict)
+bm25_parse_dir_entry(Bm25Reader *r, const Bm25Keyed *kc, uint32_t *off,
+					 const char **key, size_t *len, uint32_t *dict)
 {
 	uint64_t	c;
-	int			status = get_key(r, data, off, chunk, key, len);
+	int			status = get_key(r, kc, off, key, len);
 
 	if (status != BM25_OK)
 		return status;
-	if (!get_field(r, data, off, UINT32_MAX, &c) || c < r->dict_chunk || c >= r->dir_chunk)
-		return bm25_fail(r, BM25_ERR_CORRUPT, "directory chunk %u: bad dictionary chunk number", chunk);
+	if (!get_field(kc, off, UINT32_MAX, &c) || c < r->dict_chunk || c >= r->dir_chunk)
+		return bm25_fail(r, BM25_ERR_CORRUPT, "directory chunk %u: bad dictionary chunk number", kc->chunk);
 	*dict = (uint32_t) c;
 	return BM25_OK;
 }
 
-/* The dictionary chunk that may hold lex (BM25_NOT_FOUND when lex sorts
- * before every term): binary search over directory chunks by their first
- * entry, then a scan of one directory chunk. */
+/*
+ * Where the entry for lex may start in a keyed chunk: the last restart
+ * whose key is <= lex (binary search), so a scan from there meets lex
+ * within BM25_RESTART entries.  BM25_NOT_FOUND when lex sorts before the
+ * chunk's first key.
+ */
 static int
-find_dict_chunk(Bm25Reader *r, const char *lex, size_t len, uint32_t *dict)
+seek_restart(Bm25Reader *r, const Bm25Keyed *kc, const char *lex, size_t len, uint32_t *start)
 {
-	int64_t		lo = r->dir_chunk,
-				hi = (int64_t) r->nchunks - 1,
+	int64_t		lo = 0,
+				hi = (int64_t) kc->nr - 1,
 				best = -1;
-	const uint8_t *data;
-	const char *key;
-	size_t		klen;
-	uint32_t	off,
-				c;
-	int			status;
 
 	while (lo <= hi)
 	{
 		int64_t		mid = (lo + hi) / 2;
+		uint32_t	off = bm25_keyed_restart(kc, (uint32_t) mid);
+		const char *key;
+		size_t		klen;
+		int			status = get_key(r, kc, &off, &key, &klen);
 
-		if ((data = bm25_slot_get(r, &r->dict_slot, (uint32_t) mid)) == NULL)
-			return r->last_fail;
-		off = 0;
-		status = bm25_parse_dir_entry(r, data, &off, (uint32_t) mid, &key, &klen, &c);
 		if (status == BM25_END)
-			return bm25_fail(r, BM25_ERR_CORRUPT, "directory chunk %u is empty", (uint32_t) mid);
+			return bm25_fail(r, BM25_ERR_CORRUPT, "chunk %u: restart %u points at padding",
+							 kc->chunk, (uint32_t) mid);
 		if (status != BM25_OK)
 			return status;
 		if (bm25_term_cmp(key, klen, lex, len) <= 0)
@@ -320,11 +350,57 @@ find_dict_chunk(Bm25Reader *r, const char *lex, size_t len, uint32_t *dict)
 	}
 	if (best < 0)
 		return BM25_NOT_FOUND;
-	if ((data = bm25_slot_get(r, &r->dict_slot, (uint32_t) best)) == NULL)
-		return r->last_fail;
-	off = 0;
+	*start = bm25_keyed_restart(kc, (uint32_t) best);
+	return BM25_OK;
+}
+
+/* The directory chunk that may hold lex: binary search over the
+ * directory chunks by their first key. */
+static int
+find_dir_chunk(Bm25Reader *r, const char *lex, size_t len, Bm25Keyed *kc)
+{
+	int64_t		lo = r->dir_chunk,
+				hi = (int64_t) r->nchunks - 1,
+				best = -1;
+	int			status;
+
+	while (lo <= hi)
+	{
+		int64_t		mid = (lo + hi) / 2;
+		uint32_t	start;
+
+		if ((status = bm25_keyed_open(r, &r->dict_slot, (uint32_t) mid, kc)) != BM25_OK)
+			return status;
+		status = seek_restart(r, kc, lex, len, &start);
+		if (status < 0)
+			return status;
+		if (status == BM25_OK)
+			best = mid, lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	if (best < 0)
+		return BM25_NOT_FOUND;
+	return bm25_keyed_open(r, &r->dict_slot, (uint32_t) best, kc);
+}
+
+/* The dictionary chunk that may hold lex (BM25_NOT_FOUND when lex sorts
+ * before every term). */
+static int
+find_dict_chunk(Bm25Reader *r, const char *lex, size_t len, uint32_t *dict)
+{
+	Bm25Keyed	kc;
+	const char *key;
+	size_t		klen;
+	uint32_t	off = 0,
+				c;
+	int			status;
+
+	if ((status = find_dir_chunk(r, lex, len, &kc)) != BM25_OK ||
+		(status = seek_restart(r, &kc, lex, len, &off)) != BM25_OK)
+		return status;
 	*dict = UINT32_MAX;
-	while ((status = bm25_parse_dir_entry(r, data, &off, (uint32_t) best, &key, &klen, &c)) == BM25_OK &&
+	while ((status = bm25_parse_dir_entry(r, &kc, &off, &key, &klen, &c)) == BM25_OK &&
 		   bm25_term_cmp(key, klen, lex, len) <= 0)
 		*dict = c;
 	if (status < 0)
@@ -335,7 +411,7 @@ find_dict_chunk(Bm25Reader *r, const char *lex, size_t len, uint32_t *dict)
 int
 Bm25ReaderLookup(Bm25Reader *r, const char *lex, size_t len, Bm25TermInfo *info)
 {
-	const uint8_t *data;
+	Bm25Keyed	kc;
 	Bm25DictEntry e;
 	uint32_t	chunk = 0,
 				off = 0;
@@ -343,11 +419,11 @@ Bm25ReaderLookup(Bm25Reader *r, const char *lex, size_t len, Bm25TermInfo *info)
 
 	if (r->nterms == 0)
 		return BM25_NOT_FOUND;
-	if ((status = find_dict_chunk(r, lex, len, &chunk)) != BM25_OK)
+	if ((status = find_dict_chunk(r, lex, len, &chunk)) != BM25_OK ||
+		(status = bm25_keyed_open(r, &r->dict_slot, chunk, &kc)) != BM25_OK ||
+		(status = seek_restart(r, &kc, lex, len, &off)) != BM25_OK)
 		return status;
-	if ((data = bm25_slot_get(r, &r->dict_slot, chunk)) == NULL)
-		return r->last_fail;
-	while ((status = bm25_parse_dict_entry(r, data, &off, chunk, &e)) == BM25_OK)
+	while ((status = bm25_parse_dict_entry(r, &kc, &off, &e)) == BM25_OK)
 	{
 		int			c = bm25_term_cmp(e.term, e.len, lex, len);
 
@@ -387,7 +463,7 @@ bm25_dict_iter_next(Bm25DictIter *it, Bm25DictEntry *e)
 
 	for (;;)
 	{
-		const uint8_t *data;
+		Bm25Keyed	kc;
 		int			status;
 
 		if (it->chunk >= r->dir_chunk)
@@ -397,9 +473,9 @@ bm25_dict_iter_next(Bm25DictIter *it, Bm25DictEntry *e)
 								 it->count, r->nterms);
 			return BM25_END;
 		}
-		if ((data = bm25_slot_get(r, &it->slot, it->chunk)) == NULL)
-			return r->last_fail;
-		status = bm25_parse_dict_entry(r, data, &it->off, it->chunk, e);
+		if ((status = bm25_keyed_open(r, &it->slot, it->chunk, &kc)) != BM25_OK)
+			return status;
+		status = bm25_parse_dict_entry(r, &kc, &it->off, e);
 		if (status == BM25_END && it->off == 0)
 			return bm25_fail(r, BM25_ERR_CORRUPT, "dictionary chunk %u is empty", it->chunk);
 		if (status == BM25_END)

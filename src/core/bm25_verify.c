@@ -188,13 +188,15 @@ verify_terms(Verify *v)
 static int
 first_dict_term(Bm25Reader *r, Bm25Slot *slot, uint32_t ch, Bm25DictEntry *e)
 {
-	const uint8_t *data = bm25_slot_get(r, slot, ch);
+	Bm25Keyed	kc;
 	uint32_t	off = 0;
-	int			status;
+	int			status = bm25_keyed_open(r, slot, ch, &kc);
 
-	if (data == NULL)
-		return r->last_fail;
-	status = bm25_parse_dict_entry(r, data, &off, ch, e);
+	if (status == BM25_OK)
+		status = bm25_keyed_check(r, &kc);
+	if (status != BM25_OK)
+		return status;
+	status = bm25_parse_dict_entry(r, &kc, &off, e);
 	if (status == BM25_END)
 		return bm25_fail(r, BM25_ERR_CORRUPT, "dictionary chunk %u is empty", ch);
 	return status;
@@ -219,16 +221,16 @@ verify_directory(Verify *v)
 		size_t		len;
 		uint32_t	dict;
 		Bm25DictEntry e;
+		Bm25Keyed	kc;
 
+		status = bm25_keyed_open(r, &r->dict_slot, ch, &kc);
+		if (status == BM25_OK)
+			status = bm25_keyed_check(r, &kc);
 		while (status == BM25_OK)
 		{
-			const uint8_t *data = bm25_slot_get(r, &r->dict_slot, ch);
-
-			if (data == NULL)
-				status = r->last_fail;
-			else if ((status = bm25_parse_dir_entry(r, data, &off, ch, &key, &len, &dict)) != BM25_OK)
+			if ((status = bm25_parse_dir_entry(r, &kc, &off, &key, &len, &dict)) != BM25_OK)
 				break;
-			else if (dict != r->dict_chunk + j)
+			if (dict != r->dict_chunk + j)
 				status = bm25_fail(r, BM25_ERR_CORRUPT, "directory entry %u names dictionary chunk %u, not %u",
 								   j, dict, r->dict_chunk + j);
 			else if ((status = first_dict_term(r, &slot, dict, &e)) == BM25_OK &&

@@ -29,6 +29,8 @@ typedef struct WTerm
 	double		idf;
 	double		ub;				/* bound over the whole posting list */
 	uint32_t	doc;			/* current ordinal */
+	uint64_t	bpos;			/* block whose bound bub holds (0: none) */
+	double		bub;
 } WTerm;
 
 typedef struct Wand
@@ -84,6 +86,7 @@ wand_open(Wand *w, Bm25SearchStats *stats)
 		if (stats)
 			stats->postings_total += info.df;
 		t->qi = i;
+		t->bpos = 0;			/* block offsets are past chunk 0, never 0 */
 		t->idf = bm25_query_idf(w->q, i);
 		t->ub = bound(w, t, info.max_tf, info.max_lead, info.min_dl);
 		status = Bm25CursorNext(t->c);
@@ -188,7 +191,13 @@ block_bound(Wand *w, int p, uint32_t d, double *sum, uint32_t *next)
 			t->doc = UINT32_MAX;
 		if (status != BM25_OK)
 			return status;
-		*sum += bound(w, t, b->max_tf, b->max_lead, b->min_dl);
+		if (t->bpos != b->pos)
+		{
+			/* a block is bounded once, however many pivots fall in it */
+			t->bub = bound(w, t, b->max_tf, b->max_lead, b->min_dl);
+			t->bpos = b->pos;
+		}
+		*sum += t->bub;
 		if ((uint64_t) b->last + 1 < *next)
 			*next = b->last + 1;	/* ordinals stay below 2^31: no overflow */
 	}
@@ -222,7 +231,19 @@ wand_step(Wand *w, bool *done)
 		p++;
 	status = block_bound(w, p, d, &bsum, &next);
 	if (status == BM25_END)
-		return BM25_OK;			/* a cursor ran out; drop_ended, next round */
+	{
+		/*
+		 * A cursor ran out (drop_ended removes it).  The ones already put
+		 * on d's block may have left their current posting behind: bring
+		 * them to d, which is safe because no document before the pivot
+		 * can beat theta.
+		 */
+		status = BM25_OK;
+		for (j = 0; j <= p && status == BM25_OK; j++)
+			if (w->order[j]->doc < d)
+				status = move_to(w, j, d, false);
+		return status;
+	}
 	if (status != BM25_OK)
 		return status;
 	if (can_beat(bsum, theta))

@@ -852,6 +852,42 @@ same_hits(const Bm25Hit *a, int na, const Bm25Hit *b, int nb)
 	return true;
 }
 
+/* A collection in segments, with what the exhaustive scorer needs. */
+typedef struct Fixture
+{
+	TColl	   *c;
+	Bm25DocTerm **dt;
+	TInv		v;
+	Bm25Hit    *truth;
+	Segs		s;
+	Bm25SearchStats st;
+} Fixture;
+
+static void
+fixture_open(Fixture *f, TColl *c, const int *from, int nseg, uint32_t chunk, const Bm25Params *p)
+{
+	memset(f, 0, sizeof(*f));
+	f->c = c;
+	f->dt = doc_terms(c);
+	f->v = invert(c, 0, c->ndocs);
+	f->truth = malloc(sizeof(Bm25Hit) * c->ndocs);
+	open_segs(&f->s, c, from, nseg, chunk, p);
+}
+
+static void
+fixture_close(Fixture *f)
+{
+	int			i;
+
+	close_segs(&f->s);
+	for (i = 0; i < f->c->ndocs; i++)
+		free(f->dt[i]);
+	free(f->dt);
+	free(f->truth);
+	free_inv(&f->v);
+	free_coll(f->c);
+}
+
 /*
  * Thousands of random queries, k 1, 10 and 100, one in three resuming
  * after a random hit of the exhaustive order: the index path (3 segments
@@ -865,20 +901,15 @@ test_topk_vs_exhaustive(void)
 	static const int ks[3] = {1, 10, 100};
 	static const int from[4] = {0, 1000, 2200, 2900};
 	Bm25Params	p;
-	TColl	   *c = make_coll(3000, 1500, 60);
-	Bm25DocTerm **dt = doc_terms(c);
-	TInv		v = invert(c, 0, c->ndocs);
-	Bm25Hit    *truth = malloc(sizeof(Bm25Hit) * c->ndocs),
-				got[100];
-	Bm25SearchStats st = {0};
-	Segs		s;
+	Fixture		f;
+	Bm25Hit		got[100];
 	int			qn,
 				bad = 0,
 				resumed = 0,
 				ties = 0;
 
 	Bm25ParamsDefault(&p);
-	open_segs(&s, c, from, 3, 1024, &p);
+	fixture_open(&f, make_coll(3000, 1500, 60), from, 3, 1024, &p);
 	for (qn = 0; qn < 3000; qn++)
 	{
 		int			k = ks[qn % 3],
@@ -886,103 +917,83 @@ test_topk_vs_exhaustive(void)
 					n,
 					ne,
 					i;
-		Bm25Query  *q = random_query(c, &p);
+		Bm25Query  *q = random_query(f.c, &p);
 		Bm25Hit		after;
 
-		set_stats(q, c, &v);
-		ne = exhaustive(q, c, &v, truth);
+		set_stats(q, f.c, &f.v);
+		ne = exhaustive(q, f.c, &f.v, f.truth);
 		if (qn % 3 == 1 && ne > 0)
 		{
 			start = 1 + (int) rnd_below(ne);
-			after = truth[start - 1];
+			after = f.truth[start - 1];
 			resumed++;
 		}
-		n = index_topk(q, c, dt, from[3], &s, qn, k, start ? &after : NULL, got, &st);
-		if (!same_hits(got, n, truth + start, ne - start < k ? ne - start : k))
+		n = index_topk(q, f.c, f.dt, from[3], &f.s, qn, k, start ? &after : NULL, got, &f.st);
+		if (!same_hits(got, n, f.truth + start, ne - start < k ? ne - start : k))
 			bad++;
 		for (i = start + 1; i < start + n; i++)
-			ties += truth[i].score == truth[i - 1].score;
+			ties += f.truth[i].score == f.truth[i - 1].score;
 		Bm25QueryFree(q);
 	}
 	printf("# 3000 queries (%d resumed, %d tied neighbours): %llu docs scored of %llu postings, "
 		   "%llu blocks decoded, %llu skipped\n", resumed, ties,
-		   (unsigned long long) st.docs_scored, (unsigned long long) st.postings_total,
-		   (unsigned long long) st.blocks_decoded, (unsigned long long) st.blocks_skipped);
+		   (unsigned long long) f.st.docs_scored, (unsigned long long) f.st.postings_total,
+		   (unsigned long long) f.st.blocks_decoded, (unsigned long long) f.st.blocks_skipped);
 	unit_int(bad, 0, "top-k over segments + pending = exhaustive order (k 1/10/100, resume, ties)");
 	unit_ok(ties > 0 && resumed > 500, "the run had ties and resumed queries");
-	close_segs(&s);
-	for (qn = 0; qn < c->ndocs; qn++)
-		free(dt[qn]);
-	free(dt);
-	free(truth);
-	free_inv(&v);
-	free_coll(c);
+	fixture_close(&f);
 }
 
 /*
  * Pruning: on a skewed collection (Zipf vocabulary, one big segment), top
- * 10 of 2-4-term queries scores far fewer documents than hold a query term,
- * and still returns the exhaustive answer.
+ * 10 of 2-4-term Zipf-picked queries scores far fewer documents than hold
+ * a query term, and still returns the exhaustive answer.
  */
 static void
 test_pruning(void)
 {
 	static const int from[2] = {0, 20000};
 	Bm25Params	p;
-	TColl	   *c = make_coll(20000, 5000, 120);
-	Bm25DocTerm **dt = doc_terms(c);
-	TInv		v = invert(c, 0, c->ndocs);
-	Bm25Hit    *truth = malloc(sizeof(Bm25Hit) * c->ndocs),
-				got[10];
-	Bm25SearchStats st = {0};
+	Fixture		f;
+	Bm25Hit		got[10];
 	uint64_t	matching = 0;
-	Segs		s;
 	int			qn,
 				bad = 0;
 
 	Bm25ParamsDefault(&p);
-	open_segs(&s, c, from, 1, 8152, &p);
+	fixture_open(&f, make_coll(20000, 5000, 80), from, 1, 8152, &p);
 	for (qn = 0; qn < 200; qn++)
 	{
-		Bm25Lexeme	lx[4];
+		Bm25Lexeme	lx[4] = {{0}};
 		int			n = 2 + (int) rnd_below(3),
 					i,
-					ne,
-					got_n;
+					ne;
 		Bm25Query  *q;
 
 		for (i = 0; i < n; i++)
 		{
-			int			t = zipf_pick(c);
+			int			t = zipf_pick(f.c);
 
-			lx[i].lex = c->word[t];
-			lx[i].len = c->wlen[t];
-			lx[i].npos = 0;
-			lx[i].pos = NULL;
+			lx[i].lex = f.c->word[t];
+			lx[i].len = f.c->wlen[t];
 		}
 		q = Bm25QueryCreate(&p, lx, n);
-		set_stats(q, c, &v);
-		ne = exhaustive(q, c, &v, truth);
+		set_stats(q, f.c, &f.v);
+		ne = exhaustive(q, f.c, &f.v, f.truth);
 		matching += ne;
-		got_n = index_topk(q, c, dt, c->ndocs, &s, 0, 10, NULL, got, &st);
-		bad += !same_hits(got, got_n, truth, ne < 10 ? ne : 10);
+		bad += !same_hits(got, index_topk(q, f.c, f.dt, f.c->ndocs, &f.s, 0, 10, NULL, got, &f.st),
+						  f.truth, ne < 10 ? ne : 10);
 		Bm25QueryFree(q);
 	}
 	printf("# pruning, 200 queries top 10 over 20000 docs: scored %llu of %llu matching docs (%.1f%%), "
 		   "%llu blocks decoded, %llu skipped by header\n",
-		   (unsigned long long) st.docs_scored, (unsigned long long) matching,
-		   100.0 * st.docs_scored / (matching ? matching : 1),
-		   (unsigned long long) st.blocks_decoded, (unsigned long long) st.blocks_skipped);
+		   (unsigned long long) f.st.docs_scored, (unsigned long long) matching,
+		   100.0 * f.st.docs_scored / (matching ? matching : 1),
+		   (unsigned long long) f.st.blocks_decoded, (unsigned long long) f.st.blocks_skipped);
 	unit_int(bad, 0, "pruned top 10 = exhaustive top 10");
-	unit_ok(st.docs_scored * 4 < matching, "block-max WAND scores under a quarter of the matching docs");
-	unit_ok(st.blocks_skipped > 0, "whole blocks are skipped by their headers");
-	close_segs(&s);
-	for (qn = 0; qn < c->ndocs; qn++)
-		free(dt[qn]);
-	free(dt);
-	free(truth);
-	free_inv(&v);
-	free_coll(c);
+	unit_ok(f.st.docs_scored * 4 < matching, "block-max WAND scores under a quarter of the matching docs");
+	unit_ok(f.st.blocks_skipped > 0, "whole blocks are skipped by their headers");
+	fixture_close(&f);
 }
 
 /* ------------------------------------------------------------ edge cases */
@@ -1323,6 +1334,78 @@ test_corrupt(void)
 	free_coll(c);
 }
 
+/* ------------------------------------------------------------ hooks */
+
+static long hook_live;			/* allocations not yet freed */
+static long hook_interrupts;
+
+static void *
+count_alloc(size_t n)
+{
+	hook_live++;
+	return malloc(n ? n : 1);
+}
+
+static void *
+count_realloc(void *p, size_t n)
+{
+	return realloc(p, n ? n : 1);
+}
+
+static void
+count_free(void *p)
+{
+	hook_live--;
+	free(p);
+}
+
+static void
+count_interrupt(void)
+{
+	hook_interrupts++;
+}
+
+/*
+ * Through the glue's hooks: a build, a verify and searches allocate only
+ * through them, give everything back, and call the interrupt hook in
+ * their long loops (what lets a query or CREATE INDEX be cancelled).
+ */
+static void
+test_hooks(void)
+{
+	ArCoreHooks h = {count_alloc, count_realloc, count_free, count_interrupt};
+	ArCoreHooks none = {NULL, NULL, NULL, NULL};
+	static const int from[2] = {0, 5000};
+	Bm25Params	p;
+	Fixture		f;
+	char		msg[200];
+	int			i;
+	long		build_calls;
+
+	Bm25ParamsDefault(&p);
+	ArCoreSetHooks(&h);
+	fixture_open(&f, make_coll(5000, 3000, 100), from, 1, 8152, &p);
+	build_calls = hook_interrupts;
+	unit_int(Bm25VerifySegment(mem_read, &f.s.mem[0], 8152, f.s.img[0].nchunks, msg, sizeof(msg)), BM25_OK,
+			 "verify through the hooks");
+	for (i = 0; i < 50; i++)
+	{
+		Bm25Hit		got[10];
+		Bm25Query  *q = random_query(f.c, &p);
+
+		set_stats(q, f.c, &f.v);
+		index_topk(q, f.c, f.dt, f.c->ndocs, &f.s, 0, 10, NULL, got, &f.st);
+		Bm25QueryFree(q);
+	}
+	close_segs(&f.s);
+	memset(&f.s, 0, sizeof(f.s));
+	printf("# interrupt checks: %ld in the build, %ld in all\n", build_calls, hook_interrupts);
+	unit_ok(build_calls > 0 && hook_interrupts > build_calls, "build, verify and search check for interrupts");
+	unit_int(hook_live, 0, "every core allocation freed");
+	ArCoreSetHooks(&none);
+	fixture_close(&f);
+}
+
 int
 main(void)
 {
@@ -1337,5 +1420,6 @@ main(void)
 	test_chunk_boundaries();
 	test_merge();
 	test_corrupt();
+	test_hooks();
 	return unit_done();
 }

@@ -3,11 +3,12 @@
  *
  * The first byte picks a mode:
  *   0  the rest is a segment image (chunks of 256 bytes): open, verify,
- *      look-ups and a top-k search never crash or read out of bounds;
+ *      look-ups, a top-k search and a merge never crash or read out of bounds;
  *   1  the rest describes documents: build a segment, read it back, and
  *      every document, term and frequency must equal the input (abort);
  *   2  documents as in 1, built, then damaged by (offset, byte) patches
- *      from the input: reader, verify and search never crash.  Mode 2
+ *      from the input: reader, verify, search and a merge into a new
+ *      segment never crash.  Mode 2
  *      reaches deep into valid structure, where raw bytes (mode 0) rarely go.
  */
 #include <stdlib.h>
@@ -198,6 +199,15 @@ probe(const uint8_t *data, uint32_t chunk, uint32_t nchunks, const FDoc *docs, i
 		Bm25Search(q, r, t, NULL);
 		Bm25TopKFree(t);
 		Bm25QueryFree(q);
+	}
+	{
+		/* VACUUM's rewrite reads the whole segment too */
+		Bm25Builder *b = Bm25BuildCreate(&p, chunk);
+		Bm25Image	img;
+
+		if (Bm25BuildAddSegment(b, r, NULL, NULL) == BM25_OK && Bm25BuildFinish(b, &img) == BM25_OK)
+			Bm25ImageFree(&img);
+		Bm25BuildFree(b);
 	}
 	Bm25ReaderClose(r);
 }
