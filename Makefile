@@ -6,6 +6,8 @@
 #   make test         every test on a throwaway cluster; last line "N passed, N failed"
 #   make test-sharding   only the postgres_fdw sharding test (two shards, a coordinator)
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
+#   make bench-ranked the ranked-search part of make bench alone (bm25, GIN +
+#                     ts_rank, RUM, Lucene++ anchor; BENCH_CORPUS=sample: fast)
 #   make bench-analysis   pledge keys, BI view creation and refresh (BENCH_CORPUS=ant)
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
 #   make bench-bm25-core   bm25 core: build/decode/top-k speed, bytes per posting, pruning
@@ -13,6 +15,10 @@
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
 #   make fuzz SECONDS=n   every libFuzzer target for n seconds each
+#   make reliability-bm25-crash | -standby | -walcheck | -load   the bm25 index
+#                     under kill -9, a streaming standby, wal_consistency_checking,
+#                     pgbench (minutes each; make test runs short versions)
+#   make test-bm25-topk   index top k vs exhaustive bm25_score, corpus sample
 #   make regen        rebuild generated C tables from data/
 #   make dist         the release archive of HEAD: arabic_news-<version>.zip
 
@@ -99,7 +105,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs
+.PHONY: dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -111,6 +117,8 @@ test-sharding:
 	@bash test/sharding/run.sh
 bench:
 	@bash test/bench/run_bench.sh
+bench-ranked:
+	@BENCH_ONLY=ranked bash test/bench/run_bench.sh
 eval-search:
 	@bash test/eval/eval_search.sh
 # What-ifs for ranking: dump the arabic_news tsvectors once, re-rank them as
@@ -125,6 +133,16 @@ fuzz:
 	@SECONDS_PER_TARGET=$(or $(SECONDS),60) bash tools/fuzz.sh
 reliability-load:
 	@bash test/reliability/load.sh
+reliability-bm25-crash:
+	@bash test/reliability/bm25_crash.sh
+reliability-bm25-standby:
+	@bash test/reliability/bm25_standby.sh
+reliability-bm25-walcheck:
+	@bash test/reliability/bm25_walcheck.sh
+reliability-bm25-load:
+	@bash test/reliability/bm25_load.sh
+test-bm25-topk:
+	@bash test/bm25/topk_corpus.sh
 reliability-cancel:
 	@bash test/reliability/cancel.sh
 reliability-scaling:

@@ -190,3 +190,76 @@ an_nodes_stop() {
 	AN_NODES_TMP=
 	AN_NODE_PORT=()
 }
+
+# ---- crash, restart and a streaming standby (bm25 reliability targets) ----
+#   an_cluster_conf 'name = value' …  append settings (read at the next start)
+#   an_server_start      start the server on the existing data directory
+#                        (after an_cluster_kill9: crash recovery)
+#   an_cluster_kill9     kill -9 the postmaster, then its remaining children
+#                        (by process id), and wait until all are gone
+#   an_standby_start     pg_basebackup the running cluster into a standby
+#                        that streams over the Unix socket; AN_STANDBY_SOCK
+#   an_standby_psql      psql connected to the standby
+#   an_standby_wait      wait until the standby replayed all WAL written so far
+#   an_standby_stop      stop the standby (before an_cluster_stop)
+an_cluster_conf() {
+	printf '%s\n' "$@" >>"$AN_DATA/postgresql.conf"
+}
+
+an_server_start() {
+	# (after a kill -9, pg_ctl warns that "another server might be running")
+	(cd /tmp && an_run_as_server "$AN_BIN/pg_ctl" -D "$AN_DATA" -l "$AN_TMP/server.log" -w -t 300 start >/dev/null 2>&1) \
+		|| { tail -20 "$AN_TMP/server.log"; return 1; }
+}
+
+an_cluster_kill9() {
+	local pm pids p i
+	pm=$(head -1 "$AN_DATA/postmaster.pid" 2>/dev/null) || return 1
+	pids=$(ps -o pid= --ppid "$pm" 2>/dev/null || true)
+	kill -9 "$pm" 2>/dev/null || true
+	for p in $pids; do kill -9 "$p" 2>/dev/null || true; done
+	for ((i = 0; i < 300; i++)); do
+		kill -0 "$pm" 2>/dev/null && { sleep 0.1; continue; }
+		for p in $pids; do kill -0 "$p" 2>/dev/null && { sleep 0.1; continue 2; }; done
+		return 0
+	done
+	echo "an_cluster_kill9: processes still alive" >&2
+	return 1
+}
+
+an_standby_start() {
+	AN_STANDBY_DATA="$AN_TMP/standby"
+	AN_STANDBY_SOCK="$AN_TMP/sock_standby"
+	mkdir -p "$AN_STANDBY_SOCK" "$AN_STANDBY_DATA"
+	[ "$(id -u)" -eq 0 ] && chown nobody "$AN_STANDBY_SOCK" "$AN_STANDBY_DATA"
+	chmod 700 "$AN_STANDBY_DATA"
+	(cd /tmp && an_run_as_server "$AN_BIN/pg_basebackup" -h "$AN_SOCK" -p "$AN_PORT" -U "$AN_USER" \
+		-D "$AN_STANDBY_DATA" -R -X stream -c fast) >"$AN_TMP/basebackup.log" 2>&1 \
+		|| { cat "$AN_TMP/basebackup.log"; return 1; }
+	printf "unix_socket_directories = '%s'\nhot_standby = on\n" "$AN_STANDBY_SOCK" >>"$AN_STANDBY_DATA/postgresql.conf"
+	touch "$AN_TMP/standby.log"; chmod 666 "$AN_TMP/standby.log"
+	(cd /tmp && an_run_as_server "$AN_BIN/pg_ctl" -D "$AN_STANDBY_DATA" -l "$AN_TMP/standby.log" -w -t 120 start >/dev/null) \
+		|| { cat "$AN_TMP/standby.log"; return 1; }
+	export AN_STANDBY_DATA AN_STANDBY_SOCK
+}
+
+an_standby_psql() {
+	psql -X -q -v ON_ERROR_STOP=1 -h "$AN_STANDBY_SOCK" -p "$AN_PORT" -U "$AN_USER" "$@"
+}
+
+an_standby_wait() {
+	local lsn i
+	lsn=$(an_psql -d postgres -Atc "SELECT pg_current_wal_lsn()")
+	for ((i = 0; i < 1200; i++)); do
+		[ "$(an_standby_psql -d postgres -Atc "SELECT pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn")" = t ] && return 0
+		sleep 0.1
+	done
+	echo "an_standby_wait: the standby did not reach $lsn in 120 s" >&2
+	return 1
+}
+
+an_standby_stop() {
+	[ -n "${AN_STANDBY_DATA:-}" ] && [ -d "$AN_STANDBY_DATA" ] || return 0
+	(cd /tmp && an_run_as_server "$AN_BIN/pg_ctl" -D "$AN_STANDBY_DATA" -m fast -w stop >/dev/null 2>&1) || true
+	AN_STANDBY_DATA=
+}

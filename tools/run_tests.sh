@@ -6,6 +6,10 @@
 #   2. pg_regress: sql/<feature>.sql against expected/<feature>.out (after 3)
 #   3. libFuzzer targets in test/fuzz, a few seconds each (when clang exists)
 #   4. pgTAP: test/pgtap/*.sql through pg_prove
+#   4b. the bm25 index: top k vs bm25_score on the corpus sample (skipped
+#      without ../shared), and short versions of the reliability targets
+#      (kill -9, streaming standby, wal_consistency_checking, pgbench), each
+#      on its own throwaway cluster, TAP lines counted
 #   5. upgrade: the oldest install script, user objects on it
 #      (test/upgrade/before_update.sql), ALTER EXTENSION UPDATE, the catalog
 #      compared with a fresh install, test/upgrade/after_update.sql, and every
@@ -213,6 +217,17 @@ if [ -z "$unnamed" ]; then
 else
 	report_tap "not ok - README.md (How it is built) does not name: $(echo $unnamed)"
 fi
+
+echo "== bm25: top k on the corpus sample, short reliability runs (own clusters)"
+for t in test/bm25/topk_corpus.sh test/reliability/bm25_crash.sh test/reliability/bm25_standby.sh \
+	test/reliability/bm25_walcheck.sh test/reliability/bm25_load.sh; do
+	echo "-- $t"
+	out=$(FAST=1 TOPK_QUERIES=${TOPK_QUERIES:-300} bash "$t" 2>&1); rc=$?
+	count_tap <<<"$out"
+	if [ $rc -ne 0 ] && ! grep -q "^not ok" <<<"$out"; then
+		echo "$out" | tail -15 | sed 's/^/  /'; failed=$((failed + 1))
+	fi
+done
 
 echo "== upgrade: the oldest version, ALTER EXTENSION UPDATE, then the whole suite on it"
 oldest=$(ls sql/arabic_news--*.sql | sed -n 's|^sql/arabic_news--\([0-9.]*\)\.sql$|\1|p' | sort -V | head -1)

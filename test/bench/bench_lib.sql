@@ -29,7 +29,8 @@ CREATE TABLE bench_size (
 	label	text,
 	mb		float8,			-- index size, MB (10^6 bytes)
 	lexemes	bigint,			-- distinct lexemes in the stored column
-	basis	text,			-- label of the index it must not exceed
+	basis	text,			-- label of the index it is compared with
+	ratio	float8 DEFAULT 1,	-- at most this many times the basis
 	note	text
 );
 
@@ -40,7 +41,9 @@ CREATE TABLE bench_qresult (
 	cpu		float8,			-- seconds for all queries, backend CPU time
 	p50		float8,			-- milliseconds per query
 	p95		float8,
-	hits	bigint			-- rows returned (sanity: both configs find things)
+	hits	bigint,			-- rows returned (sanity: both configs find things)
+	path	text DEFAULT 'GIN + ts_rank',	-- how the top 10 is found
+	docs	bigint			-- rows of the table searched
 );
 
 -- On-CPU time of this backend so far, in seconds (Linux schedstat: ns
@@ -55,7 +58,7 @@ END $$;
 
 -- True when every requirement in needs is installed:
 -- "fn:ar_normalize" (a function of that name), "cfg:arabic_news" (a text
--- search configuration).  Other helpers build those in parallel, so a step
+-- search configuration), "am:bm25" (an index access method).  Other helpers build those in parallel, so a step
 -- whose object is missing reports n/a instead of failing.
 CREATE FUNCTION bench_has(needs text) RETURNS boolean
 LANGUAGE plpgsql AS $$
@@ -69,6 +72,9 @@ BEGIN
 			RETURN false;
 		ELSIF r LIKE 'cfg:%' AND NOT EXISTS
 			(SELECT 1 FROM pg_ts_config WHERE cfgname = substr(r, 5)) THEN
+			RETURN false;
+		ELSIF r LIKE 'am:%' AND NOT EXISTS
+			(SELECT 1 FROM pg_am WHERE amname = substr(r, 4)) THEN
 			RETURN false;
 		END IF;
 	END LOOP;
@@ -119,11 +125,15 @@ BEGIN
 	RETURN (SELECT min(x) FROM unnest(cpus) x);
 END $$;
 
--- Run the first nq headline queries against bench_tsv.<col> the way the
--- retrieval evaluation does: OR of the query's lexemes, matched through the
--- GIN index, top 10 by ts_rank with normalization 1.  The query text is
--- parsed inside the timed section (once per query).  Returns one row.
-CREATE FUNCTION bench_queries(cfg text, col text, nq int,
+-- Run the first nq headline queries against tbl.<col> as OR-queries of the
+-- query's lexemes, top 10, the way the retrieval evaluation does, by one of
+-- three paths (kind):
+--   gin   matched through the GIN index, ranked by ts_rank(…, 1), as make eval-search
+--   bm25  ORDER BY col <=> bm25query(idx, q) LIMIT 10: the bm25 index scan
+--   rum   WHERE col @@ q ORDER BY col <=> q LIMIT 10: the RUM index scan
+-- The query text is parsed inside the timed section (once per query).
+CREATE FUNCTION bench_queries(cfg text, col text, nq int, kind text DEFAULT 'gin',
+							  tbl text DEFAULT 'bench_tsv', idx text DEFAULT NULL,
 							  OUT n int, OUT total float8, OUT cpu float8, OUT p50 float8,
 							  OUT p95 float8, OUT hits bigint)
 LANGUAGE plpgsql AS $$
@@ -134,9 +144,13 @@ DECLARE
 	c0		float8 := bench_cpu();
 	c		int;
 	ds		float8[] := '{}';
-	sql		text := format(
-		'SELECT count(*) FROM (SELECT id FROM bench_tsv WHERE %1$I @@ $1 '
-		'ORDER BY ts_rank(%1$I, $1, 1) DESC, id LIMIT 10) s', col);
+	sql		text := CASE kind
+		WHEN 'gin' THEN format('SELECT count(*) FROM (SELECT id FROM %2$I WHERE %1$I @@ $1 '
+							   'ORDER BY ts_rank(%1$I, $1, 1) DESC, id LIMIT 10) s', col, tbl)
+		WHEN 'bm25' THEN format('SELECT count(*) FROM (SELECT id FROM %2$I '
+								'ORDER BY %1$I <=> bm25query(%3$L, $1) LIMIT 10) s', col, tbl, idx)
+		WHEN 'rum' THEN format('SELECT count(*) FROM (SELECT id FROM %2$I WHERE %1$I @@ $1 '
+							   'ORDER BY %1$I <=> $1 LIMIT 10) s', col, tbl) END;
 BEGIN
 	hits := 0;
 	FOR r IN SELECT q FROM bench_query ORDER BY qid LIMIT nq LOOP

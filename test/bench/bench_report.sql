@@ -39,7 +39,7 @@ SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s |',
 					  THEN to_char(r.seconds / b.seconds, ' (FM990.00×)') ELSE '' END)
   FROM bench_result r
   LEFT JOIN bench_result b ON b.key = r.basis
-  CROSS JOIN bytes CROSS JOIN simple
+  CROSS JOIN bytes LEFT JOIN simple ON true
  ORDER BY r.ord;
 SELECT '';
 SELECT '| index | size (MB) | distinct lexemes | target | met |';
@@ -48,9 +48,12 @@ SELECT format('| %s | %s | %s | %s | %s |',
 			  '`' || s.label || '`',
 			  coalesce(to_char(s.mb, 'FM99990.0'), s.note),
 			  coalesce(to_char(s.lexemes, 'FM999,999,999'), ''),
-			  coalesce('≤ `' || s.basis || '`', ''),
-			  CASE WHEN s.basis IS NULL OR s.mb IS NULL THEN ''
-				   WHEN s.mb <= b.mb THEN 'yes' ELSE '**no**' END)
+			  coalesce('≤ ' || CASE WHEN s.ratio <> 1 THEN to_char(s.ratio, 'FM990.0') || '× ' ELSE '' END
+					   || '`' || s.basis || '`', ''),
+			  CASE WHEN s.basis IS NULL OR s.mb IS NULL OR b.mb IS NULL THEN ''
+				   WHEN s.mb <= s.ratio * b.mb THEN 'yes' ELSE '**no**' END
+			  || CASE WHEN s.ratio <> 1 AND s.mb IS NOT NULL AND b.mb > 0
+					  THEN to_char(s.mb / b.mb, ' (FM990.00×)') ELSE '' END)
   FROM bench_size s
   LEFT JOIN bench_size b ON b.label = s.basis
  ORDER BY s.ord;
@@ -59,7 +62,8 @@ SELECT count(*) > 0 AS has_queries FROM bench_qresult \gset
 SELECT '';
 SELECT '| headline queries (OR, top 10 by ts_rank norm. 1, stored tsvector + GIN) | queries | CPU (s) | wall (s) | mean wall (ms) | p50 (ms) | p95 (ms) | rows returned | × arabic (CPU) |';
 SELECT '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
-WITH best AS (SELECT DISTINCT ON (cfg) * FROM bench_qresult ORDER BY cfg, coalesce(cpu, total) NULLS LAST),
+WITH best AS (SELECT DISTINCT ON (cfg) * FROM bench_qresult WHERE path = 'GIN + ts_rank'
+				  ORDER BY cfg, coalesce(cpu, total) NULLS LAST),
 	 base AS (SELECT coalesce(cpu, total) AS total FROM best WHERE cfg = 'arabic')
 SELECT format('| `%s` | %s | %s | %s | %s | %s | %s | %s | %s |',
 			  q.cfg,
@@ -73,4 +77,43 @@ SELECT format('| `%s` | %s | %s | %s | %s | %s | %s | %s | %s |',
 			  coalesce(to_char(coalesce(q.cpu, q.total) / nullif(base.total, 0), 'FM990.00'), ''))
   FROM best q LEFT JOIN base ON true
  ORDER BY q.cfg;
+-- Ranked search: the same headlines, top 10, by every path over the same
+-- articles; the bm25 target is at most 2× the Lucene++ anchor's time (wall
+-- clock: the anchor is a separate process).
+SELECT count(*) > 0 AS has_ranked FROM bench_qresult WHERE path <> 'GIN + ts_rank' \gset
+\if :has_ranked
+SELECT '';
+SELECT '| ranked top 10, arabic_news tsvectors | articles | queries | wall (s) | CPU (s) | mean (ms) | p50 (ms) | p95 (ms) | × Lucene++ (wall) | × Lucene++ (CPU) | target |';
+SELECT '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |';
+WITH full_docs AS (SELECT max(docs) AS d FROM bench_qresult),
+	 q AS (SELECT DISTINCT ON (path, docs) * FROM bench_qresult
+			WHERE cfg = 'arabic_news' ORDER BY path, docs, total NULLS LAST),
+	 lucene AS (SELECT total, cpu FROM q WHERE path LIKE 'Lucene%' AND total IS NOT NULL LIMIT 1)
+SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |',
+			  q.path, coalesce(to_char(q.docs, 'FM999,999'), ''), coalesce(q.nq::text, 'n/a'),
+			  coalesce(to_char(q.total, 'FM99990.00'), ''), coalesce(to_char(q.cpu, 'FM99990.00'), ''),
+			  coalesce(to_char(1000 * q.total / nullif(q.nq, 0), 'FM99990.00'), ''),
+			  coalesce(to_char(q.p50, 'FM99990.00'), ''), coalesce(to_char(q.p95, 'FM99990.00'), ''),
+			  coalesce(to_char(q.total / nullif(lucene.total, 0), 'FM99990.00'), ''),
+			  coalesce(to_char(q.cpu / nullif(lucene.cpu, 0), 'FM99990.00'), ''),
+			  CASE WHEN q.path = 'bm25 index' THEN '≤ 2× Lucene++ (CPU) '
+				   || CASE WHEN q.cpu IS NULL OR lucene.cpu IS NULL THEN ''
+						   WHEN q.cpu <= 2 * lucene.cpu THEN 'yes' ELSE '**no**' END ELSE '' END)
+  FROM q CROSS JOIN full_docs LEFT JOIN lucene ON true
+ WHERE q.docs IS NULL OR q.docs = full_docs.d
+ ORDER BY CASE WHEN q.path LIKE 'bm25%' THEN 1 WHEN q.path LIKE 'GIN%' THEN 2 WHEN q.path LIKE 'RUM%' THEN 3 ELSE 4 END;
+SELECT count(*) > 1 AS has_growth FROM bench_qresult WHERE path = 'bm25 index' \gset
+\if :has_growth
+SELECT '';
+SELECT '| bm25 index, articles (random subsets) | queries | wall (s) | CPU (s) | mean (ms) | p95 (ms) | × smallest (wall) |';
+SELECT '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
+WITH g AS (SELECT DISTINCT ON (docs) * FROM bench_qresult WHERE path = 'bm25 index' ORDER BY docs, total),
+	 first AS (SELECT total FROM g ORDER BY docs LIMIT 1)
+SELECT format('| %s | %s | %s | %s | %s | %s | %s |', to_char(g.docs, 'FM999,999'), g.nq,
+			  to_char(g.total, 'FM99990.00'), coalesce(to_char(g.cpu, 'FM99990.00'), ''),
+			  to_char(1000 * g.total / g.nq, 'FM99990.00'), to_char(g.p95, 'FM99990.00'),
+			  to_char(g.total / first.total, 'FM990.00'))
+  FROM g, first ORDER BY g.docs;
+\endif
+\endif
 \endif

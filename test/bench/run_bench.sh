@@ -15,6 +15,11 @@
 #   BENCH_QUERIES=1000        headline queries for the latency step (0: skip)
 #   BENCH_QUERY_RUNS=1        timed passes over the queries (after a warm-up)
 #   BENCH_OUT=.build/bench.md where the tables go
+#   BENCH_ONLY=ranked         only the ranked-search part (make bench-ranked):
+#                             stored tsvectors, GIN / bm25 / RUM builds and
+#                             sizes, headline queries by each path and by the
+#                             Lucene++ anchor, bm25 query time by corpus size
+#                             (test/bench/bench_ranked.sh)
 #
 # Settings: parallel query off, JIT off, maintenance_work_mem 256MB, one
 # backend per step, warm cache (an untimed pass over the table first).
@@ -29,6 +34,7 @@ BENCH_RUNS=${BENCH_RUNS:-2}
 BENCH_QUERIES=${BENCH_QUERIES:-1000}
 BENCH_QUERY_RUNS=${BENCH_QUERY_RUNS:-1}
 BENCH_OUT=${BENCH_OUT:-$AN_ROOT/.build/bench.md}
+BENCH_ONLY=${BENCH_ONLY:-}
 
 shared=$(an_shared_dir)
 corpus=${shared:+$shared/corpus}
@@ -117,6 +123,7 @@ SQL
 }
 
 idx_drop="DROP INDEX IF EXISTS bench_gin_arabic, bench_gin_arabic_news"
+if [ "$BENCH_ONLY" != ranked ]; then
 
 #    key          label                                         needs                    target basis        SQL
 step length       "sum(length(body))"                           ""                       ""   ""            "SELECT sum(length(body)) FROM news"
@@ -149,13 +156,17 @@ SELECT 'GIN, to_tsvector(''arabic_news'', body)', 'n/a (not built yet)'
  WHERE to_regclass('bench_gin_arabic_news') IS NULL;
 DROP INDEX IF EXISTS bench_gin_arabic, bench_gin_arabic_news;
 SQL
+fi
+[ "$BENCH_ONLY" = ranked ] && cfgs=arabic_news
+source "$here/bench_ranked.sh"
 
 if [ "$BENCH_QUERIES" -gt 0 ] && [ -f "$queries" ]; then
 	log "stored tsvector columns + GIN for the query step ($cfgs)"
 	cols=$(for c in $cfgs; do printf ", to_tsvector('%s', body) AS tsv_%s" "$c" "$c"; done)
 	bpsql -c "CREATE TABLE bench_tsv AS SELECT id$cols FROM news"
 	for c in $cfgs; do
-		bpsql -c "CREATE INDEX ON bench_tsv USING gin (tsv_$c)"
+		# arabic_news: a timed build, with the bm25 and RUM builds beside it
+		[ "$c" = arabic_news ] && ranked_builds || bpsql -c "CREATE INDEX ON bench_tsv USING gin (tsv_$c)"
 		bpsql -c "UPDATE bench_size SET lexemes = (SELECT count(*) FROM ts_stat('SELECT tsv_$c FROM bench_tsv'))
 			WHERE label = 'GIN, to_tsvector(''$c'', body)'"
 	done
@@ -172,6 +183,7 @@ if [ "$BENCH_QUERIES" -gt 0 ] && [ -f "$queries" ]; then
 		done
 	done
 	[[ $cfgs == *arabic_news* ]] || bpsql -c "INSERT INTO bench_qresult (cfg) VALUES ('arabic_news')"
+	[[ $cfgs == *arabic_news* ]] && ranked_queries
 else
 	log "query latency skipped (BENCH_QUERIES=$BENCH_QUERIES or no queries.tsv)"
 fi

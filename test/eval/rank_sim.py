@@ -21,9 +21,17 @@ An experiment is NAME[:ARG...]:
                         second lexeme (a GIN key per lead word and document)
   tf-cap:C              at most C occurrences of a lexeme count (drops
                         positions: breaks phrase search and headlines)
-A rarity mark ('#xyz') sits at its stem's positions and is weighed like a stem.
+  bm25:K1:B:LP:LW       Okapi BM25 as the bm25 index scores (Lucene IDF,
+                        tf = positions, dl = sum of tf, '#' marks are not
+                        terms; an occurrence at position <= LP counts LW)
+A rarity mark ('#xyz') sits at its stem's positions and is weighed like a stem
+by the ts_rank experiments, and is no term for bm25.
 
-usage: rank_sim.py DUMP_DIR EXPERIMENT...
+usage: rank_sim.py [--halves] DUMP_DIR EXPERIMENT...
+       rank_sim.py --tune DUMP_DIR
+--halves prints MRR@10 on the odd and on the even query lines of each set;
+--tune grid-searches the bm25 parameters on the odd query lines (best mean
+MRR@10 over the sets) and confirms the choice on the even ones (bm25_sim.py).
 DUMP_DIR holds docs.tsv (set, id, tsvector), queries.tsv (set, id, tsquery)
 and qrels.tsv (set, query id, passage id).
 """
@@ -126,19 +134,39 @@ def mrr10(docs, queries, qrels, s, exp, args):
     return total / max(len(queries[s]), 1)
 
 
+def halves(queries, s):
+    """The odd and the even query lines of set s (1-based line numbers)."""
+    return {'odd': queries[s][0::2], 'even': queries[s][1::2]}
+
+
 def main():
-    if len(sys.argv) < 3:
+    argv = sys.argv[1:]
+    mode = argv.pop(0) if argv and argv[0] in ('--halves', '--tune') else None
+    if not argv or (mode != '--tune' and len(argv) < 2):
         sys.exit(__doc__)
-    docs, queries, qrels = read_dump(sys.argv[1])
+    docs, queries, qrels = read_dump(argv[0])
     sets = [s for s in SET_ORDER if s in docs]
-    print('%-24s %s' % ('experiment', ' '.join('%22s' % s for s in sets)))
-    for spec in sys.argv[2:]:
+    if mode == '--tune':
+        import bm25_sim
+        bm25_sim.tune(docs, queries, qrels, sets)
+        return
+    parts = ['odd', 'even'] if mode == '--halves' else ['all']
+    print('%-24s %s' % ('experiment', ' '.join('%22s' % (s if p == 'all' else s[:17] + ' ' + p)
+                                               for s in sets for p in parts)))
+    for spec in argv[1:]:
         name, *args = spec.split(':')
-        if name not in ('baseline', 'lead-dup', 'lead-echo', 'lead-mark', 'tf-cap'):
+        if name not in ('baseline', 'lead-dup', 'lead-echo', 'lead-mark', 'tf-cap', 'bm25'):
             sys.exit('rank_sim.py: unknown experiment %s' % spec)
-        args = [int(a) for a in args]
-        print('%-24s %s' % (spec, ' '.join('%22.4f' % mrr10(docs, queries, qrels, s, name, args)
-                                           for s in sets)), flush=True)
+        cells = []
+        for s in sets:
+            for p in parts:
+                qs = {s: queries[s]} if p == 'all' else {s: halves(queries, s)[p]}
+                if name == 'bm25':
+                    import bm25_sim
+                    cells.append(bm25_sim.evaluate(docs, qs, qrels, s, *[float(a) for a in args])[0])
+                else:
+                    cells.append(mrr10(docs, qs, qrels, s, name, [int(a) for a in args]))
+        print('%-24s %s' % (spec, ' '.join('%22.4f' % c for c in cells)), flush=True)
 
 
 if __name__ == '__main__':

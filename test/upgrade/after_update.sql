@@ -20,8 +20,12 @@ SELECT is(ARRAY(SELECT id FROM upgrade_news WHERE ar_entity_keys(body) @> ARRAY[
           ARRAY[1], 'the entity-key GIN index built on the old version still answers');
 SELECT is(ARRAY(SELECT id FROM upgrade_news WHERE tsv @@ plainto_tsquery('arabic_news', 'الناتو') ORDER BY id),
           ARRAY[1], 'the stored tsvector and its index still answer');
+-- 0.3 switches the rarity marks off: stored tsvectors keep their marks until
+-- they are recomputed (the documented step after the update), then match.
+UPDATE upgrade_news SET body = body;
+REINDEX INDEX upgrade_news_tsv;
 SELECT is((SELECT count(*) FROM upgrade_news WHERE tsv <> to_tsvector('arabic_news', body)), 0::bigint,
-          'stored tsvectors equal what the updated configuration computes');
+          'after recomputing them, stored tsvectors equal what the updated configuration computes');
 SELECT is(ARRAY(SELECT value FROM upgrade_pledges ORDER BY id), ARRAY[500000000::numeric],
           'a view over ar_pledges still works');
 SELECT ok('ORG:مجموعة الرصد' = ANY (ar_entity_keys_user('قالت مجموعة الرصد إن')),
