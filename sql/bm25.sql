@@ -119,6 +119,34 @@ RESET plan_cache_mode;
 RESET enable_seqscan;
 DROP INDEX bm25_news_opts;
 
+-- a call site that outlives a statement (a PL/pgSQL expression in a loop)
+-- sees rows written between its calls; within one statement the statistics
+-- stay fixed, also while that statement writes the index
+CREATE TABLE bm25_loop (id serial PRIMARY KEY, tsv tsvector, score float8);
+INSERT INTO bm25_loop (tsv) SELECT to_tsvector('simple', 'alpha beta ' || g) FROM generate_series(1, 50) g;
+INSERT INTO bm25_loop (tsv) VALUES (to_tsvector('simple', 'gamma delta'));
+CREATE INDEX bm25_loop_idx ON bm25_loop USING bm25 (tsv);
+DO $$
+DECLARE
+	s float8;
+	seen float8[] := '{}';
+	fresh float8;
+BEGIN
+	FOR i IN 1..2 LOOP
+		s := bm25_score(to_tsvector('simple', 'gamma delta'), bm25query('bm25_loop_idx', 'gamma'));
+		seen := seen || s;
+		IF i = 1 THEN
+			INSERT INTO bm25_loop (tsv) SELECT to_tsvector('simple', 'gamma ' || g) FROM generate_series(1, 40) g;
+		END IF;
+	END LOOP;
+	EXECUTE $q$SELECT bm25_score(to_tsvector('simple', 'gamma delta'), bm25query('bm25_loop_idx', 'gamma'))$q$ INTO fresh;
+	RAISE NOTICE 'score fell after the inserts: %, second call = a fresh statement: %', seen[2] < seen[1], seen[2] = fresh;
+END $$;
+UPDATE bm25_loop SET score = bm25_score(tsv, bm25query('bm25_loop_idx', 'gamma')), tsv = tsv || 'gamma'::tsvector
+WHERE tsv @@ 'gamma'::tsquery;
+SELECT count(DISTINCT score) AS one_score_per_length FROM bm25_loop WHERE score IS NOT NULL AND length(tsv) = 2;
+DROP TABLE bm25_loop;
+
 -- errors, with their SQLSTATE
 SELECT pg_temp.err($$CREATE INDEX ON bm25_news USING bm25 (body)$$);
 SELECT pg_temp.err($$CREATE INDEX ON bm25_news USING bm25 (to_tsvector('simple', body)) WITH (k1 = -1)$$);

@@ -130,6 +130,7 @@ extern void Bm25IndexParams(Relation index, const Bm25MetaData *meta, Bm25Params
 extern void Bm25InitPage(Page page, uint16 type);
 extern Buffer Bm25NewBuffer(Relation index);
 extern void Bm25ReadMeta(Relation index, Bm25MetaData *meta);
+extern uint64 Bm25ReadGeneration(Relation index);
 extern void Bm25WriteMeta(Relation index, Bm25MetaData *meta);
 extern void Bm25InitMetaPage(Relation index, ForkNumber fork, int lead_positions);
 extern void Bm25MarkDeleted(Relation index, const BlockNumber *blocks, int n);

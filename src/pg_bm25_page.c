@@ -118,6 +118,25 @@ Bm25NewBuffer(Relation index)
 	return buf;
 }
 
+/*
+ * The metapage's generation alone: what a cached copy of the statistics
+ * checks before each use (cheaper than copying the segment table).
+ */
+uint64
+Bm25ReadGeneration(Relation index)
+{
+	Buffer		buf = ReadBuffer(index, BM25_METAPAGE);
+	uint64		generation;
+	Page		page;
+
+	LockBuffer(buf, BUFFER_LOCK_SHARE);
+	page = BufferGetPage(buf);
+	Bm25CheckPage(index, page, BM25_METAPAGE, BM25_PAGE_META);
+	generation = ((Bm25MetaData *) PageGetContents(page))->generation;
+	UnlockReleaseBuffer(buf);
+	return generation;
+}
+
 /* A copy of the metapage, read under a share lock (a scan's whole view). */
 void
 Bm25ReadMeta(Relation index, Bm25MetaData *meta)
