@@ -17,10 +17,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FILES = {"ant": "arabic_news_ant.tsv.gz", "snn": "arabic_news_saudinewsnet.tsv.gz"}
 
 
-def read_sample(path=os.path.join(HERE, "sample.tsv")):
-    rows = []
+def read_table(path):
+    """The rows of one of this directory's TSV files as dicts: "#" lines are
+    comments, the first other line names the columns; short rows are padded."""
+    rows, header = [], None
     with open(path, encoding="utf-8") as f:
-        header = None
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
@@ -28,8 +29,12 @@ def read_sample(path=os.path.join(HERE, "sample.tsv")):
             if header is None:
                 header = cols
                 continue
-            rows.append(dict(zip(header, cols)))
+            rows.append(dict(zip(header, cols + [""] * (len(header) - len(cols)))))
     return rows
+
+
+def read_sample(path=os.path.join(HERE, "sample.tsv")):
+    return read_table(path)
 
 
 def load(half, corpus_dir):

@@ -69,25 +69,21 @@ def read_gold(half):
     path = os.path.join(HERE, f"{half}.tsv")
     if not os.path.exists(path):
         return None
-    gold, verdict, header = {}, {}, None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            r = dict(zip(header, cols + [""] * (len(header) - len(cols))))
-            sid, v = r["sid"], r["verdict"]
-            if v not in ("pledge", "none", "drop"):
-                sys.exit(f"score.py: {half}.tsv {sid}: unknown verdict {v!r}")
-            if verdict.get(sid, v) != v and "pledge" in (v, verdict[sid]) and "drop" in (v, verdict[sid]):
-                sys.exit(f"score.py: {half}.tsv {sid}: both pledge and drop")
-            verdict[sid] = "pledge" if "pledge" in (v, verdict.get(sid)) else v
-            gold.setdefault(sid, [])
-            if v == "pledge":
-                gold[sid].append({"value": float(r["value"]), "unit": norm_unit(r["unit"]), "actor": r["actor"]})
+    gold, verdict = {}, {}
+    for r in load.read_table(path):
+        sid, v = r["sid"], r["verdict"]
+        if v not in ("pledge", "none", "drop"):
+            sys.exit(f"score.py: {half}.tsv {sid}: unknown verdict {v!r}")
+        if sid in verdict and (v != "pledge" or verdict[sid] != "pledge"):
+            sys.exit(f"score.py: {half}.tsv {sid}: a none or drop row must be the sentence's only row")
+        verdict[sid] = v
+        gold.setdefault(sid, [])
+        if v == "pledge":
+            gold[sid].append({"value": float(r["value"]), "unit": norm_unit(r["unit"]), "actor": r["actor"]})
+    expected = {r["sid"] for r in load.read_sample() if r["half"] == half}
+    if set(verdict) != expected:
+        odd = sorted(set(verdict) ^ expected)
+        sys.exit(f"score.py: {half}.tsv does not judge exactly the {half} half of sample.tsv ({len(odd)} differ, first {odd[0]})")
     return gold, verdict
 
 
