@@ -127,6 +127,8 @@ def prf(tp, fp, fn):
 
 
 def score(pred_path, half, show_errors):
+    if half != "dev":
+        show_errors = False
     g = read_gold(half)
     if g is None:
         print(f"{half}: {half}.tsv not judged yet, skipped")
@@ -138,10 +140,16 @@ def score(pred_path, half, show_errors):
     stp = sfp = sfn = 0
     acc = {"amount": 0, "unit": 0, "amount+unit": 0, "actor exact": 0, "actor lenient": 0}
     errors = []
+    group = {r["sid"]: r["cue_group"] for r in load.read_sample()}
+    by_group = {}
     sids = [s for s in verdict if verdict[s] != "drop"]
     for sid in sids:
         gs, ps = gold[sid], pred.get(sid, [])
         pairs = align(gs, ps)
+        c = by_group.setdefault(group[sid], [0, 0, 0])
+        c[0] += len(pairs)
+        c[1] += len(ps) - len(pairs)
+        c[2] += len(gs) - len(pairs)
         tp += len(pairs)
         fp += len(ps) - len(pairs)
         fn += len(gs) - len(pairs)
@@ -181,6 +189,10 @@ def score(pred_path, half, show_errors):
     print(f"  sentence level     P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {stp}, fp {sfp}, fn {sfn})")
     if tp:
         print("  on detected pledges: " + ", ".join(f"{k} {v / tp:.3f}" for k, v in acc.items()) + f"   (of {tp})")
+    if half == "dev":   # the test half reports headline figures only, nothing to tune on
+        print("  by cue group (sampler's): " + ", ".join(f"{g} {c[0]}/{c[0] + c[2]}" + (f" +{c[1]}" if c[1] else "")
+                                                    for g, c in sorted(by_group.items()) if any(c))
+              + "   (found/judged, +false)")
     for e in errors:
         print("   ", e, "|", texts.get(e.split()[0], ""))
 
