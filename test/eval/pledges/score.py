@@ -3,11 +3,15 @@
 
   score.py sentences OUT.copy                 the sample's sentences (all halves)
                                               as COPY text: sid <TAB> text
-  score.py score PRED.tsv HALF [--errors]     P/R/F1 and accuracies of one half
+  score.py actors OUT.copy                    the judged actors, one a line
+  score.py score PRED.tsv HALF ENTITIES.tsv [--errors]
+                                              P/R/F1 and accuracies of one half
 
-PRED.tsv: sid, kind, value, unit, actor, cue, surface (COPY text format, \\N =
-NULL), one row per ar_pledges row.  HALF is dev or test; its judgments are
-HALF.tsv next to this file (a missing test.tsv is reported, not an error).
+PRED.tsv: sid, kind, value, unit, actor, cue, surface, the actor's entity
+(COPY text format, \\N = NULL), one row per ar_pledges row; ENTITIES.tsv:
+judged actor, its entity (the canonical of ar_actor_entity).  HALF is dev or
+test; its judgments are HALF.tsv next to this file (a missing test.tsv is
+reported, not an error).
 
 Matching, per sentence (sentences judged "drop" are left out, with whatever
 ar_pledges says about them):
@@ -21,7 +25,9 @@ actor accuracy are over the pairs.  Actors are compared after normalization
 (diacritics, tatweel, punctuation, hashtag underscores, alef forms, ة→ه,
 ى→ي, a clitic و/ف/ب/ل before ال): exact = same words, lenient = one is a
 word prefix of the other (وزير المالية ↔ وزير المالية محمد الجدعان); both
-empty counts as equal.  Sentence level: a sentence is positive when it has at
+empty counts as equal; entity = where the judged actor names an entity, the
+canonical of ar_actor_entity() is the same for both (الحكومة البريطانية ↔
+بريطانيا), which is what ar_pledge_rows' actor_canonical groups by.  Sentence level: a sentence is positive when it has at
 least one pledge.
 """
 import os
@@ -92,10 +98,21 @@ def read_pred(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
             c = [copy_unescape(x) for x in line.rstrip("\n").split("\t")]
-            sid, kind, value, unit, actor, cue, surface = c[:7]
+            sid, kind, value, unit, actor, cue, surface, entity = c[:8]
             pred.setdefault(sid, []).append({"value": float(value) if value else None, "unit": norm_unit(unit),
-                                             "actor": actor or "", "cue": cue, "surface": surface, "kind": kind})
+                                             "actor": actor or "", "cue": cue, "surface": surface, "kind": kind,
+                                             "entity": entity})
     return pred
+
+
+def read_entities(path):
+    """judged actor -> the canonical entity ar_actor_entity() gives it (None: names none)."""
+    ent = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            actor, canonical = [copy_unescape(x) for x in line.rstrip("\n").split("\t")]
+            ent[actor] = canonical
+    return ent
 
 
 def align(g, p):
@@ -126,7 +143,7 @@ def prf(tp, fp, fn):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(pred_path, half, show_errors):
+def score(pred_path, half, entities_path, show_errors):
     if half != "dev":
         show_errors = False
     g = read_gold(half)
@@ -135,6 +152,8 @@ def score(pred_path, half, show_errors):
         return
     gold, verdict = g
     pred = read_pred(pred_path)
+    entity_of = read_entities(entities_path)
+    ent_ok = ent_n = 0
     texts = dict(load.load(half, os.environ.get("CORPUS_DIR", "../shared/corpus"))) if show_errors else {}
     tp = fp = fn = 0
     stp = sfp = sfn = 0
@@ -166,6 +185,9 @@ def score(pred_path, half, show_errors):
             acc["amount+unit"] += ok_v and ok_u
             acc["actor exact"] += ga == pa
             acc["actor lenient"] += ga == pa or (n > 0 and ga[:n] == pa[:n])
+            if entity_of.get(a["actor"]):
+                ent_n += 1
+                ent_ok += entity_of[a["actor"]] == b["entity"]
             if show_errors and not (ok_v and ok_u):
                 errors.append(f"{sid} AMOUNT judged {a['value']:g} {a['unit']}, ar_pledges {b['value']:g} {b['unit']} ({b['surface']})")
             if show_errors and not (ga == pa or (n > 0 and ga[:n] == pa[:n])):
@@ -189,6 +211,9 @@ def score(pred_path, half, show_errors):
     print(f"  sentence level     P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {stp}, fp {sfp}, fn {sfn})")
     if tp:
         print("  on detected pledges: " + ", ".join(f"{k} {v / tp:.3f}" for k, v in acc.items()) + f"   (of {tp})")
+    if ent_n:
+        print(f"  actor entity (ar_actor_entity of both actors equal) {ent_ok / ent_n:.3f}   "
+              f"(of {ent_n} detected pledges whose judged actor names an entity)")
     if half == "dev":   # the test half reports headline figures only, nothing to tune on
         print("  by cue group (sampler's): " + ", ".join(f"{g} {c[0]}/{c[0] + c[2]}" + (f" +{c[1]}" if c[1] else "")
                                                     for g, c in sorted(by_group.items()) if any(c))
@@ -203,8 +228,14 @@ def main():
         with open(sys.argv[2], "w", encoding="utf-8") as out:
             for sid, text in load.load("all", corpus):
                 out.write(f"{sid}\t{copy_escape(text)}\n")
-    elif len(sys.argv) >= 4 and sys.argv[1] == "score":
-        score(sys.argv[2], sys.argv[3], "--errors" in sys.argv[4:])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "actors":
+        with open(sys.argv[2], "w", encoding="utf-8") as out:
+            for half in ("dev", "test"):
+                g = read_gold(half) if os.path.exists(os.path.join(HERE, f"{half}.tsv")) else None
+                for actor in sorted({a["actor"] for rows in (g[0].values() if g else []) for a in rows if a["actor"]}):
+                    out.write(copy_escape(actor) + "\n")
+    elif len(sys.argv) >= 5 and sys.argv[1] == "score":
+        score(sys.argv[2], sys.argv[3], sys.argv[4], "--errors" in sys.argv[5:])
     else:
         sys.exit(__doc__)
 
