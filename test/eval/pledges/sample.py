@@ -18,16 +18,20 @@ the "none" group weighs more, since most real sentences have no cue and
 precision is measured there).  The half (dev/test) comes from a hash of the
 article id, so one article never spans both halves.
 
-Output (stdout): sample.tsv — ids and character offsets, never the text
-(corpus licence); load.py recovers the text.
+Output: sample.tsv (stdout) — ids and character offsets, never the text
+(corpus licence; load.py recovers the text) — and strata.tsv (stderr), the
+candidates and sampled sentences per stratum.
 
-  python3 test/eval/pledges/sample.py [CORPUS_DIR] > test/eval/pledges/sample.tsv
+  cd test/eval/pledges && python3 sample.py [CORPUS_DIR] > sample.tsv 2> strata.tsv
 """
 import gzip
 import hashlib
 import heapq
+import os
 import re
 import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 SEED = "pledges-2026-12-04"
 TOTAL = 480
@@ -167,7 +171,7 @@ def allocate(counts):
 
 
 def main():
-    corpus_dir = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus"
+    corpus_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../../shared/corpus")
     counts, kept = scan(corpus_dir)
     alloc = allocate(counts)
     rows = []
@@ -180,9 +184,11 @@ def main():
     print("sid\thalf\tcorpus\tarticle_id\tstart\tlength\tcue_group\tunit_class\tsha1_12")
     for n, ((corpus, cue, unit), aid, off, length, sha) in enumerate(rows, 1):
         print(f"s{n:03d}\t{half_of(aid)}\t{corpus}\t{aid}\t{off}\t{length}\t{cue}\t{unit}\t{sha}")
-    print("# stratum\tcandidates\tsampled", file=sys.stderr)
+    # strata.tsv: counts only, for the docs and the corpus-weighted estimate in score.py
+    print(f"# pledge sample strata: seed {SEED}; candidates in the corpus, sentences sampled", file=sys.stderr)
+    print("corpus\tcue_group\tunit_class\tcandidates\tsampled", file=sys.stderr)
     for key in sorted(counts):
-        print(f"# {'/'.join(key)}\t{counts[key]}\t{alloc[key]}", file=sys.stderr)
+        print("\t".join(key) + f"\t{counts[key]}\t{alloc[key]}", file=sys.stderr)
 
 
 if __name__ == "__main__":

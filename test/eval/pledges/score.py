@@ -159,12 +159,15 @@ def score(pred_path, half, entities_path, show_errors):
     stp = sfp = sfn = 0
     acc = {"amount": 0, "unit": 0, "amount+unit": 0, "actor exact": 0, "actor lenient": 0}
     errors = []
-    group = {r["sid"]: r["cue_group"] for r in load.read_sample()}
+    sample = {r["sid"]: r for r in load.read_sample()}
+    group = {sid: r["cue_group"] for sid, r in sample.items()}
     by_group = {}
+    per_sentence = {}
     sids = [s for s in verdict if verdict[s] != "drop"]
     for sid in sids:
         gs, ps = gold[sid], pred.get(sid, [])
         pairs = align(gs, ps)
+        per_sentence[sid] = (len(pairs), len(ps) - len(pairs), len(gs) - len(pairs))
         c = by_group.setdefault(group[sid], [0, 0, 0])
         c[0] += len(pairs)
         c[1] += len(ps) - len(pairs)
@@ -214,12 +217,34 @@ def score(pred_path, half, entities_path, show_errors):
     if ent_n:
         print(f"  actor entity (ar_actor_entity of both actors equal) {ent_ok / ent_n:.3f}   "
               f"(of {ent_n} detected pledges whose judged actor names an entity)")
+    weighted(per_sentence, sample)
     if half == "dev":   # the test half reports headline figures only, nothing to tune on
         print("  by cue group (sampler's): " + ", ".join(f"{g} {c[0]}/{c[0] + c[2]}" + (f" +{c[1]}" if c[1] else "")
                                                     for g, c in sorted(by_group.items()) if any(c))
               + "   (found/judged, +false)")
     for e in errors:
         print("   ", e, "|", texts.get(e.split()[0], ""))
+
+
+def weighted(per_sentence, sample):
+    """P and R over all candidate sentences of the corpus, estimated by weighting
+    each scored sentence by its stratum's candidates / scored sentences."""
+    path = os.path.join(HERE, "strata.tsv")
+    if not os.path.exists(path):
+        return
+    key = lambda r: (r["corpus"], r["cue_group"], r["unit_class"])  # noqa: E731
+    cand = {key(r): int(r["candidates"]) for r in load.read_table(path)}
+    scored = {}
+    for sid in per_sentence:
+        scored[key(sample[sid])] = scored.get(key(sample[sid]), 0) + 1
+    tp = fp = fn = 0.0
+    for sid, (t, f, n) in per_sentence.items():
+        w = cand[key(sample[sid])] / scored[key(sample[sid])]
+        tp, fp, fn = tp + w * t, fp + w * f, fn + w * n
+    covered = sum(cand[k] for k in scored) / sum(cand.values())
+    p, r, f = prf(tp, fp, fn)
+    print(f"  corpus-weighted    P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (estimate over all candidate sentences; "
+          f"strata with a scored sentence hold {covered:.0%} of them)")
 
 
 def main():
