@@ -63,6 +63,14 @@ def norm_actor(a):
     return words
 
 
+def actor_match(a, b):
+    """(exact, lenient) for two actors: same normalized words; or one a word
+    prefix of the other (both empty counts as equal)."""
+    ga, pa = norm_actor(a), norm_actor(b)
+    n = min(len(ga), len(pa))
+    return ga == pa, ga == pa or (n > 0 and ga[:n] == pa[:n])
+
+
 def same_value(a, b):
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-9)
 
@@ -71,21 +79,28 @@ def norm_unit(u):
     return "?" if u in (None, "", "?") else u
 
 
-def read_gold(half):
-    path = os.path.join(HERE, f"{half}.tsv")
-    if not os.path.exists(path):
-        return None
+def read_judgments(path):
+    """(pledge rows by sid, verdict by sid) of a judgment file in dev.tsv's format."""
+    name = os.path.basename(path)
     gold, verdict = {}, {}
     for r in load.read_table(path):
         sid, v = r["sid"], r["verdict"]
         if v not in ("pledge", "none", "drop"):
-            sys.exit(f"score.py: {half}.tsv {sid}: unknown verdict {v!r}")
+            sys.exit(f"score.py: {name} {sid}: unknown verdict {v!r}")
         if sid in verdict and (v != "pledge" or verdict[sid] != "pledge"):
-            sys.exit(f"score.py: {half}.tsv {sid}: a none or drop row must be the sentence's only row")
+            sys.exit(f"score.py: {name} {sid}: a none or drop row must be the sentence's only row")
         verdict[sid] = v
         gold.setdefault(sid, [])
         if v == "pledge":
             gold[sid].append({"value": float(r["value"]), "unit": norm_unit(r["unit"]), "actor": r["actor"]})
+    return gold, verdict
+
+
+def read_gold(half):
+    path = os.path.join(HERE, f"{half}.tsv")
+    if not os.path.exists(path):
+        return None
+    gold, verdict = read_judgments(path)
     expected = {r["sid"] for r in load.read_sample() if r["half"] == half}
     if set(verdict) != expected:
         odd = sorted(set(verdict) ^ expected)
@@ -181,19 +196,18 @@ def score(pred_path, half, entities_path, show_errors):
         for gi, pi in pairs:
             a, b = gs[gi], ps[pi]
             ok_v, ok_u = same_value(a["value"], b["value"]), a["unit"] == b["unit"]
-            ga, pa = norm_actor(a["actor"]), norm_actor(b["actor"])
-            n = min(len(ga), len(pa))
+            exact, lenient = actor_match(a["actor"], b["actor"])
             acc["amount"] += ok_v
             acc["unit"] += ok_u
             acc["amount+unit"] += ok_v and ok_u
-            acc["actor exact"] += ga == pa
-            acc["actor lenient"] += ga == pa or (n > 0 and ga[:n] == pa[:n])
+            acc["actor exact"] += exact
+            acc["actor lenient"] += lenient
             if entity_of.get(a["actor"]):
                 ent_n += 1
                 ent_ok += entity_of[a["actor"]] == b["entity"]
             if show_errors and not (ok_v and ok_u):
                 errors.append(f"{sid} AMOUNT judged {a['value']:g} {a['unit']}, ar_pledges {b['value']:g} {b['unit']} ({b['surface']})")
-            if show_errors and not (ga == pa or (n > 0 and ga[:n] == pa[:n])):
+            if show_errors and not lenient:
                 errors.append(f"{sid} ACTOR judged '{a['actor']}', ar_pledges '{b['actor']}'")
         if show_errors:
             paired_g = {gi for gi, _ in pairs}
