@@ -6,7 +6,9 @@ Prints TAP lines ("ok - …" / "not ok - …"):
   * dev.tsv, test.tsv (when present): every sentence of the half judged, and
     only those; pledge rows carry a number and a unit (ISO 4217 code,
     percent or ?); none/drop rows carry nothing else;
-  * score.py's matching and actor normalization on made-up cases.
+  * score.py's matching and actor normalization on made-up cases;
+  * agreement/dev_second.tsv well formed and judging exactly the dev half's
+    odd-numbered sids; agreement.py's kappa on a made-up case.
 """
 import os
 import re
@@ -16,6 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import load   # noqa: E402
 import score  # noqa: E402
+import agreement  # noqa: E402
 
 UNIT = re.compile(r"^(?:[A-Z]{3}|percent|\?)$")
 
@@ -74,12 +77,23 @@ def check_scorer():
         "COPY text escaping round-trips")
 
 
+def check_agreement():
+    rows = load.read_table(agreement.SECOND)
+    bad = [f"{r['sid']}: {p}" for r in rows if (p := row_problem(r))]
+    odd = {r["sid"] for r in load.read_sample() if r["half"] == "dev" and int(r["sid"][1:]) % 2}
+    tap(not bad and {r["sid"] for r in rows} == odd,
+        f"agreement/dev_second.tsv: well formed, judges the {len(odd)} odd dev sids" + (f" (first bad: {bad[0]})" if bad else ""))
+    p_o, kappa = agreement.cohen_kappa([("pledge", "pledge"), ("pledge", "none"), ("none", "none"), ("none", "none")])
+    tap(abs(p_o - 0.75) < 1e-9 and abs(kappa - 0.5) < 1e-9, f"agreement: Cohen's kappa on a made-up case ({kappa:.3f})")
+
+
 def main():
     try:
         check_sample()
         check_judgments("dev")
         check_judgments("test")
         check_scorer()
+        check_agreement()
     except (Exception, SystemExit) as e:   # a crash must show as a failure, not as silence
         tap(False, f"check.py stopped: {type(e).__name__}: {e}")
 
