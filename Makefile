@@ -13,6 +13,10 @@
 #   make bench-bm25-core   bm25 core: build/decode/top-k speed, bytes per posting, pruning
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
+#   make eval-pledges   ar_pledges on the judged pledge set (test/eval/pledges/,
+#                     sentences from ../shared/corpus; ERRORS=1 lists dev errors)
+#   make eval-pledges-agreement   agreement of two judges on part of its dev half
+#                     (judgments only, no corpus; LIST=1 lists the disagreements)
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
 #   make fuzz SECONDS=n   every libFuzzer target for n seconds each
 #   make reliability-bm25-crash | -standby | -walcheck | -load   the bm25 index
@@ -105,7 +109,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
+.PHONY: dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner eval-pledges eval-pledges-agreement regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -151,6 +155,10 @@ reliability-memory:
 	@bash test/reliability/memory.sh
 eval-normalize:
 	@bash test/eval/eval_normalize.sh
+eval-pledges:
+	@bash test/eval/eval_pledges.sh
+eval-pledges-agreement:
+	@python3 test/eval/pledges/agreement.py $(if $(LIST),--list)
 eval-ner:
 	@bash test/eval/eval_ner.sh
 # The release archive: HEAD as committed (git archive), named and rooted

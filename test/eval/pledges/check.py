@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""check.py — "make test" checks of the judged pledge set that need no corpus.
+
+Prints TAP lines ("ok - …" / "not ok - …"):
+  * sample.tsv: unique sentence ids, halves dev/test, no article in both halves;
+  * dev.tsv, test.tsv (when present): every sentence of the half judged, and
+    only those; pledge rows carry a number and a unit (ISO 4217 code,
+    percent or ?); none/drop rows carry nothing else;
+  * score.py's matching and actor normalization on made-up cases;
+  * agreement/dev_second.tsv well formed and judging exactly the dev half's
+    odd-numbered sids; agreement.py's kappa on a made-up case.
+"""
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import load   # noqa: E402
+import score  # noqa: E402
+import agreement  # noqa: E402
+
+UNIT = re.compile(r"^(?:[A-Z]{3}|percent|\?)$")
+
+
+def tap(ok, what):
+    print(("ok - " if ok else "not ok - ") + what)
+
+
+def check_sample():
+    rows = load.read_sample()
+    sids = [r["sid"] for r in rows]
+    tap(len(sids) == len(set(sids)) and len(sids) >= 460, f"sample.tsv: {len(sids)} sentences, ids unique")
+    halves = {}
+    for r in rows:
+        halves.setdefault(r["article_id"], set()).add(r["half"])
+    split = [a for a, h in halves.items() if len(h) > 1]
+    tap(all(r["half"] in ("dev", "test") for r in rows) and not split,
+        "sample.tsv: every sentence in dev or test, no article in both halves")
+
+
+def row_problem(r):
+    if r["verdict"] == "pledge":
+        try:
+            float(r["value"])
+        except ValueError:
+            return "pledge without a number"
+        return None if UNIT.match(r["unit"]) else f"unit {r['unit']!r}"
+    if r["verdict"] in ("none", "drop"):
+        return None if not (r["value"] or r["unit"] or r["actor"]) else "value, unit or actor on a none/drop row"
+    return f"verdict {r['verdict']!r}"
+
+
+def check_judgments(half):
+    path = os.path.join(HERE, f"{half}.tsv")
+    if not os.path.exists(path):
+        print(f"# {half}.tsv not judged yet (skipped)")
+        return
+    bad = [f"{r['sid']}: {p}" for r in load.read_table(path) if (p := row_problem(r))]
+    tap(not bad, f"{half}.tsv: rows well formed" + (f" ({len(bad)} not, first {bad[0]})" if bad else ""))
+    expected = {r["sid"] for r in load.read_sample() if r["half"] == half}
+    judged = {r["sid"] for r in load.read_table(path)}
+    tap(judged == expected, f"{half}.tsv judges exactly the {len(expected)} sentences of its half")
+
+
+def check_scorer():
+    g = [{"value": 5e6, "unit": "EUR"}, {"value": 3.0, "unit": "percent"}, {"value": 7e6, "unit": "USD"}]
+    p = [{"value": 3.0, "unit": "percent"}, {"value": 9e6, "unit": "USD"}, {"value": 5e6, "unit": "?"}]
+    pairs = sorted(score.align(g, p))
+    tap(pairs == [(0, 2), (1, 0), (2, 1)], f"align: value+unit, then value, then order within a kind ({pairs})")
+    pairs = score.align([{"value": 77e6, "unit": "EUR"}], [{"value": 80.0, "unit": "percent"}])
+    tap(pairs == [], "align: a percentage never pairs with a money amount")
+    tap(score.norm_actor("#الاتحاد_الأوروبي") == score.norm_actor("الاتحاد الاوروبي"),
+        "actor: hashtag, underscore and alef forms normalized")
+    tap(score.norm_actor("والحكومةُ") == ["الحكومه"], "actor: clitic before ال, diacritics, ة")
+    tap(score.copy_unescape(score.copy_escape("a\\b\tc")) == "a\\b\tc" and score.copy_unescape("\\N") is None,
+        "COPY text escaping round-trips")
+
+
+def check_agreement():
+    rows = load.read_table(agreement.SECOND)
+    bad = [f"{r['sid']}: {p}" for r in rows if (p := row_problem(r))]
+    odd = {r["sid"] for r in load.read_sample() if r["half"] == "dev" and int(r["sid"][1:]) % 2}
+    tap(not bad and {r["sid"] for r in rows} == odd,
+        f"agreement/dev_second.tsv: well formed, judges the {len(odd)} odd dev sids" + (f" (first bad: {bad[0]})" if bad else ""))
+    p_o, kappa = agreement.cohen_kappa([("pledge", "pledge"), ("pledge", "none"), ("none", "none"), ("none", "none")])
+    tap(abs(p_o - 0.75) < 1e-9 and abs(kappa - 0.5) < 1e-9, f"agreement: Cohen's kappa on a made-up case ({kappa:.3f})")
+
+
+def main():
+    try:
+        check_sample()
+        check_judgments("dev")
+        check_judgments("test")
+        check_scorer()
+        check_agreement()
+    except (Exception, SystemExit) as e:   # a crash must show as a failure, not as silence
+        tap(False, f"check.py stopped: {type(e).__name__}: {e}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""load.py — recover the sample's sentences from ../shared/corpus.
+
+sample.tsv keeps only article ids and character offsets (the text belongs to
+the outlets and stays in ../shared).  This prints "sid <TAB> text" for the
+requested half (dev, test or all), checking each sentence against the
+sample's SHA-1 prefix so a changed corpus cannot silently shift the set.
+
+  python3 test/eval/pledges/load.py dev [CORPUS_DIR] > /tmp/dev.txt
+"""
+import gzip
+import hashlib
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FILES = {"ant": "arabic_news_ant.tsv.gz", "snn": "arabic_news_saudinewsnet.tsv.gz"}
+
+
+def read_table(path):
+    """The rows of one of this directory's TSV files as dicts: "#" lines are
+    comments, the first other line names the columns; short rows are padded."""
+    rows, header = [], None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cols
+                continue
+            rows.append(dict(zip(header, cols + [""] * (len(header) - len(cols)))))
+    return rows
+
+
+def read_sample(path=os.path.join(HERE, "sample.tsv")):
+    return read_table(path)
+
+
+def load(half, corpus_dir):
+    """[(sid, text)] of one half in sample order; exits on a mismatch."""
+    rows = [r for r in read_sample() if half == "all" or r["half"] == half]
+    wanted = {}
+    for r in rows:
+        wanted.setdefault(r["article_id"], []).append(r)
+    text = {}
+    for corpus in sorted({r["corpus"] for r in rows}):
+        with gzip.open(os.path.join(corpus_dir, FILES[corpus]), "rt", encoding="utf-8") as f:
+            for line in f:
+                aid, rest = line.split("\t", 1)
+                if aid not in wanted:
+                    continue
+                body = rest.rstrip("\n").split("\t", 2)[2]
+                for r in wanted[aid]:
+                    s = body[int(r["start"]):int(r["start"]) + int(r["length"])]
+                    if hashlib.sha1(s.encode()).hexdigest()[:12] != r["sha1_12"]:
+                        sys.exit(f"load.py: {r['sid']} ({aid} @{r['start']}) does not match its checksum: corpus changed?")
+                    text[r["sid"]] = s
+    missing = [r["sid"] for r in rows if r["sid"] not in text]
+    if missing:
+        sys.exit(f"load.py: {len(missing)} sentences not found in {corpus_dir} (first: {missing[0]})")
+    return [(r["sid"], text[r["sid"]]) for r in rows]
+
+
+def main():
+    half = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if half not in ("dev", "test", "all"):
+        sys.exit("usage: load.py dev|test|all [CORPUS_DIR]")
+    corpus_dir = sys.argv[2] if len(sys.argv) > 2 else "../shared/corpus"
+    for sid, s in load(half, corpus_dir):
+        print(f"{sid}\t{s}")
+
+
+if __name__ == "__main__":
+    main()
