@@ -116,7 +116,7 @@ dual_word(NumCtx *c, int i)
 		int			k = num_currency_at(c, i, &code, &found);
 		const ArLexEntry *u = ArLexEntryAt(c->ls, k + 1, LX_UNIT);
 
-		if (u && (u->val == 1 || u->val == 2) && !(u->flags & LXF_TEENONLY))
+		if (found && u && (u->val == 1 || u->val == 2) && !(u->flags & LXF_TEENONLY))
 		{
 			it = emit(c, AR_NUM_MONEY, ArNumValMake(u->val, 1), i, k + 1, 0);
 			it->unit = code;
@@ -126,13 +126,17 @@ dual_word(NumCtx *c, int i)
 	}
 	if ((e = ArLexEntryAt(c->ls, i, LX_CURRENCY)) != NULL && (e->flags & LXF_DUAL))
 	{
+		/* دولاران، كرونتين نرويجيتين: two units */
 		int			last = num_currency_at(c, i, &code, &found);
 
-		it = emit(c, AR_NUM_MONEY, ArNumValMake(2, 1), i, i, 0);
-		it->unit = code;
-		it->words = true;
-		num_extend(c, it, last);
-		return true;
+		if (found)
+		{
+			it = emit(c, AR_NUM_MONEY, ArNumValMake(2, 1), i, i, 0);
+			it->unit = code;
+			it->words = true;
+			num_extend(c, it, last);
+			return true;
+		}
 	}
 	if ((e = ArLexEntryAt(c->ls, i, LX_PCTPOINT)) != NULL && (e->flags & LXF_DUAL) && ArLexEntryAt(c->ls, i + 1, LX_PCTADJ))
 	{

@@ -13,46 +13,91 @@ const char *const num_dur_units[] = {
 	NULL, "second", "minute", "hour", "day", "week", "month", "year"
 };
 
-/* ISO code of a Latin currency code or symbol token, or NULL. */
+/* ISO code of a Latin currency code or symbol token, or NULL.  Codes come
+ * from the lexicon (data/currencies.tsv in any case; the other ISO codes of
+ * data/currencies_cldr.tsv in capitals only: ALL, TOP, CUP are words). */
 const char *
 num_latin_currency(const NumCtx *c, int i)
 {
-	static const char *const codes[] = {
-		"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "SAR", "AED", "QAR",
-		"KWD", "BHD", "OMR", "JOD", "EGP", "MAD", "TND", "DZD", "IQD", "LBP", "SYP",
-		"TRY", "RUB", "INR", "ILS", "YER", "SDG", "LYD", "IRR"
-	};
 	const ArLexTok *t;
+	const ArLexEntry *e;
 
 	if (!ArLexInRange(c->ls, i))
 		return NULL;
 	t = ArLexTokAt(c->ls, i);
 	if (t->type == AR_TOK_SYMBOL || t->type == AR_TOK_PUNCT)
 	{
-		switch (t->first_cp)
-		{
-			case '$':
-				return "USD";
-			case 0x20AC:
-				return "EUR";
-			case 0x00A3:
-				return "GBP";
-			case 0x00A5:
-				return "JPY";
-		}
+		for (size_t k = 0; k < sizeof(ar_cur_signs) / sizeof(ar_cur_signs[0]); k++)
+			if (ar_cur_signs[k].cp == t->first_cp)
+				return t->char_len == 1 ? ar_cur_signs[k].code : NULL;
 		return NULL;
 	}
-	if (t->type != AR_TOK_LATIN || t->byte_len != 3)
+	if (t->type != AR_TOK_LATIN || t->byte_len != 3 || (e = ArLexFind(t, LX_LATIN)) == NULL)
 		return NULL;
-	for (size_t k = 0; k < sizeof(codes) / sizeof(codes[0]); k++)
-		if (strncasecmp(c->ls->buf + t->byte_start, codes[k], 3) == 0)
-			return codes[k];
-	return NULL;
+	if (e->flags & LXF_UPPER)
+		for (int k = 0; k < 3; k++)
+			if (c->ls->buf[t->byte_start + k] < 'A' || c->ls->buf[t->byte_start + k] > 'Z')
+				return NULL;
+	return e->code;
 }
 
 /* ---- currencies ---- */
 
-/* A currency word at token k: its code through *code; returns the last token. */
+/* Does the qualifier p follow token k (its words, folded, on tokens k+1 …
+ * of the same line)?  folded[w] caches the folded token k+1+w (len -2:
+ * not folded yet). */
+static bool
+qualifier_at(const NumCtx *c, int k, const ArCurPhrase *p,
+			 char folded[][AR_LEX_MAX_WORD + 8], int *flen)
+{
+	const char *w = p->words;
+	const char *end = p->words + p->len;
+
+	for (int j = 0; j < p->nwords; j++)
+	{
+		const char *sp = memchr(w, ' ', end - w);
+		size_t		wlen = (sp ? sp : end) - w;
+		int			i = k + 1 + j;
+
+		if (!ArLexInRange(c->ls, i) || ArLexTokAt(c->ls, i)->break_before)
+			return false;
+		if (flen[j] == -2)
+			flen[j] = ArLexFoldAt(c->ls, i, folded[j]);
+		if (flen[j] != (int) wlen || memcmp(folded[j], w, wlen) != 0)
+			return false;
+		w += wlen + 1;
+	}
+	return true;
+}
+
+/* The longest qualifier of the currency family after token k (كرونة
+ * نرويجية، دولار هونغ كونغ): its last token, or -1; *code gets its code. */
+static int
+currency_qualifier(const NumCtx *c, int k, int family, const char **code)
+{
+	char		folded[AR_CUR_MAX_WORDS][AR_LEX_MAX_WORD + 8];
+	int			flen[AR_CUR_MAX_WORDS];
+
+	for (int j = 0; j < AR_CUR_MAX_WORDS; j++)
+		flen[j] = -2;
+
+	for (int p = ar_cur_family_first[family]; p < ar_cur_family_first[family + 1]; p++)
+	{
+		const ArCurPhrase *ph = &ar_cur_phrases[p];
+
+		if (qualifier_at(c, k, ph, folded, flen))
+		{
+			*code = ph->code;
+			return k + ph->nwords;
+		}
+	}
+	return -1;
+}
+
+/* A currency word at token k, with the qualifier that settles its code
+ * (دولار أمريكي، كرونة نرويجية), or a Latin code or sign: *found, *code;
+ * returns the last token.  A noun flagged "qualified" (a CLDR name that is
+ * also a common word) is money only with its qualifier. */
 int
 num_currency_at(const NumCtx *c, int k, const char **code, bool *found)
 {
@@ -62,26 +107,17 @@ num_currency_at(const NumCtx *c, int k, const char **code, bool *found)
 	*found = false;
 	if (cur)
 	{
-		int			a = k + 1;
+		int			last = currency_qualifier(c, k, cur->family, code);
 
+		if (last >= 0)
+		{
+			*found = true;
+			return last;
+		}
+		if (cur->flags & LXF_QUALIFIED)
+			return k;
 		*found = true;
 		*code = cur->code;
-		if (ArLexInRange(c->ls, a) && !ArLexTokAt(c->ls, a)->break_before)
-		{
-			const ArLexTok *t = ArLexTokAt(c->ls, a);
-
-			if (t->key >= 0)
-				for (int e = 0; e < AR_LEX_COUNT(t->key); e++)
-				{
-					const ArLexEntry *en = &AR_LEX_ENTRIES(t->key)[e];
-
-					if (en->cls == LX_ADJ && en->family == cur->family)
-					{
-						*code = en->code;
-						return a;
-					}
-				}
-		}
 		return k;
 	}
 	if ((lc = num_latin_currency(c, k)) != NULL)
@@ -309,6 +345,28 @@ year_after_preposition(const NumCtx *c, const ArNumItem *it, int64_t iv)
 		 ArLexEntryAtStripped(c->ls, L, LX_DURCUE, NULL));
 }
 
+/* True for an entry that a word without its qualifier does not use: a
+ * CLDR currency noun that is also a common word (بير، أفغاني). */
+static bool
+entry_needs_qualifier(const ArLexEntry *e)
+{
+	return e->cls == LX_CURRENCY && (e->flags & LXF_QUALIFIED);
+}
+
+/* A word the lexicon gives no other role: a noun a number may count. */
+static bool
+plain_noun(const ArLexTok *t)
+{
+	int			keys[2] = {t->key, t->skey};
+
+	for (int k = 0; k < 2; k++)
+		if (keys[k] >= 0)
+			for (int e = 0; e < AR_LEX_COUNT(keys[k]); e++)
+				if (!entry_needs_qualifier(&AR_LEX_ENTRIES(keys[k])[e]))
+					return false;
+	return true;
+}
+
 /* The words before the number decide (and a day part after a clock hour):
  * a time, a percent after نسبة, a duration of one, a year, a count. */
 static void
@@ -369,7 +427,7 @@ classify_by_left(NumCtx *c, ArNumItem *it, int64_t iv)
 	}
 	/* counts: a number before a noun (30 دولة، ثلاثة وزراء) */
 	if (same_line && ArLexTokAt(c->ls, R)->type == AR_TOK_ARABIC &&
-		!ArLexKnown(ArLexTokAt(c->ls, R)) && iv >= 0 && it->kind == AR_NUM_NUMBER)
+		plain_noun(ArLexTokAt(c->ls, R)) && iv >= 0 && it->kind == AR_NUM_NUMBER)
 		it->kind = AR_NUM_COUNT;
 }
 

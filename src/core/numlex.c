@@ -10,7 +10,7 @@
 #include "utf8.h"
 
 /* Longest folded word worth looking up; every lexicon word is shorter. */
-#define LEX_MAX_WORD 48
+#define LEX_MAX_WORD AR_LEX_MAX_WORD
 
 /* FNV-1a, the hash data/gen_number_lexicon.py uses. */
 static uint32_t
@@ -179,6 +179,20 @@ fold_word(const unsigned char *s, size_t len, char *out, bool *tanween)
 			n += ArUtf8Encode(f, out + n);
 	}
 	return n;
+}
+
+/* The folded form of Arabic token i into out (room for AR_LEX_MAX_WORD
+ * bytes): its length, or -1 (not an Arabic word, or longer than any key). */
+int
+ArLexFoldAt(const ArLexStream *ls, int i, char *out)
+{
+	const ArLexTok *t;
+	bool		tanween;
+
+	if (i < 0 || i >= ls->n || ls->toks[i].type != AR_TOK_ARABIC)
+		return -1;
+	t = &ls->toks[i];
+	return fold_word((const unsigned char *) ls->buf + t->byte_start, t->byte_len, out, &tanween);
 }
 
 /* Fill the lexicon fields of an Arabic or Latin word token. */

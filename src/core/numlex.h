@@ -67,6 +67,13 @@ extern bool ArLexKnown(const ArLexTok *t);
 /* Look a folded UTF-8 word up; returns the key index or -1. */
 extern int	ArLexLookup(const char *word, size_t len);
 
+/* Room for a folded word (ArLexFoldAt); every lexicon word is shorter. */
+#define AR_LEX_MAX_WORD 48
+
+/* The folded form of Arabic token i into out (AR_LEX_MAX_WORD bytes): its
+ * length, or -1 when token i is no Arabic word or is longer than any key. */
+extern int	ArLexFoldAt(const ArLexStream *ls, int i, char *out);
+
 /* True when token i is the punctuation character cp (single character). */
 extern bool ArLexIsPunct(const ArLexStream *ls, int i, uint32_t cp);
 

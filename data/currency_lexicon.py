@@ -1,0 +1,114 @@
+"""currency_lexicon.py — the currency part of the number lexicon, for
+data/gen_number_lexicon.py.
+
+Merges data/currencies_cldr.tsv (every ISO 4217 currency's Arabic names
+and their derived forms, from ICU/CLDR: data/gen_cldr_currencies.cpp) with
+the hand rules of data/currencies.tsv, and gives:
+  words    (word, class, flags, val, den, code, family) lexicon entries:
+           currency nouns, subunits, Latin codes;
+  phrases  (family, code, [words]) the qualifiers that follow a noun of the
+           family and settle its code (كرونة + نرويجية → NOK), folded;
+  signs    (code point, code) one-character currency signs (₪ ₹ $ …).
+
+What a noun means alone: the hand row of the word, else the hand row of the
+family's singular, else — a CLDR noun no hand row names — nothing: it is
+money only with a qualifier (flag "qualified"), so a CLDR currency name that
+is also a common word (بير، سيدي، مارك، أوقية the ounce) never turns a plain
+count into money.  A CLDR name without a qualifier (يورو) names its code.
+"""
+import os
+
+from search_form import search_form as fold
+
+AL = 'ال'
+
+
+def nisba_forms(word):
+    """Every agreement form of a hand qualifier — the rule of
+    gen_cldr_currencies.cpp (nisba_forms) for the few qualifiers CLDR lacks."""
+    stem = word[:-1] if word.endswith('ة') else word
+    forms = [stem + s for s in ('', 'ا', 'ة', 'ان', 'ين', 'تان', 'تين')]
+    return forms + [AL + f for f in forms]
+
+
+def _rows(path):
+    with open(path, encoding='utf-8') as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.rstrip('\n')
+            if line and not line.startswith('#'):
+                yield lineno, line.split('\t')
+
+
+def currency_entries(d, flagbits):
+    """(words, phrases, signs) from data dir d; flagbits(s, path, lineno)
+    turns a flag list into bits (and rejects unknown flags)."""
+    hand_path = os.path.join(d, 'currencies.tsv')
+    cldr_path = os.path.join(d, 'currencies_cldr.tsv')
+    words = []
+    phrases = {}            # (family, folded words) -> code
+    signs = {}
+    hand_nouns = {}         # word -> (family, code, flags)
+    family_code = {}        # family -> bare code of its singular (None: open)
+    latin_done = set()
+
+    def phrase(family, code, text):
+        key = (family, tuple(fold(w) for w in text.split()))
+        phrases.setdefault(key, code)
+
+    for lineno, c in _rows(hand_path):
+        word, cls, family = c[0], c[1], c[2]
+        code = None if c[3] == '-' else c[3]
+        flags = flagbits(c[4] if len(c) > 4 else '', hand_path, lineno)
+        if cls == 'currency':
+            hand_nouns[word] = (family, code, flags)
+            if word == family:
+                family_code[family] = code
+        elif cls == 'adj':
+            for f in nisba_forms(word):
+                phrase(family, code, f)
+        elif cls == 'subunit':
+            words.append((word, cls, flags, 1, int(c[3]), None, family))
+        elif cls == 'latin':
+            words.append((word.lower(), cls, flags, 0, 1, code, ''))
+            latin_done.add(code)
+        elif cls == 'sign':
+            signs[ord(word)] = code
+        else:
+            raise SystemExit('%s:%d: unknown class %r' % (hand_path, lineno, cls))
+
+    cldr_nouns = []         # (lemma, form, number)
+    for lineno, c in _rows(cldr_path):
+        if c[0] == 'name':
+            code, state, noun, qual = c[1], c[2], c[3], c[4]
+            if qual:
+                phrase(noun, code, qual)
+            elif noun not in family_code:
+                family_code[noun] = code     # يورو: the name is the noun alone
+            if state == 'current' and code not in latin_done:
+                words.append((code.lower(), 'latin', flagbits('upper', cldr_path, lineno),
+                              0, 1, code, ''))
+                latin_done.add(code)
+        elif c[0] == 'noun':
+            cldr_nouns.append((c[1], c[2], c[3]))
+        elif c[0] == 'symbol':
+            signs.setdefault(ord(c[2]), c[1])
+
+    seen = set()
+    for word, (family, code, flags) in hand_nouns.items():
+        words.append((word, 'currency', flags, 0, 1, code, family))
+        seen.add(word)
+    for lemma, form, number in cldr_nouns:
+        if form in seen:
+            continue
+        seen.add(form)
+        names = ['dual'] if number == 'dual' else []
+        if lemma in family_code:
+            code = family_code[lemma]
+            hand = hand_nouns.get(lemma)
+            if hand and hand[2] & flagbits('qualified', cldr_path, 0):
+                names.append('qualified')
+        else:
+            code = None
+            names.append('qualified')
+        words.append((form, 'currency', flagbits(','.join(names), cldr_path, 0), 0, 1, code, lemma))
+    return words, sorted((fam, list(ws), code) for (fam, ws), code in phrases.items()), signs
