@@ -9,6 +9,12 @@ the hand rules of data/currencies.tsv, and gives:
   phrases  (family, code, [words]) the qualifiers that follow a noun of the
            family and settle its code (كرونة + نرويجية → NOK), folded;
   signs    (code point, code) one-character currency signs (₪ ₹ $ …).
+Places: a country or city name (تونس، دبي: "place" rows of the CLDR table
+and of the hand list) or a nationality adjective (التونسية, a one-word
+qualifier of the CLDR names) whose currency belongs to an OPEN family (the
+bare noun has no code: دينار، درهم، جنيه، ليرة …) becomes a "place" entry of
+that family; the grammar lets the nearest one settle a bare noun of the
+family in the same sentence (src/core/numkind.c, docs/numbers.md).
 
 What a noun means alone: the hand row of the word, else the hand row of the
 family's singular, else — a CLDR noun no hand row names — nothing: it is
@@ -50,10 +56,14 @@ def currency_entries(d, flagbits):
     hand_nouns = {}         # word -> (family, code, flags)
     family_code = {}        # family -> bare code of its singular (None: open)
     latin_done = set()
+    places = []             # (word, code) names of places
+    code_families = {}      # code -> families whose nouns name it
+    current = set()         # the current ISO codes (CLDR)
 
     def phrase(family, code, text):
         key = (family, tuple(fold(w) for w in text.split()))
         phrases.setdefault(key, code)
+        code_families.setdefault(code, set()).add(family)
 
     for lineno, c in _rows(hand_path):
         word, cls, family = c[0], c[1], c[2]
@@ -73,6 +83,8 @@ def currency_entries(d, flagbits):
             latin_done.add(code)
         elif cls == 'sign':
             signs[ord(word)] = code
+        elif cls == 'place':
+            places.append((word, code))
         else:
             raise SystemExit('%s:%d: unknown class %r' % (hand_path, lineno, cls))
 
@@ -80,6 +92,8 @@ def currency_entries(d, flagbits):
     for lineno, c in _rows(cldr_path):
         if c[0] == 'name':
             code, state, noun, qual = c[1], c[2], c[3], c[4]
+            if state == 'current':
+                current.add(code)
             if qual:
                 phrase(noun, code, qual)
             elif noun not in family_code:
@@ -92,6 +106,8 @@ def currency_entries(d, flagbits):
             cldr_nouns.append((c[1], c[2], c[3]))
         elif c[0] == 'symbol':
             signs.setdefault(ord(c[2]), c[1])
+        elif c[0] == 'place':
+            places.append((c[4], c[1]))
 
     seen = set()
     for word, (family, code, flags) in hand_nouns.items():
@@ -111,4 +127,20 @@ def currency_entries(d, flagbits):
             code = None
             names.append('qualified')
         words.append((form, 'currency', flagbits(','.join(names), cldr_path, 0), 0, 1, code, lemma))
+    words += place_entries(places, phrases, code_families, family_code, hand_nouns, current)
     return words, sorted((fam, list(ws), code) for (fam, ws), code in phrases.items()), signs
+
+
+def place_entries(places, phrases, code_families, family_code, hand_nouns, current):
+    """'place' entries: names and nationality adjectives of the places whose
+    current currency has an open family (its hand singular has no code)."""
+    open_families = {f for f, code in family_code.items() if code is None and f in hand_nouns}
+    out = set()
+    for word, code in places:
+        for family in code_families.get(code, ()):
+            if family in open_families:
+                out.add((word, family, code))
+    for (family, ws), code in phrases.items():
+        if family in open_families and len(ws) == 1 and code in current:
+            out.add((ws[0], family, code))
+    return [(word, 'place', 0, 0, 1, code, family) for word, family, code in sorted(out)]

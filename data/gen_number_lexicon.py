@@ -20,7 +20,7 @@ CLASSES = [
     # number_words.tsv
     'unit', 'ten', 'tens', 'hundred', 'scale', 'fraction', 'ordinal', 'neg', 'point',
     # currencies.tsv
-    'currency', 'adj', 'latin', 'subunit',
+    'currency', 'adj', 'latin', 'subunit', 'place',
     # number_context.tsv
     'approx', 'approxafter', 'pctword', 'pctratio', 'pctpoint', 'pctadj', 'yearcue',
     'yearmark', 'timecue', 'daypart', 'durunit', 'prep', 'from', 'to', 'or', 'between', 'and',

@@ -84,3 +84,20 @@ FROM (VALUES ('رصدت النرويج 75 مليون كرونة نرويجية')
              ('75 مليون كرونة سويدية')) w(q)
 ORDER BY d, q;
 SELECT to_tsvector('arabic_news', 'خصصت 300 مليون فرنك سويسري و5 مليارات ين ياباني و3 ملايين يوان صيني ومليون دينار كويتي و100 ليرة تركية و50 دولارا أستراليا');
+
+-- The context rule: the nearest place (country, city or nationality
+-- adjective) in the same sentence whose currency has the noun settles an
+-- open noun; ريال keeps its news default (SAR); a sentence end stops it.
+SELECT t.text, n.kind, n.value, n.unit, n.surface
+FROM (VALUES
+  (1, 'رصدت الإمارات 100 مليون درهم'),
+  (2, 'البنك العالمي يمنح تونس 39.7 مليون دينار'),
+  (3, 'خفضت وزارة المالية المصرية سعر الدولار الجمركي إلى 16 جنيها'),
+  (4, 'أصدر المصريون في السودان غرامة 5 آلاف جنيه'),
+  (5, 'بلغت قيمة التداول في دبي 80 مليار درهم وفي الكويت 3 ملايين دينار'),
+  (6, 'رصدت الإمارات مبلغا. وبلغ 5 ملايين درهم'),
+  (7, 'رصدت قطر 100 مليون ريال'),
+  (8, 'وقعت مصر اتفاقا بقيمة 200 مليون دينار'),
+  (9, 'تراجعت الليرة التركية إلى 4.5 ليرة للدولار')
+) t(n, text), ar_numbers(t.text) n
+ORDER BY t.n, n.start_pos;

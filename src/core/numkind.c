@@ -94,6 +94,57 @@ currency_qualifier(const NumCtx *c, int k, int family, const char **code)
 	return -1;
 }
 
+/* How far (in tokens, each way, within the sentence) a place may be from an
+ * open currency noun it settles; the measured cases lie within 35. */
+#define PLACE_WINDOW 40
+
+/* The place entry of family `family` at token i (whole word or without its
+ * proclitics: بتونس، والكويت), or NULL. */
+static const ArLexEntry *
+place_at(const NumCtx *c, int i, int family)
+{
+	const ArLexTok *t = ArLexTokAt(c->ls, i);
+	int			keys[2] = {t->key, t->skey};
+
+	for (int k = 0; k < 2; k++)
+		if (keys[k] >= 0)
+			for (int e = 0; e < AR_LEX_COUNT(keys[k]); e++)
+			{
+				const ArLexEntry *en = &AR_LEX_ENTRIES(keys[k])[e];
+
+				if (en->cls == LX_PLACE && en->family == family)
+					return en;
+			}
+	return NULL;
+}
+
+/* The context rule: the code of the place nearest to the open currency noun
+ * at token k (دينار، درهم، جنيه، ليرة …) in the same sentence — a country,
+ * one of its cities or its nationality adjective whose currency has that
+ * noun: "رصدت الإمارات 100 مليون درهم" → AED.  NULL when none. */
+static const char *
+currency_from_place(const NumCtx *c, int k, int family)
+{
+	bool		left = true,
+				right = true;
+
+	for (int d = 1; d <= PLACE_WINDOW && (left || right); d++)
+	{
+		const ArLexEntry *e;
+
+		/* token k - d + 1 opens the sentence: nothing further left */
+		if (left && (!ArLexInRange(c->ls, k - d) || ArLexTokAt(c->ls, k - d + 1)->break_before))
+			left = false;
+		if (left && (e = place_at(c, k - d, family)) != NULL)
+			return e->code;
+		if (right && (!ArLexInRange(c->ls, k + d) || ArLexTokAt(c->ls, k + d)->break_before))
+			right = false;
+		if (right && (e = place_at(c, k + d, family)) != NULL)
+			return e->code;
+	}
+	return NULL;
+}
+
 /* A currency word at token k, with the qualifier that settles its code
  * (دولار أمريكي، كرونة نرويجية), or a Latin code or sign: *found, *code;
  * returns the last token.  A noun flagged "qualified" (a CLDR name that is
@@ -117,7 +168,7 @@ num_currency_at(const NumCtx *c, int k, const char **code, bool *found)
 		if (cur->flags & LXF_QUALIFIED)
 			return k;
 		*found = true;
-		*code = cur->code;
+		*code = cur->code ? cur->code : currency_from_place(c, k, cur->family);
 		return k;
 	}
 	if ((lc = num_latin_currency(c, k)) != NULL)
@@ -345,12 +396,13 @@ year_after_preposition(const NumCtx *c, const ArNumItem *it, int64_t iv)
 		 ArLexEntryAtStripped(c->ls, L, LX_DURCUE, NULL));
 }
 
-/* True for an entry that a word without its qualifier does not use: a
- * CLDR currency noun that is also a common word (بير، أفغاني). */
+/* True for an entry that says nothing about a word after a number: a CLDR
+ * currency noun that is also a common word (بير، أفغاني) without its
+ * qualifier, or a place that may settle a currency (تونس، التونسية). */
 static bool
-entry_needs_qualifier(const ArLexEntry *e)
+entry_says_nothing(const ArLexEntry *e)
 {
-	return e->cls == LX_CURRENCY && (e->flags & LXF_QUALIFIED);
+	return (e->cls == LX_CURRENCY && (e->flags & LXF_QUALIFIED)) || e->cls == LX_PLACE;
 }
 
 /* A word the lexicon gives no other role: a noun a number may count. */
@@ -362,7 +414,7 @@ plain_noun(const ArLexTok *t)
 	for (int k = 0; k < 2; k++)
 		if (keys[k] >= 0)
 			for (int e = 0; e < AR_LEX_COUNT(keys[k]); e++)
-				if (!entry_needs_qualifier(&AR_LEX_ENTRIES(keys[k])[e]))
+				if (!entry_says_nothing(&AR_LEX_ENTRIES(keys[k])[e]))
 					return false;
 	return true;
 }
