@@ -8,7 +8,8 @@ the hand rules of data/currencies.tsv, and gives:
            currency nouns, subunits, Latin codes;
   phrases  (family, code, [words]) the qualifiers that follow a noun of the
            family and settle its code (كرونة + نرويجية → NOK), folded;
-  signs    (code point, code) one-character currency signs (₪ ₹ $ …).
+  signs    (code point, code) one-character currency signs (₪ ₹ $ …);
+  abbrevs  (two letters as written, code) the Arabic abbreviations ج.م، ر.س.
 Places: a country or city name (تونس، دبي: "place" rows of the CLDR table
 and of the hand list) or a nationality adjective (التونسية, a one-word
 qualifier of the CLDR names) whose currency belongs to an OPEN family (the
@@ -46,13 +47,14 @@ def _rows(path):
 
 
 def currency_entries(d, flagbits):
-    """(words, phrases, signs) from data dir d; flagbits(s, path, lineno)
+    """(words, phrases, signs, abbrevs) from data dir d; flagbits(s, path, lineno)
     turns a flag list into bits (and rejects unknown flags)."""
     hand_path = os.path.join(d, 'currencies.tsv')
     cldr_path = os.path.join(d, 'currencies_cldr.tsv')
     words = []
     phrases = {}            # (family, folded words) -> code
     signs = {}
+    abbrevs = {}
     hand_nouns = {}         # word -> (family, code, flags)
     family_code = {}        # family -> bare code of its singular (None: open)
     latin_done = set()
@@ -108,6 +110,8 @@ def currency_entries(d, flagbits):
             signs.setdefault(ord(c[2]), c[1])
         elif c[0] == 'place':
             places.append((c[4], c[1]))
+        elif c[0] == 'abbrev':
+            abbrevs[c[2].replace('.', '')] = c[1]     # as written: د.إ AED, د.أ JOD
 
     seen = set()
     for word, (family, code, flags) in hand_nouns.items():
@@ -128,7 +132,8 @@ def currency_entries(d, flagbits):
             names.append('qualified')
         words.append((form, 'currency', flagbits(','.join(names), cldr_path, 0), 0, 1, code, lemma))
     words += place_entries(places, phrases, code_families, family_code, hand_nouns, current)
-    return words, sorted((fam, list(ws), code) for (fam, ws), code in phrases.items()), signs
+    return (words, sorted((fam, list(ws), code) for (fam, ws), code in phrases.items()), signs,
+            abbrevs)
 
 
 def place_entries(places, phrases, code_families, family_code, hand_nouns, current):

@@ -32,6 +32,9 @@
  *          variant (another spelling CLDR's plural names use: لاري، مانت).
  *   symbol CODE symbol
  *          a one-character currency sign that names one current currency.
+ *   abbrev CODE abbreviation
+ *          the Arabic abbreviation CLDR gives as the currency's symbol in
+ *          locale ar, two letters with dots: ج.م. (EGP), ر.س. (SAR).
  *   place  CODE region kind name
  *          a one-word name of a country (kind "country") or of one of its
  *          time-zone exemplar cities ("city") whose currency is CODE
@@ -318,6 +321,7 @@ main(void)
 	std::map<std::string, std::string> owner;	/* noun + qualifier → code */
 	std::map<std::string, std::set<std::pair<std::string, std::string>>> nouns;
 	std::map<std::string, std::string> symbols;	/* symbol → code, "" if shared */
+	std::vector<std::string> abbrevs;
 
 	UEnumeration *en = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &st);
 	const char *code;
@@ -407,6 +411,18 @@ main(void)
 				nouns[lemma].insert(nf);
 			if (cur)
 			{
+				/* Arabic abbreviations: letter, dot, letter (ج.م.) */
+				st = U_ZERO_ERROR;
+				n = ucurr_getName(uc, "ar", UCURR_SYMBOL_NAME, &ischoice, &len, &st);
+				UnicodeString ab = UnicodeString::fromUTF8(clean(utf8(n, len)));
+				if (U_SUCCESS(st) && ab.length() >= 3 && ab.length() <= 4 && ab.charAt(1) == '.' &&
+					(ab.length() == 3 || ab.charAt(3) == '.') &&
+					ab.charAt(0) >= 0x0621 && ab.charAt(0) <= 0x064A &&
+					ab.charAt(2) >= 0x0621 && ab.charAt(2) <= 0x064A)
+				{
+					UnicodeString two = ab.tempSubString(0, 3);
+					abbrevs.push_back("abbrev\t" + c + "\t" + utf8(two.getBuffer(), two.length()));
+				}
 				/* one-character signs of one currency: ₪ ₹ ₩ … ($ £ ¥ are shared) */
 				st = U_ZERO_ERROR;
 				n = ucurr_getName(uc, "en", UCURR_NARROW_SYMBOL_NAME, &ischoice, &len, &st);
@@ -437,6 +453,8 @@ main(void)
 	for (const auto &s : symbols)
 		if (!s.second.empty())
 			printf("symbol\t%s\t%s\n", s.second.c_str(), s.first.c_str());
+	for (const std::string &a : abbrevs)
+		printf("%s\n", a.c_str());
 	for (const std::string &p : places)
 		printf("%s\n", p.c_str());
 	return 0;

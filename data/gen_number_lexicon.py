@@ -58,9 +58,10 @@ def c_bytes(s):
     return ''.join('\\x%02x' % x for x in s.encode('utf-8'))
 
 
-def write_currency_tables(o, families, phrases, signs):
+def write_currency_tables(o, families, phrases, signs, abbrevs):
     """The qualifiers of each currency family (longest first, so "شيكل
-    إسرائيلي جديد" wins over a shorter one) and the currency signs."""
+    إسرائيلي جديد" wins over a shorter one), the currency signs and the
+    Arabic abbreviations."""
     if len(families) > 255:
         sys.exit('gen_number_lexicon.py: more than 255 currency families')
     rows = sorted((families.index(f), -len(ws), ws, code) for f, ws, code in phrases)
@@ -90,6 +91,12 @@ def write_currency_tables(o, families, phrases, signs):
     o.write('static const ArCurSign ar_cur_signs[] = {\n')
     for cp in sorted(signs):
         o.write('\t{0x%04X, "%s"},\n' % (cp, signs[cp]))
+    o.write('};\n\n')
+    o.write('/* Arabic abbreviations (ج.م، ر.س): their two letters as written (د.إ AED, د.أ JOD). */\n')
+    o.write('typedef struct ArCurAbbrev\n{\n\tconst char *letters;\n\tconst char *code;\n} ArCurAbbrev;\n\n')
+    o.write('static const ArCurAbbrev ar_cur_abbrevs[] = {\n')
+    for letters in sorted(abbrevs):
+        o.write('\t{"%s", "%s"},\t/* %s */\n' % (c_bytes(letters), abbrevs[letters], letters))
     o.write('};\n\n')
 
 
@@ -128,7 +135,7 @@ def main():
             if '/' in val:
                 val, den = val.split('/')
             add(word, cls, flags, int(val), int(den), None, '')
-    cur_words, cur_phrases, cur_signs = currency_entries(d, flagbits)
+    cur_words, cur_phrases, cur_signs, cur_abbrevs = currency_entries(d, flagbits)
     for family, _, _ in cur_phrases:
         fam(family)
     for word, cls, flags, val, den, code, family in cur_words:
@@ -163,7 +170,7 @@ def main():
     for i, f in enumerate(FLAGS):
         o.write('#define LXF_%s (1u << %d)\n' % (f.upper(), i))
     o.write('\n')
-    write_currency_tables(o, families, cur_phrases, cur_signs)
+    write_currency_tables(o, families, cur_phrases, cur_signs, cur_abbrevs)
     o.write('\ntypedef struct ArLexEntry\n{\n\tuint8_t\t\tcls;\n\tuint8_t\t\tfamily;\n'
             '\tuint32_t\tflags;\n\tint64_t\t\tval;\n\tint32_t\t\tden;\n\tconst char *code;\n} ArLexEntry;\n\n')
     o.write('typedef struct ArLexKey\n{\n\tconst char *word;\n\tuint8_t\t\tlen;\n'

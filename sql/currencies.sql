@@ -60,8 +60,8 @@ FROM (VALUES
 ) t(n, text), ar_numbers(t.text) n
 ORDER BY t.n;
 
--- Latin codes (the news list in any case, the other ISO codes in capitals)
--- and one-character signs.
+-- Latin codes (the news list in any case, the other ISO codes in capitals),
+-- one-character signs and CLDR's Arabic abbreviations.
 SELECT t.text, n.kind, n.value, n.unit, n.surface
 FROM (VALUES
   (1, 'بلغ 20 NOK'),
@@ -71,9 +71,13 @@ FROM (VALUES
   (5, 'بلغ 5 ₪'),
   (6, 'بلغ ₹ 300'),
   (7, 'بلغ €2bn'),
-  (8, 'بلغ 10 ₺')
+  (8, 'بلغ 10 ₺'),
+  (9, 'بلغ 42 ج.م.'),
+  (10, 'بلغ 500 ر.س للمتر'),
+  (11, 'بلغ 3 د.إ و3 د.أ'),
+  (12, 'عام 2024م.')
 ) t(n, text), ar_numbers(t.text) n
-ORDER BY t.n;
+ORDER BY t.n, n.start_pos;
 
 -- Search: the money token carries the code, in documents and in queries.
 SELECT to_tsvector('arabic_news', 'رصدت النرويج 75 مليون كرونة نرويجية');

@@ -43,6 +43,48 @@ num_latin_currency(const NumCtx *c, int i)
 
 /* ---- currencies ---- */
 
+/* A one-letter Arabic token i (glued to the token before it when glued):
+ * its bytes as written into out (أ and إ tell JOD from AED). */
+static bool
+abbrev_letter(const NumCtx *c, int i, bool glued, char *out, int *len)
+{
+	const ArLexTok *t;
+
+	if (!ArLexInRange(c->ls, i))
+		return false;
+	t = ArLexTokAt(c->ls, i);
+	if (t->type != AR_TOK_ARABIC || t->char_len != 1 || t->byte_len > 4 ||
+		(glued && t->space_before))
+		return false;
+	memcpy(out, c->ls->buf + t->byte_start, t->byte_len);
+	*len = (int) t->byte_len;
+	return true;
+}
+
+/* An Arabic abbreviation from CLDR at token k: ج.م، ر.س. (letter, dot,
+ * letter, a dot may follow).  Its last token, or -1; *code gets its code. */
+static int
+currency_abbrev(const NumCtx *c, int k, const char **code)
+{
+	char		w[8];
+	int			n1,
+				n2;
+
+	if (!abbrev_letter(c, k, false, w, &n1) || !ArLexIsPunct(c->ls, k + 1, '.') ||
+		ArLexTokAt(c->ls, k + 1)->space_before || !abbrev_letter(c, k + 2, true, w + n1, &n2))
+		return -1;
+	for (size_t a = 0; a < sizeof(ar_cur_abbrevs) / sizeof(ar_cur_abbrevs[0]); a++)
+		if (strlen(ar_cur_abbrevs[a].letters) == (size_t) (n1 + n2) &&
+			memcmp(ar_cur_abbrevs[a].letters, w, n1 + n2) == 0)
+		{
+			*code = ar_cur_abbrevs[a].code;
+			if (ArLexIsPunct(c->ls, k + 3, '.') && !ArLexTokAt(c->ls, k + 3)->space_before)
+				return k + 3;
+			return k + 2;
+		}
+	return -1;
+}
+
 /* Does the qualifier p follow token k (its words, folded, on tokens k+1 …
  * of the same line)?  folded[w] caches the folded token k+1+w (len -2:
  * not folded yet). */
@@ -146,7 +188,8 @@ currency_from_place(const NumCtx *c, int k, int family)
 }
 
 /* A currency word at token k, with the qualifier that settles its code
- * (دولار أمريكي، كرونة نرويجية), or a Latin code or sign: *found, *code;
+ * (دولار أمريكي، كرونة نرويجية), a Latin code or sign, or an Arabic
+ * abbreviation (ج.م): *found, *code;
  * returns the last token.  A noun flagged "qualified" (a CLDR name that is
  * also a common word) is money only with its qualifier. */
 int
@@ -154,11 +197,12 @@ num_currency_at(const NumCtx *c, int k, const char **code, bool *found)
 {
 	const ArLexEntry *cur = ArLexEntryAt(c->ls, k, LX_CURRENCY);
 	const char *lc;
+	int			last;
 
 	*found = false;
 	if (cur)
 	{
-		int			last = currency_qualifier(c, k, cur->family, code);
+		last = currency_qualifier(c, k, cur->family, code);
 
 		if (last >= 0)
 		{
@@ -176,6 +220,11 @@ num_currency_at(const NumCtx *c, int k, const char **code, bool *found)
 		*found = true;
 		*code = lc;
 		return k;
+	}
+	if ((last = currency_abbrev(c, k, code)) >= 0)
+	{
+		*found = true;
+		return last;
 	}
 	return k;
 }

@@ -2865,6 +2865,35 @@ static const ArCurSign ar_cur_signs[] = {
 	{0x20BE, "GEL"},
 };
 
+/* Arabic abbreviations (ج.م، ر.س): their two letters as written (د.إ AED, د.أ JOD). */
+typedef struct ArCurAbbrev
+{
+	const char *letters;
+	const char *code;
+} ArCurAbbrev;
+
+static const ArCurAbbrev ar_cur_abbrevs[] = {
+	{"\xd8\xa3\xd9\x85", "MRU"},	/* أم */
+	{"\xd8\xac\xd8\xb3", "SDG"},	/* جس */
+	{"\xd8\xac\xd9\x85", "EGP"},	/* جم */
+	{"\xd8\xaf\xd8\xa3", "JOD"},	/* دأ */
+	{"\xd8\xaf\xd8\xa5", "AED"},	/* دإ */
+	{"\xd8\xaf\xd8\xa8", "BHD"},	/* دب */
+	{"\xd8\xaf\xd8\xaa", "TND"},	/* دت */
+	{"\xd8\xaf\xd8\xac", "DZD"},	/* دج */
+	{"\xd8\xaf\xd8\xb9", "IQD"},	/* دع */
+	{"\xd8\xaf\xd9\x83", "KWD"},	/* دك */
+	{"\xd8\xaf\xd9\x84", "LYD"},	/* دل */
+	{"\xd8\xaf\xd9\x85", "MAD"},	/* دم */
+	{"\xd8\xb1\xd8\xa5", "IRR"},	/* رإ */
+	{"\xd8\xb1\xd8\xb3", "SAR"},	/* رس */
+	{"\xd8\xb1\xd8\xb9", "OMR"},	/* رع */
+	{"\xd8\xb1\xd9\x82", "QAR"},	/* رق */
+	{"\xd8\xb1\xd9\x8a", "YER"},	/* ري */
+	{"\xd9\x84\xd8\xb3", "SYP"},	/* لس */
+	{"\xd9\x84\xd9\x84", "LBP"},	/* لل */
+};
+
 
 typedef struct ArLexEntry
 {
