@@ -310,133 +310,144 @@ place_rows(const std::set<std::string> &current)
 	return out;
 }
 
-int
-main(void)
+/* What the generator collects before printing. */
+struct Tables
 {
-	static const char *const plural_cats[] = {"zero", "one", "two", "few", "many", "other", NULL};
-	UErrorCode	st = U_ZERO_ERROR;
-	std::set<std::string> current;
-	std::vector<std::string> codes;
 	std::vector<NameRow> rows;
 	std::map<std::string, std::string> owner;	/* noun + qualifier → code */
 	std::map<std::string, std::set<std::pair<std::string, std::string>>> nouns;
 	std::map<std::string, std::string> symbols;	/* symbol → code, "" if shared */
 	std::vector<std::string> abbrevs;
+};
 
-	UEnumeration *en = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &st);
+/* The ISO codes of ucurr_openISOCurrencies(type). */
+static std::vector<std::string>
+iso_codes(uint32_t type)
+{
+	std::vector<std::string> out;
+	UErrorCode	st = U_ZERO_ERROR;
+	UEnumeration *en = ucurr_openISOCurrencies(type, &st);
 	const char *code;
+
 	while (U_SUCCESS(st) && (code = uenum_next(en, NULL, &st)) != NULL)
-		current.insert(code);
-	uenum_close(en);
-	en = ucurr_openISOCurrencies(UCURR_ALL, &st);
-	while (U_SUCCESS(st) && (code = uenum_next(en, NULL, &st)) != NULL)
-		codes.push_back(code);
+		out.push_back(code);
 	uenum_close(en);
 	if (U_FAILURE(st))
 	{
 		fprintf(stderr, "ucurr_openISOCurrencies: %s\n", u_errorName(st));
-		return 1;
+		exit(1);
 	}
+	return out;
+}
+
+/* The name rows and noun forms of currency c (nothing when its name is not
+ * usable or is already another currency's). */
+static void
+add_names(Tables &t, const std::string &c, const UChar *uc, bool cur)
+{
+	static const char *const plural_cats[] = {"zero", "one", "two", "few", "many", "other", NULL};
+	UErrorCode	st = U_ZERO_ERROR;
+	UBool		ischoice;
+	int32_t		len;
+	const UChar *n = ucurr_getName(uc, "ar", UCURR_LONG_NAME, &ischoice, &len, &st);
+	std::string name = clean(utf8(n, len));
+
+	n = ucurr_getName(uc, "en", UCURR_LONG_NAME, &ischoice, &len, &st);
+	std::string english = utf8(n, len);
+	if (U_FAILURE(st) || !usable(name))
+		return;
+	std::string lemma = words(name)[0];
+	/* (noun, qualifier, source) of the name and of its plural names */
+	std::vector<std::vector<std::string>> found;
+	found.push_back({lemma, name.size() > lemma.size() ? name.substr(lemma.size() + 1) : "", "cldr"});
+	for (int k = 0; plural_cats[k]; k++)
 	{
-		/* the uncommon codes: funds, metals, units of account, tests */
-		std::set<std::string> uncommon;
-		en = ucurr_openISOCurrencies(UCURR_UNCOMMON, &st);
-		while (U_SUCCESS(st) && (code = uenum_next(en, NULL, &st)) != NULL)
-			uncommon.insert(code);
-		uenum_close(en);
-		std::vector<std::string> kept;
-		for (const std::string &c : codes)
-			if (!uncommon.count(c))
-				kept.push_back(c);
-		codes.swap(kept);
+		st = U_ZERO_ERROR;
+		n = ucurr_getPluralName(uc, "ar", &ischoice, plural_cats[k], &len, &st);
+		std::string pn = clean(utf8(n, len));
+		if (U_FAILURE(st) || !usable(pn) || pn == name)
+			continue;
+		std::string first = words(pn)[0];
+		t.nouns[lemma].insert({first, plural_number(first, lemma)});
+		found.push_back({first, pn.size() > first.size() ? pn.substr(first.size() + 1) : "", "plural"});
 	}
+	for (const auto &f : found)
+	{
+		auto		it = t.owner.find(lemma + "\t" + f[1]);
+		if (it != t.owner.end() && it->second != c)
+			return;				/* a current currency's name */
+	}
+	/* CLDR's own names first, then the derived qualifiers */
+	for (int derived = 0; derived < 2; derived++)
+		for (const auto &f : found)
+			for (const std::string &q : derived ? qualifier_forms(f[1]) : std::vector<std::string>{f[1]})
+			{
+				std::string key = lemma + "\t" + q;
+				if (t.owner.count(key))
+					continue;
+				t.owner[key] = c;
+				t.rows.push_back({c, cur ? "current" : "historic", lemma, q,
+								  derived ? "derived" : f[2], english});
+			}
+	for (const auto &nf : noun_forms(lemma))
+		t.nouns[lemma].insert(nf);
+}
+
+/* The Arabic abbreviation (ج.م.) and the one-character sign of currency c. */
+static void
+add_signs(Tables &t, const std::string &c, const UChar *uc)
+{
+	UErrorCode	st = U_ZERO_ERROR;
+	UBool		ischoice;
+	int32_t		len;
+	const UChar *n = ucurr_getName(uc, "ar", UCURR_SYMBOL_NAME, &ischoice, &len, &st);
+	UnicodeString ab = UnicodeString::fromUTF8(clean(utf8(n, len)));
+
+	/* letter, dot, letter, an optional dot */
+	if (U_SUCCESS(st) && ab.length() >= 3 && ab.length() <= 4 && ab.charAt(1) == '.' &&
+		(ab.length() == 3 || ab.charAt(3) == '.') &&
+		ab.charAt(0) >= 0x0621 && ab.charAt(0) <= 0x064A &&
+		ab.charAt(2) >= 0x0621 && ab.charAt(2) <= 0x064A)
+	{
+		UnicodeString two = ab.tempSubString(0, 3);
+		t.abbrevs.push_back("abbrev\t" + c + "\t" + utf8(two.getBuffer(), two.length()));
+	}
+	/* one-character signs of one currency: ₪ ₹ ₺ … ($ £ ¥ are shared) */
+	st = U_ZERO_ERROR;
+	n = ucurr_getName(uc, "en", UCURR_NARROW_SYMBOL_NAME, &ischoice, &len, &st);
+	UnicodeString sym(n, len);
+	if (U_SUCCESS(st) && sym.countChar32() == 1 && sym.char32At(0) >= 0x80 &&
+		u_charType(sym.char32At(0)) == U_CURRENCY_SYMBOL)
+	{
+		std::string s = utf8(n, len);
+		t.symbols[s] = t.symbols.count(s) ? "" : c;
+	}
+}
+
+int
+main(void)
+{
+	std::vector<std::string> cur_list = iso_codes(UCURR_COMMON | UCURR_NON_DEPRECATED);
+	std::vector<std::string> uncommon_list = iso_codes(UCURR_UNCOMMON);
+	std::set<std::string> current(cur_list.begin(), cur_list.end());
+	/* the uncommon codes: funds, metals, units of account, tests */
+	std::set<std::string> uncommon(uncommon_list.begin(), uncommon_list.end());
+	Tables		t;
 
 	/* current codes first, so a historic name never takes a current one's */
 	for (int pass = 0; pass < 2; pass++)
-		for (const std::string &c : codes)
+		for (const std::string &c : iso_codes(UCURR_ALL))
 		{
 			bool		cur = current.count(c) > 0;
-			if (cur != (pass == 0))
-				continue;
 			UChar		uc[4];
-			UBool		ischoice;
-			int32_t		len;
-			u_charsToUChars(c.c_str(), uc, 4);
-			st = U_ZERO_ERROR;
-			const UChar *n = ucurr_getName(uc, "ar", UCURR_LONG_NAME, &ischoice, &len, &st);
-			std::string name = clean(utf8(n, len));
-			n = ucurr_getName(uc, "en", UCURR_LONG_NAME, &ischoice, &len, &st);
-			std::string english = utf8(n, len);
-			if (U_FAILURE(st) || !usable(name))
-				continue;
-			std::vector<std::string> ws = words(name);
-			std::string lemma = ws[0];
-			/* (noun, qualifier, source) of the name and its plural names */
-			std::vector<std::vector<std::string>> found;
-			found.push_back({lemma, name.size() > lemma.size() ? name.substr(lemma.size() + 1) : "", "cldr"});
-			for (int k = 0; plural_cats[k]; k++)
-			{
-				st = U_ZERO_ERROR;
-				n = ucurr_getPluralName(uc, "ar", &ischoice, plural_cats[k], &len, &st);
-				std::string pn = clean(utf8(n, len));
-				if (U_FAILURE(st) || !usable(pn) || pn == name)
-					continue;
-				std::vector<std::string> pw = words(pn);
-				std::string rest = pn.size() > pw[0].size() ? pn.substr(pw[0].size() + 1) : "";
-				nouns[lemma].insert({pw[0], plural_number(pw[0], lemma)});
-				found.push_back({pw[0], rest, "plural"});
-			}
-			bool		clash = false;
-			for (const auto &f : found)
-			{
-				auto		it = owner.find(lemma + "\t" + f[1]);
-				if (it != owner.end() && it->second != c)
-					clash = true;
-			}
-			if (clash)
-				continue;
-			/* CLDR's own names first, then the derived qualifiers */
-			for (int derived = 0; derived < 2; derived++)
-				for (const auto &f : found)
-					for (const std::string &q : derived ? qualifier_forms(f[1]) : std::vector<std::string>{f[1]})
-					{
-						std::string key = lemma + "\t" + q;
-						if (owner.count(key))
-							continue;
-						owner[key] = c;
-						rows.push_back({c, cur ? "current" : "historic", lemma, q,
-										derived ? "derived" : f[2], english});
-					}
-			for (const auto &nf : noun_forms(lemma))
-				nouns[lemma].insert(nf);
-			if (cur)
-			{
-				/* Arabic abbreviations: letter, dot, letter (ج.م.) */
-				st = U_ZERO_ERROR;
-				n = ucurr_getName(uc, "ar", UCURR_SYMBOL_NAME, &ischoice, &len, &st);
-				UnicodeString ab = UnicodeString::fromUTF8(clean(utf8(n, len)));
-				if (U_SUCCESS(st) && ab.length() >= 3 && ab.length() <= 4 && ab.charAt(1) == '.' &&
-					(ab.length() == 3 || ab.charAt(3) == '.') &&
-					ab.charAt(0) >= 0x0621 && ab.charAt(0) <= 0x064A &&
-					ab.charAt(2) >= 0x0621 && ab.charAt(2) <= 0x064A)
-				{
-					UnicodeString two = ab.tempSubString(0, 3);
-					abbrevs.push_back("abbrev\t" + c + "\t" + utf8(two.getBuffer(), two.length()));
-				}
-				/* one-character signs of one currency: ₪ ₹ ₩ … ($ £ ¥ are shared) */
-				st = U_ZERO_ERROR;
-				n = ucurr_getName(uc, "en", UCURR_NARROW_SYMBOL_NAME, &ischoice, &len, &st);
-				UnicodeString sym(n, len);
-				if (U_SUCCESS(st) && sym.countChar32() == 1 && sym.char32At(0) >= 0x80 &&
-					u_charType(sym.char32At(0)) == U_CURRENCY_SYMBOL)
-				{
-					std::string s = utf8(n, len);
-					auto		it = symbols.find(s);
-					symbols[s] = (it == symbols.end()) ? c : "";
-				}
-			}
-		}
 
+			if (cur != (pass == 0) || uncommon.count(c))
+				continue;
+			u_charsToUChars(c.c_str(), uc, 4);
+			add_names(t, c, uc, cur);
+			if (cur)
+				add_signs(t, c, uc);
+		}
 	std::vector<std::string> places = place_rows(current);
 
 	printf("# generated by data/gen_cldr_currencies.cpp from ICU %s (CLDR); do not edit\n",
@@ -444,16 +455,18 @@ main(void)
 	printf("# name\tcode\tstate\tnoun\tqualifier\tsource\tenglish\n");
 	printf("# noun\tlemma\tform\tnumber\n");
 	printf("# symbol\tcode\tsymbol\n");
-	for (const NameRow &r : rows)
+	printf("# abbrev\tcode\tabbreviation\n");
+	printf("# place\tcode\tregion\tkind\tname\n");
+	for (const NameRow &r : t.rows)
 		printf("name\t%s\t%s\t%s\t%s\t%s\t%s\n", r.code.c_str(), r.state.c_str(), r.noun.c_str(),
 			   r.qual.c_str(), r.source.c_str(), r.english.c_str());
-	for (const auto &n : nouns)
+	for (const auto &n : t.nouns)
 		for (const auto &f : n.second)
 			printf("noun\t%s\t%s\t%s\n", n.first.c_str(), f.first.c_str(), f.second.c_str());
-	for (const auto &s : symbols)
+	for (const auto &s : t.symbols)
 		if (!s.second.empty())
 			printf("symbol\t%s\t%s\n", s.second.c_str(), s.first.c_str());
-	for (const std::string &a : abbrevs)
+	for (const std::string &a : t.abbrevs)
 		printf("%s\n", a.c_str());
 	for (const std::string &p : places)
 		printf("%s\n", p.c_str());
