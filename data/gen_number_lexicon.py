@@ -173,8 +173,10 @@ def main():
     write_currency_tables(o, families, cur_phrases, cur_signs, cur_abbrevs)
     o.write('\ntypedef struct ArLexEntry\n{\n\tuint8_t\t\tcls;\n\tuint8_t\t\tfamily;\n'
             '\tuint32_t\tflags;\n\tint64_t\t\tval;\n\tint32_t\t\tden;\n\tconst char *code;\n} ArLexEntry;\n\n')
+    o.write('/* context_only: every entry is a place, a word the grammars read only\n'
+            ' * around an open currency noun (numkind.c), never for itself. */\n')
     o.write('typedef struct ArLexKey\n{\n\tconst char *word;\n\tuint8_t\t\tlen;\n'
-            '\tuint16_t\tfirst;\n\tuint8_t\t\tcount;\n} ArLexKey;\n\n')
+            '\tuint16_t\tfirst;\n\tuint8_t\t\tcount;\n\tuint8_t\t\tcontext_only;\n} ArLexKey;\n\n')
     o.write('static const ArLexEntry ar_lex_entries[] = {\n')
     first = []
     n = 0
@@ -188,8 +190,9 @@ def main():
     o.write('static const ArLexKey ar_lex_keys[] = {\n')
     for i, k in enumerate(keys):
         b = k.encode('utf-8')
-        o.write('\t{"%s", %d, %d, %d},\n' % (''.join('\\x%02x' % x for x in b), len(b),
-                                               first[i], len(entries[k])))
+        context_only = all(e[0] == CLASSES.index('place') for e in entries[k])
+        o.write('\t{"%s", %d, %d, %d, %d},\n' % (''.join('\\x%02x' % x for x in b), len(b),
+                                                   first[i], len(entries[k]), context_only))
     o.write('};\n\n')
     o.write('#define AR_LEX_SLOTS %d\n' % size)
     o.write('static const uint16_t ar_lex_slots[AR_LEX_SLOTS] = {\n')

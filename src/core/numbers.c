@@ -256,7 +256,7 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 
 		AR_CHECK_INTERRUPTS_EVERY(i);
 		/* fast rejection: only digits, a minus, and lexicon words can start one */
-		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0 &&
+		if (t->type != AR_TOK_NUMBER && !ArLexGrammarWord(t) &&
 			!(t->type == AR_TOK_PUNCT && (t->first_cp == '-' || t->first_cp == '.' ||
 										  t->first_cp == AR_CP_DECIMAL_SEP)))
 		{

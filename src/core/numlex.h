@@ -64,6 +64,16 @@ extern const ArLexEntry *ArLexFindStripped(const ArLexTok *t, int cls, uint8_t *
 /* True when the token is a word with any lexicon entry (whole or stripped). */
 extern bool ArLexKnown(const ArLexTok *t);
 
+/* True when the token is a word the grammars read for itself: a lexicon
+ * word (whole or stripped) that is not only a place (places matter only
+ * around an open currency noun).  The grammars' fast rejection. */
+static inline bool
+ArLexGrammarWord(const ArLexTok *t)
+{
+	return (t->key >= 0 && !ar_lex_keys[t->key].context_only) ||
+		(t->skey >= 0 && !ar_lex_keys[t->skey].context_only);
+}
+
 /* Look a folded UTF-8 word up; returns the key index or -1. */
 extern int	ArLexLookup(const char *word, size_t len);
 
