@@ -122,11 +122,18 @@ currency_qualifier(const NumCtx *c, int k, int family, const char **code)
 
 	for (int j = 0; j < AR_CUR_MAX_WORDS; j++)
 		flen[j] = -2;
-
+	/* every qualifier starts with an Arabic word on the same line */
+	if (!ArLexInRange(c->ls, k + 1) || ArLexTokAt(c->ls, k + 1)->break_before ||
+		(flen[0] = ArLexFoldAt(c->ls, k + 1, folded[0])) <= 0)
+		return -1;
 	for (int p = ar_cur_family_first[family]; p < ar_cur_family_first[family + 1]; p++)
 	{
 		const ArCurPhrase *ph = &ar_cur_phrases[p];
 
+		/* a cheap test of the first word before the whole phrase */
+		if (ph->len < flen[0] || memcmp(ph->words, folded[0], flen[0]) != 0 ||
+			(ph->len > flen[0] && ph->words[flen[0]] != ' '))
+			continue;
 		if (qualifier_at(c, k, ph, folded, flen))
 		{
 			*code = ph->code;

@@ -146,8 +146,10 @@ raw_prefix(const unsigned char *s, size_t len, int n, uint8_t *chars, uint8_t *b
 	*bytes = (uint8_t) pos;
 }
 
-/* Fold an Arabic word into out (room for LEX_MAX_WORD bytes); -1 if too long. */
-static int
+/* Fold an Arabic word into out (room for LEX_MAX_WORD bytes); -1 if too long.
+ * Inline: it runs on every word of every text (lex_word), and a call per
+ * word costs more than the copy ArLexFoldAt gets. */
+static inline __attribute__((always_inline)) int
 fold_word(const unsigned char *s, size_t len, char *out, bool *tanween)
 {
 	size_t		pos = 0;
