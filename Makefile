@@ -201,12 +201,15 @@ regen-search-common:
 	@mkdir -p $(GEN_DATA)
 	bash tools/lexeme_df.sh $(ANT_CORPUS) | python3 data/gen_search_common.py $(ANT_CORPUS) > $(GEN_DATA)/search_common.tsv
 
-# Arabic country and exemplar-city names from the ICU/CLDR on this machine
-# (reviewed, then committed; regen-entities compiles them into C tables).
+# Arabic country and exemplar-city names, and the Arabic names of every
+# ISO 4217 currency, from the ICU/CLDR on this machine (reviewed, then
+# committed; regen-entities and regen compile them into C tables).
 regen-places:
 	@mkdir -p .build $(GEN_DATA)
 	$(CXX) -O1 -o .build/gen_cldr_places data/gen_cldr_places.cpp $(ICU_CFLAGS) $(ICU_LIBS)
 	.build/gen_cldr_places > $(GEN_DATA)/places_cldr.tsv
+	$(CXX) -O1 -o .build/gen_cldr_currencies data/gen_cldr_currencies.cpp $(ICU_CFLAGS) $(ICU_LIBS)
+	.build/gen_cldr_currencies > $(GEN_DATA)/currencies_cldr.tsv
 # Common words of news text, counted in the corpus (needs ../shared/corpus).
 regen-entities-common:
 	@mkdir -p $(GEN_DATA)

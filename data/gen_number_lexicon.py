@@ -1,23 +1,26 @@
 #!/usr/bin/env python3
 """gen_number_lexicon.py — build src/core/numlex_table.h from the word lists.
 
-Reads data/number_words.tsv, data/currencies.tsv, data/number_context.tsv,
+Reads data/number_words.tsv, data/currencies.tsv + data/currencies_cldr.tsv
+(through data/currency_lexicon.py), data/number_context.tsv,
 data/months.tsv and data/pledge_cues.tsv, folds every word the way
 ar_normalize does by default (diacritics and tatweel removed, أ إ آ ٱ → ا,
 ى → ي, ة → ه), and writes one open-addressing hash table (FNV-1a over the
-folded UTF-8 bytes) shared by the number, date and pledge grammars.
+folded UTF-8 bytes) shared by the number, date and pledge grammars, plus
+the currency qualifier phrases by family and the currency signs.
 
     python3 data/gen_number_lexicon.py data > src/core/numlex_table.h
 """
 import os
 import sys
 from search_form import include_guard, search_form as fold  # data/search_form.py: one search form for every table
+from currency_lexicon import currency_entries  # data/currency_lexicon.py: CLDR names + hand rules
 
 CLASSES = [
     # number_words.tsv
     'unit', 'ten', 'tens', 'hundred', 'scale', 'fraction', 'ordinal', 'neg', 'point',
     # currencies.tsv
-    'currency', 'adj', 'latin', 'subunit',
+    'currency', 'adj', 'latin', 'subunit', 'place',
     # number_context.tsv
     'approx', 'approxafter', 'pctword', 'pctratio', 'pctpoint', 'pctadj', 'yearcue',
     'yearmark', 'timecue', 'daypart', 'durunit', 'prep', 'from', 'to', 'or', 'between', 'and',
@@ -29,7 +32,8 @@ CLASSES = [
 ]
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
-         'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause']
+         'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
+         'qualified', 'upper']
 
 
 def fnv1a(b):
@@ -48,6 +52,52 @@ def rows(path):
                 continue
             cols = line.split('\t')
             yield path, lineno, cols
+
+
+def c_bytes(s):
+    return ''.join('\\x%02x' % x for x in s.encode('utf-8'))
+
+
+def write_currency_tables(o, families, phrases, signs, abbrevs):
+    """The qualifiers of each currency family (longest first, so "شيكل
+    إسرائيلي جديد" wins over a shorter one), the currency signs and the
+    Arabic abbreviations."""
+    if len(families) > 255:
+        sys.exit('gen_number_lexicon.py: more than 255 currency families')
+    rows = sorted((families.index(f), -len(ws), ws, code) for f, ws, code in phrases)
+    o.write('/* A qualifier after a currency noun of family `family`: its folded words,\n'
+            ' * separated by one space, and the ISO code they settle. */\n')
+    o.write('typedef struct ArCurPhrase\n{\n\tconst char *words;\n\tuint8_t\t\tlen;\n'
+            '\tuint8_t\t\tnwords;\n\tconst char *code;\n} ArCurPhrase;\n\n')
+    o.write('#define AR_CUR_MAX_WORDS %d\n\n' % max(len(ws) for _, _, ws, _ in rows))
+    o.write('static const ArCurPhrase ar_cur_phrases[] = {\n')
+    first = [0] * (len(families) + 1)
+    for i, (fam, _, ws, code) in enumerate(rows):
+        text = ' '.join(ws)
+        o.write('\t{"%s", %d, %d, "%s"},\t/* %s */\n' % (c_bytes(text), len(text.encode('utf-8')),
+                                                        len(ws), code, families[fam] + ' ' + text))
+    o.write('};\n\n')
+    for fam, _, _, _ in rows:
+        first[fam + 1] += 1
+    for i in range(len(families)):
+        first[i + 1] += first[i]
+    o.write('/* ar_cur_phrases[ar_cur_family_first[f] .. ar_cur_family_first[f + 1]) */\n')
+    o.write('static const uint16_t ar_cur_family_first[%d] = {\n' % (len(families) + 1))
+    for i in range(0, len(first), 16):
+        o.write('\t' + ', '.join(str(x) for x in first[i:i + 16]) + ',\n')
+    o.write('};\n\n')
+    o.write('/* One-character currency signs. */\n')
+    o.write('typedef struct ArCurSign\n{\n\tuint32_t\tcp;\n\tconst char *code;\n} ArCurSign;\n\n')
+    o.write('static const ArCurSign ar_cur_signs[] = {\n')
+    for cp in sorted(signs):
+        o.write('\t{0x%04X, "%s"},\n' % (cp, signs[cp]))
+    o.write('};\n\n')
+    o.write('/* Arabic abbreviations (ج.م، ر.س): their two letters as written (د.إ AED, د.أ JOD). */\n')
+    o.write('typedef struct ArCurAbbrev\n{\n\tconst char *letters;\n\tconst char *code;\n} ArCurAbbrev;\n\n')
+    o.write('static const ArCurAbbrev ar_cur_abbrevs[] = {\n')
+    for letters in sorted(abbrevs):
+        o.write('\t{"%s", "%s"},\t/* %s */\n' % (c_bytes(letters), abbrevs[letters], letters))
+    o.write('};\n\n')
 
 
 def main():
@@ -85,20 +135,13 @@ def main():
             if '/' in val:
                 val, den = val.split('/')
             add(word, cls, flags, int(val), int(den), None, '')
-    for path, lineno, c in rows(os.path.join(d, 'currencies.tsv')):
-        word, cls, family = c[0], c[1], c[2]
-        code = None if c[3] == '-' else c[3]
-        flags = flagbits(c[4] if len(c) > 4 else '', path, lineno)
-        if cls == 'subunit':
-            add(word, cls, flags, 1, int(code), None, family)
-            continue
-        add(word, cls, flags, 0, 1, code, family)
-        if cls == 'adj':
-            # feminine and definite forms: دولار أمريكي، ليرة تركية، الدولار الأمريكي
-            for w in (word + 'ة', 'ال' + word, 'ال' + word + 'ة'):
-                add(w, cls, flags, 0, 1, code, family)
+    cur_words, cur_phrases, cur_signs, cur_abbrevs = currency_entries(d, flagbits)
+    for family, _, _ in cur_phrases:
+        fam(family)
+    for word, cls, flags, val, den, code, family in cur_words:
+        add(word, cls, flags, val, den, code, family)
         if cls == 'currency' and not word.startswith('ال'):
-            add('ال' + word, cls, flags, 0, 1, code, family)
+            add('ال' + word, cls, flags, val, den, code, family)
     for path, lineno, c in rows(os.path.join(d, 'pledge_cues.tsv')):
         word, cls = c[0], c[1]
         flags = flagbits(c[2] if len(c) > 2 else '', path, lineno)
@@ -127,13 +170,13 @@ def main():
     for i, f in enumerate(FLAGS):
         o.write('#define LXF_%s (1u << %d)\n' % (f.upper(), i))
     o.write('\n')
-    for i, f in enumerate(families):
-        if f:
-            o.write('#define LXFAM_%s %d\n' % (f.upper(), i))
+    write_currency_tables(o, families, cur_phrases, cur_signs, cur_abbrevs)
     o.write('\ntypedef struct ArLexEntry\n{\n\tuint8_t\t\tcls;\n\tuint8_t\t\tfamily;\n'
             '\tuint32_t\tflags;\n\tint64_t\t\tval;\n\tint32_t\t\tden;\n\tconst char *code;\n} ArLexEntry;\n\n')
+    o.write('/* context_only: every entry is a place, a word the grammars read only\n'
+            ' * around an open currency noun (numkind.c), never for itself. */\n')
     o.write('typedef struct ArLexKey\n{\n\tconst char *word;\n\tuint8_t\t\tlen;\n'
-            '\tuint16_t\tfirst;\n\tuint8_t\t\tcount;\n} ArLexKey;\n\n')
+            '\tuint16_t\tfirst;\n\tuint8_t\t\tcount;\n\tuint8_t\t\tcontext_only;\n} ArLexKey;\n\n')
     o.write('static const ArLexEntry ar_lex_entries[] = {\n')
     first = []
     n = 0
@@ -147,8 +190,9 @@ def main():
     o.write('static const ArLexKey ar_lex_keys[] = {\n')
     for i, k in enumerate(keys):
         b = k.encode('utf-8')
-        o.write('\t{"%s", %d, %d, %d},\n' % (''.join('\\x%02x' % x for x in b), len(b),
-                                               first[i], len(entries[k])))
+        context_only = all(e[0] == CLASSES.index('place') for e in entries[k])
+        o.write('\t{"%s", %d, %d, %d, %d},\n' % (''.join('\\x%02x' % x for x in b), len(b),
+                                                   first[i], len(entries[k]), context_only))
     o.write('};\n\n')
     o.write('#define AR_LEX_SLOTS %d\n' % size)
     o.write('static const uint16_t ar_lex_slots[AR_LEX_SLOTS] = {\n')

@@ -103,7 +103,7 @@ if make -s regen GEN_OUT="$regen_dir" >"$regen_log" 2>&1; then
 else
 	cat "$regen_log"; failed=$((failed + 1))
 fi
-# The ICU/CLDR place names depend on the ICU release that wrote them.
+# The ICU/CLDR place and currency names depend on the ICU release that wrote them.
 icu_now=$(pkg-config --modversion icu-uc 2>/dev/null)
 if head -1 data/places_cldr.tsv | grep -q "from ICU $icu_now "; then
 	rm -rf "$regen_dir/data"

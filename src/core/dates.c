@@ -1021,7 +1021,7 @@ ArDatesExtract(const ArLexStream *ls, const ArDateRef *ref, ArDateList *out)
 
 		AR_CHECK_INTERRUPTS_EVERY(i);
 		/* fast rejection: dates start with a number or a lexicon word */
-		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0)
+		if (t->type != AR_TOK_NUMBER && !ArLexGrammarWord(t))
 		{
 			i++;
 			continue;

@@ -116,7 +116,7 @@ dual_word(NumCtx *c, int i)
 		int			k = num_currency_at(c, i, &code, &found);
 		const ArLexEntry *u = ArLexEntryAt(c->ls, k + 1, LX_UNIT);
 
-		if (u && (u->val == 1 || u->val == 2) && !(u->flags & LXF_TEENONLY))
+		if (found && u && (u->val == 1 || u->val == 2) && !(u->flags & LXF_TEENONLY))
 		{
 			it = emit(c, AR_NUM_MONEY, ArNumValMake(u->val, 1), i, k + 1, 0);
 			it->unit = code;
@@ -126,13 +126,17 @@ dual_word(NumCtx *c, int i)
 	}
 	if ((e = ArLexEntryAt(c->ls, i, LX_CURRENCY)) != NULL && (e->flags & LXF_DUAL))
 	{
+		/* دولاران، كرونتين نرويجيتين: two units */
 		int			last = num_currency_at(c, i, &code, &found);
 
-		it = emit(c, AR_NUM_MONEY, ArNumValMake(2, 1), i, i, 0);
-		it->unit = code;
-		it->words = true;
-		num_extend(c, it, last);
-		return true;
+		if (found)
+		{
+			it = emit(c, AR_NUM_MONEY, ArNumValMake(2, 1), i, i, 0);
+			it->unit = code;
+			it->words = true;
+			num_extend(c, it, last);
+			return true;
+		}
 	}
 	if ((e = ArLexEntryAt(c->ls, i, LX_PCTPOINT)) != NULL && (e->flags & LXF_DUAL) && ArLexEntryAt(c->ls, i + 1, LX_PCTADJ))
 	{
@@ -252,7 +256,7 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 
 		AR_CHECK_INTERRUPTS_EVERY(i);
 		/* fast rejection: only digits, a minus, and lexicon words can start one */
-		if (t->type != AR_TOK_NUMBER && t->key < 0 && t->skey < 0 &&
+		if (t->type != AR_TOK_NUMBER && !ArLexGrammarWord(t) &&
 			!(t->type == AR_TOK_PUNCT && (t->first_cp == '-' || t->first_cp == '.' ||
 										  t->first_cp == AR_CP_DECIMAL_SEP)))
 		{

@@ -13,75 +13,213 @@ const char *const num_dur_units[] = {
 	NULL, "second", "minute", "hour", "day", "week", "month", "year"
 };
 
-/* ISO code of a Latin currency code or symbol token, or NULL. */
+/* ISO code of a Latin currency code or symbol token, or NULL.  Codes come
+ * from the lexicon (data/currencies.tsv in any case; the other ISO codes of
+ * data/currencies_cldr.tsv in capitals only: ALL, TOP, CUP are words). */
 const char *
 num_latin_currency(const NumCtx *c, int i)
 {
-	static const char *const codes[] = {
-		"USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "SAR", "AED", "QAR",
-		"KWD", "BHD", "OMR", "JOD", "EGP", "MAD", "TND", "DZD", "IQD", "LBP", "SYP",
-		"TRY", "RUB", "INR", "ILS", "YER", "SDG", "LYD", "IRR"
-	};
 	const ArLexTok *t;
+	const ArLexEntry *e;
 
 	if (!ArLexInRange(c->ls, i))
 		return NULL;
 	t = ArLexTokAt(c->ls, i);
 	if (t->type == AR_TOK_SYMBOL || t->type == AR_TOK_PUNCT)
 	{
-		switch (t->first_cp)
-		{
-			case '$':
-				return "USD";
-			case 0x20AC:
-				return "EUR";
-			case 0x00A3:
-				return "GBP";
-			case 0x00A5:
-				return "JPY";
-		}
+		for (size_t k = 0; k < sizeof(ar_cur_signs) / sizeof(ar_cur_signs[0]); k++)
+			if (ar_cur_signs[k].cp == t->first_cp)
+				return t->char_len == 1 ? ar_cur_signs[k].code : NULL;
 		return NULL;
 	}
-	if (t->type != AR_TOK_LATIN || t->byte_len != 3)
+	if (t->type != AR_TOK_LATIN || t->byte_len != 3 || (e = ArLexFind(t, LX_LATIN)) == NULL)
 		return NULL;
-	for (size_t k = 0; k < sizeof(codes) / sizeof(codes[0]); k++)
-		if (strncasecmp(c->ls->buf + t->byte_start, codes[k], 3) == 0)
-			return codes[k];
-	return NULL;
+	if (e->flags & LXF_UPPER)
+		for (int k = 0; k < 3; k++)
+			if (c->ls->buf[t->byte_start + k] < 'A' || c->ls->buf[t->byte_start + k] > 'Z')
+				return NULL;
+	return e->code;
 }
 
 /* ---- currencies ---- */
 
-/* A currency word at token k: its code through *code; returns the last token. */
+/* A one-letter Arabic token i (glued to the token before it when glued):
+ * its bytes as written into out (أ and إ tell JOD from AED). */
+static bool
+abbrev_letter(const NumCtx *c, int i, bool glued, char *out, int *len)
+{
+	const ArLexTok *t;
+
+	if (!ArLexInRange(c->ls, i))
+		return false;
+	t = ArLexTokAt(c->ls, i);
+	if (t->type != AR_TOK_ARABIC || t->char_len != 1 || t->byte_len > 4 ||
+		(glued && t->space_before))
+		return false;
+	memcpy(out, c->ls->buf + t->byte_start, t->byte_len);
+	*len = (int) t->byte_len;
+	return true;
+}
+
+/* An Arabic abbreviation from CLDR at token k: ج.م، ر.س. (letter, dot,
+ * letter, a dot may follow).  Its last token, or -1; *code gets its code. */
+static int
+currency_abbrev(const NumCtx *c, int k, const char **code)
+{
+	char		w[8];
+	int			n1,
+				n2;
+
+	if (!abbrev_letter(c, k, false, w, &n1) || !ArLexIsPunct(c->ls, k + 1, '.') ||
+		ArLexTokAt(c->ls, k + 1)->space_before || !abbrev_letter(c, k + 2, true, w + n1, &n2))
+		return -1;
+	for (size_t a = 0; a < sizeof(ar_cur_abbrevs) / sizeof(ar_cur_abbrevs[0]); a++)
+		if (strlen(ar_cur_abbrevs[a].letters) == (size_t) (n1 + n2) &&
+			memcmp(ar_cur_abbrevs[a].letters, w, n1 + n2) == 0)
+		{
+			*code = ar_cur_abbrevs[a].code;
+			if (ArLexIsPunct(c->ls, k + 3, '.') && !ArLexTokAt(c->ls, k + 3)->space_before)
+				return k + 3;
+			return k + 2;
+		}
+	return -1;
+}
+
+/* Does the qualifier p follow token k (its words, folded, on tokens k+1 …
+ * of the same line)?  folded[w] caches the folded token k+1+w (len -2:
+ * not folded yet). */
+static bool
+qualifier_at(const NumCtx *c, int k, const ArCurPhrase *p,
+			 char folded[][AR_LEX_MAX_WORD + 8], int *flen)
+{
+	const char *w = p->words;
+	const char *end = p->words + p->len;
+
+	for (int j = 0; j < p->nwords; j++)
+	{
+		const char *sp = memchr(w, ' ', end - w);
+		size_t		wlen = (sp ? sp : end) - w;
+		int			i = k + 1 + j;
+
+		if (!ArLexInRange(c->ls, i) || ArLexTokAt(c->ls, i)->break_before)
+			return false;
+		if (flen[j] == -2)
+			flen[j] = ArLexFoldAt(c->ls, i, folded[j]);
+		if (flen[j] != (int) wlen || memcmp(folded[j], w, wlen) != 0)
+			return false;
+		w += wlen + 1;
+	}
+	return true;
+}
+
+/* The longest qualifier of the currency family after token k (كرونة
+ * نرويجية، دولار هونغ كونغ): its last token, or -1; *code gets its code. */
+static int
+currency_qualifier(const NumCtx *c, int k, int family, const char **code)
+{
+	char		folded[AR_CUR_MAX_WORDS][AR_LEX_MAX_WORD + 8];
+	int			flen[AR_CUR_MAX_WORDS];
+
+	for (int j = 0; j < AR_CUR_MAX_WORDS; j++)
+		flen[j] = -2;
+	/* every qualifier starts with an Arabic word on the same line */
+	if (!ArLexInRange(c->ls, k + 1) || ArLexTokAt(c->ls, k + 1)->break_before ||
+		(flen[0] = ArLexFoldAt(c->ls, k + 1, folded[0])) <= 0)
+		return -1;
+	for (int p = ar_cur_family_first[family]; p < ar_cur_family_first[family + 1]; p++)
+	{
+		const ArCurPhrase *ph = &ar_cur_phrases[p];
+
+		/* a cheap test of the first word before the whole phrase */
+		if (ph->len < flen[0] || memcmp(ph->words, folded[0], flen[0]) != 0 ||
+			(ph->len > flen[0] && ph->words[flen[0]] != ' '))
+			continue;
+		if (qualifier_at(c, k, ph, folded, flen))
+		{
+			*code = ph->code;
+			return k + ph->nwords;
+		}
+	}
+	return -1;
+}
+
+/* How far (in tokens, each way, within the sentence) a place may be from an
+ * open currency noun it settles; the measured cases lie within 35. */
+#define PLACE_WINDOW 40
+
+/* The place entry of family `family` at token i (whole word or without its
+ * proclitics: بتونس، والكويت), or NULL. */
+static const ArLexEntry *
+place_at(const NumCtx *c, int i, int family)
+{
+	const ArLexTok *t = ArLexTokAt(c->ls, i);
+	int			keys[2] = {t->key, t->skey};
+
+	for (int k = 0; k < 2; k++)
+		if (keys[k] >= 0)
+			for (int e = 0; e < AR_LEX_COUNT(keys[k]); e++)
+			{
+				const ArLexEntry *en = &AR_LEX_ENTRIES(keys[k])[e];
+
+				if (en->cls == LX_PLACE && en->family == family)
+					return en;
+			}
+	return NULL;
+}
+
+/* The context rule: the code of the place nearest to the open currency noun
+ * at token k (دينار، درهم، جنيه، ليرة …) in the same sentence — a country,
+ * one of its cities or its nationality adjective whose currency has that
+ * noun: "رصدت الإمارات 100 مليون درهم" → AED.  NULL when none. */
+static const char *
+currency_from_place(const NumCtx *c, int k, int family)
+{
+	bool		left = true,
+				right = true;
+
+	for (int d = 1; d <= PLACE_WINDOW && (left || right); d++)
+	{
+		const ArLexEntry *e;
+
+		/* token k - d + 1 opens the sentence: nothing further left */
+		if (left && (!ArLexInRange(c->ls, k - d) || ArLexTokAt(c->ls, k - d + 1)->break_before))
+			left = false;
+		if (left && (e = place_at(c, k - d, family)) != NULL)
+			return e->code;
+		if (right && (!ArLexInRange(c->ls, k + d) || ArLexTokAt(c->ls, k + d)->break_before))
+			right = false;
+		if (right && (e = place_at(c, k + d, family)) != NULL)
+			return e->code;
+	}
+	return NULL;
+}
+
+/* A currency word at token k, with the qualifier that settles its code
+ * (دولار أمريكي، كرونة نرويجية), a Latin code or sign, or an Arabic
+ * abbreviation (ج.م): *found, *code;
+ * returns the last token.  A noun flagged "qualified" (a CLDR name that is
+ * also a common word) is money only with its qualifier. */
 int
 num_currency_at(const NumCtx *c, int k, const char **code, bool *found)
 {
 	const ArLexEntry *cur = ArLexEntryAt(c->ls, k, LX_CURRENCY);
 	const char *lc;
+	int			last;
 
 	*found = false;
 	if (cur)
 	{
-		int			a = k + 1;
+		last = currency_qualifier(c, k, cur->family, code);
 
-		*found = true;
-		*code = cur->code;
-		if (ArLexInRange(c->ls, a) && !ArLexTokAt(c->ls, a)->break_before)
+		if (last >= 0)
 		{
-			const ArLexTok *t = ArLexTokAt(c->ls, a);
-
-			if (t->key >= 0)
-				for (int e = 0; e < AR_LEX_COUNT(t->key); e++)
-				{
-					const ArLexEntry *en = &AR_LEX_ENTRIES(t->key)[e];
-
-					if (en->cls == LX_ADJ && en->family == cur->family)
-					{
-						*code = en->code;
-						return a;
-					}
-				}
+			*found = true;
+			return last;
 		}
+		if (cur->flags & LXF_QUALIFIED)
+			return k;
+		*found = true;
+		*code = cur->code ? cur->code : currency_from_place(c, k, cur->family);
 		return k;
 	}
 	if ((lc = num_latin_currency(c, k)) != NULL)
@@ -89,6 +227,11 @@ num_currency_at(const NumCtx *c, int k, const char **code, bool *found)
 		*found = true;
 		*code = lc;
 		return k;
+	}
+	if ((last = currency_abbrev(c, k, code)) >= 0)
+	{
+		*found = true;
+		return last;
 	}
 	return k;
 }
@@ -309,6 +452,29 @@ year_after_preposition(const NumCtx *c, const ArNumItem *it, int64_t iv)
 		 ArLexEntryAtStripped(c->ls, L, LX_DURCUE, NULL));
 }
 
+/* True for an entry that says nothing about a word after a number: a CLDR
+ * currency noun that is also a common word (بير، أفغاني) without its
+ * qualifier, or a place that may settle a currency (تونس، التونسية). */
+static bool
+entry_says_nothing(const ArLexEntry *e)
+{
+	return (e->cls == LX_CURRENCY && (e->flags & LXF_QUALIFIED)) || e->cls == LX_PLACE;
+}
+
+/* A word the lexicon gives no other role: a noun a number may count. */
+static bool
+plain_noun(const ArLexTok *t)
+{
+	int			keys[2] = {t->key, t->skey};
+
+	for (int k = 0; k < 2; k++)
+		if (keys[k] >= 0)
+			for (int e = 0; e < AR_LEX_COUNT(keys[k]); e++)
+				if (!entry_says_nothing(&AR_LEX_ENTRIES(keys[k])[e]))
+					return false;
+	return true;
+}
+
 /* The words before the number decide (and a day part after a clock hour):
  * a time, a percent after نسبة, a duration of one, a year, a count. */
 static void
@@ -369,7 +535,7 @@ classify_by_left(NumCtx *c, ArNumItem *it, int64_t iv)
 	}
 	/* counts: a number before a noun (30 دولة، ثلاثة وزراء) */
 	if (same_line && ArLexTokAt(c->ls, R)->type == AR_TOK_ARABIC &&
-		!ArLexKnown(ArLexTokAt(c->ls, R)) && iv >= 0 && it->kind == AR_NUM_NUMBER)
+		plain_noun(ArLexTokAt(c->ls, R)) && iv >= 0 && it->kind == AR_NUM_NUMBER)
 		it->kind = AR_NUM_COUNT;
 }
 

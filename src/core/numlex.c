@@ -10,7 +10,7 @@
 #include "utf8.h"
 
 /* Longest folded word worth looking up; every lexicon word is shorter. */
-#define LEX_MAX_WORD 48
+#define LEX_MAX_WORD AR_LEX_MAX_WORD
 
 /* FNV-1a, the hash data/gen_number_lexicon.py uses. */
 static uint32_t
@@ -146,8 +146,10 @@ raw_prefix(const unsigned char *s, size_t len, int n, uint8_t *chars, uint8_t *b
 	*bytes = (uint8_t) pos;
 }
 
-/* Fold an Arabic word into out (room for LEX_MAX_WORD bytes); -1 if too long. */
-static int
+/* Fold an Arabic word into out (room for LEX_MAX_WORD bytes); -1 if too long.
+ * Inline: it runs on every word of every text (lex_word), and a call per
+ * word costs more than the copy ArLexFoldAt gets. */
+static inline __attribute__((always_inline)) int
 fold_word(const unsigned char *s, size_t len, char *out, bool *tanween)
 {
 	size_t		pos = 0;
@@ -179,6 +181,20 @@ fold_word(const unsigned char *s, size_t len, char *out, bool *tanween)
 			n += ArUtf8Encode(f, out + n);
 	}
 	return n;
+}
+
+/* The folded form of Arabic token i into out (room for AR_LEX_MAX_WORD
+ * bytes): its length, or -1 (not an Arabic word, or longer than any key). */
+int
+ArLexFoldAt(const ArLexStream *ls, int i, char *out)
+{
+	const ArLexTok *t;
+	bool		tanween;
+
+	if (i < 0 || i >= ls->n || ls->toks[i].type != AR_TOK_ARABIC)
+		return -1;
+	t = &ls->toks[i];
+	return fold_word((const unsigned char *) ls->buf + t->byte_start, t->byte_len, out, &tanween);
 }
 
 /* Fill the lexicon fields of an Arabic or Latin word token. */

@@ -64,8 +64,25 @@ extern const ArLexEntry *ArLexFindStripped(const ArLexTok *t, int cls, uint8_t *
 /* True when the token is a word with any lexicon entry (whole or stripped). */
 extern bool ArLexKnown(const ArLexTok *t);
 
+/* True when the token is a word the grammars read for itself: a lexicon
+ * word (whole or stripped) that is not only a place (places matter only
+ * around an open currency noun).  The grammars' fast rejection. */
+static inline bool
+ArLexGrammarWord(const ArLexTok *t)
+{
+	return (t->key >= 0 && !ar_lex_keys[t->key].context_only) ||
+		(t->skey >= 0 && !ar_lex_keys[t->skey].context_only);
+}
+
 /* Look a folded UTF-8 word up; returns the key index or -1. */
 extern int	ArLexLookup(const char *word, size_t len);
+
+/* Room for a folded word (ArLexFoldAt); every lexicon word is shorter. */
+#define AR_LEX_MAX_WORD 48
+
+/* The folded form of Arabic token i into out (AR_LEX_MAX_WORD bytes): its
+ * length, or -1 when token i is no Arabic word or is longer than any key. */
+extern int	ArLexFoldAt(const ArLexStream *ls, int i, char *out);
 
 /* True when token i is the punctuation character cp (single character). */
 extern bool ArLexIsPunct(const ArLexStream *ls, int i, uint32_t cp);
