@@ -220,6 +220,16 @@ clause_particle_at(const ArLexStream *ls, int k)
 	return pe && (pe->flags & LXF_CLAUSE);
 }
 
+/* A cue of a pledge of its own at token k (not a thing announced, such as
+ * قرض or استثمارات, which may name a part of the pledge before it). */
+static bool
+own_cue_at(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
+
+	return e && !(e->flags & LXF_NEEDSVERB);
+}
+
 /* Nothing in tokens [from, to) reports a statistic, opens a new clause,
  * cues another pledge or starts a line. */
 static bool
@@ -229,7 +239,7 @@ same_clause_between(const ArLexStream *ls, int from, int to)
 
 	for (int k = from; k < to; k++)
 		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
-			ArLexEntryAtStripped(ls, k, LX_CUE, NULL) ||
+			own_cue_at(ls, k) ||
 			ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL) || ArLexTokAt(ls, k)->break_before)
 			clean = false;
 	return clean;
@@ -257,21 +267,62 @@ pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledgeLis
 	return NULL;
 }
 
-/* The nearest cue before the number in the same clause (a target cue
- * needs إلى or نسبة between); its token, or -1.  *ce gets its entry. */
+/* Does the stat word at token k only give the amount of the cue noun right
+ * before it (بمساهمة تبلغ، تبرعات شعبية بلغت)? */
+static bool
+qualifies_cue(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *se = ArLexEntryAtStripped(ls, k, LX_STAT, NULL);
+
+	if (!(se->flags & LXF_QUAL))
+		return false;
+	for (int j = k - 1; j >= k - 3 && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
+	{
+		const ArLexEntry *ce = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
+
+		if (ce)
+			return (ce->flags & LXF_NOUN) != 0;
+		if (!phrase_word(ls, j))
+			return false;
+	}
+	return false;
+}
+
+/* Is the cue at token k cancelled: negated (لم يتعهد، دون تقديم), after a
+ * stat word (مقابل تبرع، بلغ تمويل) or expected only (من المتوقع أن تضخ)? */
+static bool
+cue_cancelled(const ArLexStream *ls, int k)
+{
+	if (ArLexTokAt(ls, k)->break_before)
+		return false;
+	if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL) || ArLexEntryAtStripped(ls, k - 1, LX_STAT, NULL))
+		return true;
+	for (int j = k - 1; j >= k - 3 && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
+	{
+		const ArLexEntry *ne = ArLexEntryAtStripped(ls, j, LX_NEGWORD, NULL);
+
+		if (ne && (ne->flags & LXF_EXPECT))
+			return true;
+	}
+	return false;
+}
+
+/* The nearest cue before token below, in the same clause as the number (a
+ * target cue needs إلى or نسبة between); its token, or -1.  *ce gets its
+ * entry. */
 static int
-find_cue(const ArLexStream *ls, const ArNumItem *it, int start, const ArLexEntry **ce)
+find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const ArLexEntry **ce)
 {
 	bool		target_ok = false;
 
 	for (int k = it->tok_first - 1; k >= start; k--)
 	{
-		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
-			clause_break(ls, k))
+		if ((ArLexEntryAtStripped(ls, k, LX_STAT, NULL) && !qualifies_cue(ls, k)) ||
+			clause_particle_at(ls, k) || clause_break(ls, k))
 			return -1;
 		if (ArLexEntryAtStripped(ls, k, LX_TO, NULL) || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
 			target_ok = true;
-		if ((*ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
+		if (k < below && (*ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
 			return ((*ce)->flags & LXF_TARGET) && !target_ok ? -1 : k;
 	}
 	return -1;
@@ -299,6 +350,26 @@ verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
 		}
 	}
 	return -1;
+}
+
+/* The committing verb of the cue: the cue itself when it is a finite verb;
+ * for a verbal noun the verb before it (verb_before_cue).  A cue that may be
+ * either (منحا) is the noun after a verb, else the verb — unless a verb must
+ * announce it (ضخ: أعلنت عزمها ضخ, but not يعني ضخ) and no definite subject
+ * follows.  Its token, -1 when none, -2 when negated. */
+static int
+cue_verb(const ArLexStream *ls, const ArLexEntry *ce, int cue, int start, ArPledge *p)
+{
+	int			verb;
+
+	if ((ce->flags & LXF_VERB) && !(ce->flags & LXF_NOUN))
+		return cue;
+	verb = verb_before_cue(ls, cue, start, p);
+	/* ضخ البنك المركزي 35 مليار يوان: a definite subject makes it the verb */
+	if (verb == -1 && (ce->flags & LXF_VERB) &&
+		(!(ce->flags & LXF_NEEDSVERB) || (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1))))
+		return cue;
+	return verb;
 }
 
 /* The actor: the noun phrase after the verb (before the number), else the
@@ -332,19 +403,25 @@ pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeLi
 		push_pledge(out, &p);
 		return;
 	}
-	if ((cue = find_cue(ls, it, start, &ce)) < 0)
-		return;
-	/* لم يتعهد، لن تقدم، دون تقديم */
-	if (ArLexEntryAtStripped(ls, cue - 1, LX_NEGWORD, NULL) && !ArLexTokAt(ls, cue)->break_before)
-		return;
-	memset(&p, 0, sizeof(p));
-	p.item = n;
-	p.cue = cue;
-	p.actor_first = p.actor_last = -1;
-	p.purpose_first = p.purpose_last = -1;
-	verb = (ce->flags & LXF_VERB) ? cue : verb_before_cue(ls, cue, start, &p);
-	if (verb == -2)
-		return;
+	/* an announced thing with nobody announcing it (اتفاق قرض قيمته) gives
+	 * way to the cue before it */
+	for (cue = it->tok_first;;)
+	{
+		if ((cue = find_cue(ls, it, start, cue, &ce)) < 0)
+			return;
+		if (cue_cancelled(ls, cue))
+			return;
+		memset(&p, 0, sizeof(p));
+		p.item = n;
+		p.cue = cue;
+		p.actor_first = p.actor_last = -1;
+		p.purpose_first = p.purpose_last = -1;
+		verb = cue_verb(ls, ce, cue, start, &p);
+		if (verb == -2)
+			return;
+		if (verb >= 0 || !(ce->flags & LXF_NEEDSVERB))
+			break;
+	}
 	if (verb >= 0)
 		set_actor(ls, it, verb, start, &p);
 	set_purpose(ls, it, &p);
