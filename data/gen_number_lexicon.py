@@ -30,7 +30,7 @@ CLASSES = [
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
-         'needsverb', 'qual', 'expect']
+         'needsverb', 'qual', 'expect', 'amount']
 
 
 def fnv1a(b):
@@ -57,16 +57,17 @@ def verb_forms(past, present):
     return forms
 
 
-# A verbal noun with a possessive pronoun: the actor's own pledge
-# (أعلنت بريطانيا عن مساهمتها، تقديمها، تعهده); ة becomes ت before it.
+# A verbal noun, its definite form (asked for) and its forms with a possessive pronoun:
+# the actor's own pledge (أعلنت بريطانيا عن مساهمتها، تقديمها، تعهده); ة
+# becomes ت before it.
 POSSESSIVES = ['ها', 'ه', 'هم', 'هما']
 
 
-def noun_forms(noun):
+def noun_forms(noun, definite):
     if noun.startswith('ال') or noun.endswith('ا'):
         return [noun]
     stem = noun[:-1] + 'ت' if noun.endswith('ة') else noun
-    return [noun] + [stem + p for p in POSSESSIVES]
+    return [noun] + (['ال' + noun] if definite else []) + [stem + p for p in POSSESSIVES]
 
 
 def rows(path):
@@ -136,7 +137,9 @@ def main():
             # a verb row: word is the past stem, c[3] the present stem (- for none)
             forms = verb_forms(word, c[3])
         elif cls == 'cue' and flags & (1 << FLAGS.index('noun')):
-            forms = noun_forms(word)
+            # the definite form only for announced things (المساعدات); التخصيص is
+            # privatization, التقديم an application
+            forms = noun_forms(word, flags & (1 << FLAGS.index('needsverb')))
         cls = 'negword' if cls == 'neg' else cls
         for w in forms:
             wflags = flags

@@ -32,7 +32,10 @@ FROM (VALUES
   (20, 'allocated with رصد', 'رصدت الوزارة 12 مليون ريال لصيانة المدارس'),
   (21, 'قام ب + verbal noun', 'قام البنك المركزي بضخ 2 مليار دولار في السوق'),
   (22, 'ضخ with a definite subject', 'ضخ البنك المركزي 35 مليار يوان في البورصة'),
-  (23, 'passive: no actor', 'تم رصد جوائز قيمتها 100 ألف دولار للفائزين')
+  (23, 'passive: no actor', 'تم رصد جوائز قيمتها 100 ألف دولار للفائزين'),
+  (24, 'a name in apposition to the actor', 'ووعد الوزير، خالد العتيبي، بمليوني ريال للأسر المتضررة'),
+  (25, 'a definite announced noun, its amount after يصل', 'أعلنت الدول المانحة تقديم المساعدات الغذائية للاجئين يصل مجموعها إلى 40 مليون يورو'),
+  (26, 'the target, not where it starts', 'تعتزم الحكومة رفع نسبة الإنفاق على الصحة من 4% إلى 6%')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p
 ORDER BY r.n, p.start_pos;
 
@@ -59,7 +62,13 @@ FROM (VALUES
   (17, 'agreeing, a share of people', 'يتفق 45% من المشاركين مع القرار'),
   (18, 'profit raised', 'رفعت الشركة صافي أرباحها بنسبة 7% إلى 20 مليون ريال'),
   (19, 'deal value after أعلن', 'أعلنت الشركة عن شراء حصة 30% مقابل 2 مليار دولار'),
-  (20, 'a size stated as a fact', 'قدمت الشركة عرضا بحجم تمويل بلغ 40 مليون ريال')
+  (20, 'a size stated as a fact', 'قدمت الشركة عرضا بحجم تمويل بلغ 40 مليون ريال'),
+  (21, 'a tariff', 'قررت الحكومة فرض رسوم جمركية بنسبة 20% على السيارات'),
+  (22, 'aid stopped', 'أعلنت الوزارة وقف مساعداتها البالغة 15 مليون دولار'),
+  (23, 'able to, not committed', 'تستطيع المصارف تقديم ما بين مليون وثلاثة ملايين دولار'),
+  (24, 'a statistic about an announced noun', 'وبلغت المساعدات الإنسانية 300 مليون دولار'),
+  (25, 'a spending cut', 'تعتزم الشركة تخفيض الإنفاق بمقدار ملياري دولار'),
+  (26, 'privatization, not allocation', 'وتشمل أهداف برنامج التخصيص إيرادات بين 10 و12 مليار ريال')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
 
 -- The offset contract.

@@ -268,7 +268,7 @@ pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledgeLis
 }
 
 /* Does the stat word at token k only give the amount of the cue noun right
- * before it (بمساهمة تبلغ، تبرعات شعبية بلغت)? */
+ * before it, at most PHRASE_MAX words back (بمساهمة تبلغ، تبرعات شعبية بلغت)? */
 static bool
 qualifies_cue(const ArLexStream *ls, int k)
 {
@@ -276,12 +276,12 @@ qualifies_cue(const ArLexStream *ls, int k)
 
 	if (!(se->flags & LXF_QUAL))
 		return false;
-	for (int j = k - 1; j >= k - 3 && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
+	for (int j = k - 1; j >= k - PHRASE_MAX && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
 	{
 		const ArLexEntry *ce = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
 
 		if (ce)
-			return (ce->flags & LXF_NOUN) != 0;
+			return (ce->flags & (LXF_AMOUNT | LXF_NEEDSVERB)) != 0;
 		if (!phrase_word(ls, j))
 			return false;
 	}
@@ -307,6 +307,28 @@ cue_cancelled(const ArLexStream *ls, int k)
 	return false;
 }
 
+/* Is the punctuation at token k a comma inside the subject of a verb cue
+ * (وعد المحافظ المحلي، أمان تولييف، بمليون روبل)?  Only words of a noun
+ * phrase, at most PHRASE_MAX, stand between the verb and the comma. */
+static bool
+apposition_comma(const ArLexStream *ls, int k, int start)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+
+	if (t->first_cp != ',' && t->first_cp != AR_CP_COMMA)
+		return false;
+	for (int j = k - 1; j >= start && j >= k - PHRASE_MAX - 1; j--)
+	{
+		const ArLexEntry *ce = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
+
+		if (ce)
+			return (ce->flags & LXF_VERB) && !(ce->flags & LXF_NOUN) && j < k - 1;
+		if (!phrase_word(ls, j) && !ArLexIsPunct(ls, j, ',') && !ArLexIsPunct(ls, j, AR_CP_COMMA))
+			return false;
+	}
+	return false;
+}
+
 /* The nearest cue before token below, in the same clause as the number (a
  * target cue needs إلى or نسبة between); its token, or -1.  *ce gets its
  * entry. */
@@ -318,19 +340,22 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 	for (int k = it->tok_first - 1; k >= start; k--)
 	{
 		if ((ArLexEntryAtStripped(ls, k, LX_STAT, NULL) && !qualifies_cue(ls, k)) ||
-			clause_particle_at(ls, k) || clause_break(ls, k))
+			clause_particle_at(ls, k) || (clause_break(ls, k) && !apposition_comma(ls, k, start)))
 			return -1;
 		if (ArLexEntryAtStripped(ls, k, LX_TO, NULL) || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
 			target_ok = true;
+		/* رفع النسبة من 49% إلى 51%: the number after من is where it starts */
 		if (k < below && (*ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
-			return ((*ce)->flags & LXF_TARGET) && !target_ok ? -1 : k;
+			return ((*ce)->flags & LXF_TARGET) &&
+				(!target_ok || ArLexEntryAt(ls, it->tok_first - 1, LX_FROM)) ? -1 : k;
 	}
 	return -1;
 }
 
 /* The verb of a verbal-noun cue: the cue verb or actor verb before it
  * (تعهدت ألمانيا بتقديم، أعلنت الوزارة عن تخصيص), within 12 tokens.  Its
- * token (p->cue moves to a cue verb), -1 when none, -2 when negated. */
+ * token (p->cue moves to a cue verb), -1 when none, -2 when negated or
+ * when a stat word stands just before (up to three tokens). */
 static int
 verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
 {
@@ -338,8 +363,9 @@ verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
 	{
 		const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
 
+		/* بلغت المساعدات، وصلت قيمة تبرعاته: the noun is a statistic's subject */
 		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL))
-			return -1;
+			return cue - k <= 3 ? -2 : -1;
 		if ((e && (e->flags & LXF_VERB)) || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
 		{
 			if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL))
@@ -382,6 +408,14 @@ set_actor(const ArLexStream *ls, const ArNumItem *it, int verb, int start, ArPle
 		phrase_at(ls, verb - 1, -1, start, verb - 1, &p->actor_first, &p->actor_last);
 }
 
+/* Is percentage it where a change starts (رفع النسبة من 4% إلى 6%)? */
+static bool
+change_start(const ArLexStream *ls, const ArNumItem *it)
+{
+	return it->kind == AR_NUM_PERCENT && ArLexEntryAt(ls, it->tok_first - 1, LX_FROM) &&
+		ArLexEntryAtStripped(ls, it->tok_end + 1, LX_TO, NULL);
+}
+
 /* Read the pledge of money or percent number n, if it is one, into out. */
 static void
 pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeList *out)
@@ -394,6 +428,8 @@ pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeLi
 				verb;
 	ArPledge	p;
 
+	if (change_start(ls, it))
+		return;
 	if ((prev = pledge_continued(ls, nums, out, it, start)) != NULL)
 	{
 		p = *prev;
