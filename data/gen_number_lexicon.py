@@ -30,7 +30,7 @@ CLASSES = [
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
-         'needsverb', 'qual', 'expect', 'amount']
+         'needsverb', 'qual', 'expect', 'amount', 'receive']
 
 
 def fnv1a(b):
@@ -57,7 +57,7 @@ def verb_forms(past, present):
     return forms
 
 
-# A verbal noun, its definite form (asked for) and its forms with a possessive pronoun:
+# A verbal noun, its definite form (flag def) and its forms with a possessive pronoun:
 # the actor's own pledge (أعلنت بريطانيا عن مساهمتها، تقديمها، تعهده); ة
 # becomes ت before it.
 POSSESSIVES = ['ها', 'ه', 'هم', 'هما']
@@ -137,9 +137,8 @@ def main():
             # a verb row: word is the past stem, c[3] the present stem (- for none)
             forms = verb_forms(word, c[3])
         elif cls == 'cue' and flags & (1 << FLAGS.index('noun')):
-            # the definite form only for announced things (المساعدات); التخصيص is
-            # privatization, التقديم an application
-            forms = noun_forms(word, flags & (1 << FLAGS.index('needsverb')))
+            # the definite form only where asked for (flag def)
+            forms = noun_forms(word, flags & (1 << FLAGS.index('def')))
         cls = 'negword' if cls == 'neg' else cls
         for w in forms:
             wflags = flags

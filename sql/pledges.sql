@@ -35,7 +35,10 @@ FROM (VALUES
   (23, 'passive: no actor', 'تم رصد جوائز قيمتها 100 ألف دولار للفائزين'),
   (24, 'a name in apposition to the actor', 'ووعد الوزير، خالد العتيبي، بمليوني ريال للأسر المتضررة'),
   (25, 'a definite announced noun, its amount after يصل', 'أعلنت الدول المانحة تقديم المساعدات الغذائية للاجئين يصل مجموعها إلى 40 مليون يورو'),
-  (26, 'the target, not where it starts', 'تعتزم الحكومة رفع نسبة الإنفاق على الصحة من 4% إلى 6%')
+  (26, 'the target, not where it starts', 'تعتزم الحكومة رفع نسبة الإنفاق على الصحة من 4% إلى 6%'),
+  (27, 'a loan received: the lender''s pledge, no actor', 'وحصلت الأردن على قرض بقيمة 500 مليون دولار من البنك الدولي'),
+  (28, 'up to (ما يصل إلى) after a verbal noun', 'ووعد الرئيس بتخصيص ما يصل إلى 4 مليارات درهم إماراتي للإسكان'),
+  (29, 'a definite grant, its sum after البالغة', 'وشكر الوزير المانحين على المنحة البالغة 90 مليون يورو')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p
 ORDER BY r.n, p.start_pos;
 
@@ -68,7 +71,9 @@ FROM (VALUES
   (23, 'able to, not committed', 'تستطيع المصارف تقديم ما بين مليون وثلاثة ملايين دولار'),
   (24, 'a statistic about an announced noun', 'وبلغت المساعدات الإنسانية 300 مليون دولار'),
   (25, 'a spending cut', 'تعتزم الشركة تخفيض الإنفاق بمقدار ملياري دولار'),
-  (26, 'privatization, not allocation', 'وتشمل أهداف برنامج التخصيص إيرادات بين 10 و12 مليار ريال')
+  (26, 'privatization, not allocation', 'وتشمل أهداف برنامج التخصيص إيرادات بين 10 و12 مليار ريال'),
+  (27, 'a bonus received', 'وحصل كل لاعب على مكافأة قدرها 50 ألف ريال'),
+  (28, 'a company named for finance', 'وتراجع سهم شركة الأمل للتمويل 2% إلى 3.5 ريال')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
 
 -- The offset contract.

@@ -267,15 +267,21 @@ pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledgeLis
 	return NULL;
 }
 
-/* Does the stat word at token k only give the amount of the cue noun right
- * before it, at most PHRASE_MAX words back (بمساهمة تبلغ، تبرعات شعبية بلغت)? */
+/* Does the stat word at token k only give the amount: "up to" (ما يصل إلى)
+ * or the sum of the money noun right before it, at most PHRASE_MAX words
+ * back (بمساهمة تبلغ، تبرعات شعبية بلغت)? */
 static bool
 qualifies_cue(const ArLexStream *ls, int k)
 {
 	const ArLexEntry *se = ArLexEntryAtStripped(ls, k, LX_STAT, NULL);
 
+	const ArLexEntry *pe = ArLexEntryAt(ls, k - 1, LX_PARTICLE);
+
 	if (!(se->flags & LXF_QUAL))
 		return false;
+	/* ما يصل إلى، ما يزيد على: "up to" */
+	if (pe && (pe->flags & LXF_QUAL))
+		return true;
 	for (int j = k - 1; j >= k - PHRASE_MAX && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
 	{
 		const ArLexEntry *ce = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
@@ -398,6 +404,16 @@ cue_verb(const ArLexStream *ls, const ArLexEntry *ce, int cue, int start, ArPled
 	return verb;
 }
 
+/* Does the verb at token k receive the money (حصلت مصر على قرض)?  Its
+ * subject is not the giver. */
+static bool
+receiving_verb(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL);
+
+	return e && (e->flags & LXF_RECEIVE);
+}
+
 /* The actor: the noun phrase after the verb (before the number), else the
  * one before the verb. */
 static void
@@ -455,10 +471,13 @@ pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeLi
 		verb = cue_verb(ls, ce, cue, start, &p);
 		if (verb == -2)
 			return;
+		/* حصل اللاعب على مكافأة: a prize won is nobody's pledge */
+		if (verb >= 0 && receiving_verb(ls, verb) && !(ce->flags & LXF_AMOUNT))
+			verb = -1;
 		if (verb >= 0 || !(ce->flags & LXF_NEEDSVERB))
 			break;
 	}
-	if (verb >= 0)
+	if (verb >= 0 && !receiving_verb(ls, verb))
 		set_actor(ls, it, verb, start, &p);
 	set_purpose(ls, it, &p);
 	push_pledge(out, &p);
