@@ -73,7 +73,10 @@ FROM (VALUES
   (25, 'a spending cut', 'تعتزم الشركة تخفيض الإنفاق بمقدار ملياري دولار'),
   (26, 'privatization, not allocation', 'وتشمل أهداف برنامج التخصيص إيرادات بين 10 و12 مليار ريال'),
   (27, 'a bonus received', 'وحصل كل لاعب على مكافأة قدرها 50 ألف ريال'),
-  (28, 'a company named for finance', 'وتراجع سهم شركة الأمل للتمويل 2% إلى 3.5 ريال')
+  (28, 'a company named for finance', 'وتراجع سهم شركة الأمل للتمويل 2% إلى 3.5 ريال'),
+  (29, 'an appeal', 'ودعت المنظمة الدول الغنية إلى تقديم 3 مليارات دولار للاجئين'),
+  (30, 'a dividend', 'وأقر مجلس الإدارة توزيع أرباح نقدية بنسبة 5% من رأس المال'),
+  (31, 'the agreement as a subject', 'ويقول معارضوه إن الاتفاق سيتيح لطهران 100 مليار دولار')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
 
 -- The offset contract.

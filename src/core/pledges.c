@@ -295,7 +295,8 @@ qualifies_cue(const ArLexStream *ls, int k)
 }
 
 /* Is the cue at token k cancelled: negated (لم يتعهد، دون تقديم), after a
- * stat word (مقابل تبرع، بلغ تمويل) or expected only (من المتوقع أن تضخ)? */
+ * stat word (مقابل تبرع، بلغ تمويل), expected or asked for only (من المتوقع
+ * أن تضخ، دعت المنظمة الدول الغنية إلى تقديم)? */
 static bool
 cue_cancelled(const ArLexStream *ls, int k)
 {
@@ -303,7 +304,8 @@ cue_cancelled(const ArLexStream *ls, int k)
 		return false;
 	if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL) || ArLexEntryAtStripped(ls, k - 1, LX_STAT, NULL))
 		return true;
-	for (int j = k - 1; j >= k - 3 && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
+	/* the expecting or appealing word, its subject or object and أن/إلى */
+	for (int j = k - 1; j >= k - PHRASE_MAX - 2 && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
 	{
 		const ArLexEntry *ne = ArLexEntryAtStripped(ls, j, LX_NEGWORD, NULL);
 
