@@ -38,7 +38,10 @@ FROM (VALUES
   (26, 'the target, not where it starts', 'تعتزم الحكومة رفع نسبة الإنفاق على الصحة من 4% إلى 6%'),
   (27, 'a loan received: the lender''s pledge, no actor', 'وحصلت الأردن على قرض بقيمة 500 مليون دولار من البنك الدولي'),
   (28, 'up to (ما يصل إلى) after a verbal noun', 'ووعد الرئيس بتخصيص ما يصل إلى 4 مليارات درهم إماراتي للإسكان'),
-  (29, 'a definite grant, its sum after البالغة', 'وشكر الوزير المانحين على المنحة البالغة 90 مليون يورو')
+  (29, 'a definite grant, its sum after البالغة', 'وشكر الوزير المانحين على المنحة البالغة 90 مليون يورو'),
+  (30, 'the amount after a comma and وقدرها', 'المنحة الخامسة، وقدرها 700 ألف دولار أمريكي، تذهب إلى مدارس القرى'),
+  (31, 'ضخ after its definite subject', 'وقال إن البنك الأهلي ضخ 3 مليارات جنيه مصري في القطاع الزراعي'),
+  (32, 'a passive cue after the amount', 'وتساءل النائب عن مصير 40 مليون دينار كويتي تم تخصيصها لصيانة الطرق')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p
 ORDER BY r.n, p.start_pos;
 
@@ -76,7 +79,9 @@ FROM (VALUES
   (28, 'a company named for finance', 'وتراجع سهم شركة الأمل للتمويل 2% إلى 3.5 ريال'),
   (29, 'an appeal', 'ودعت المنظمة الدول الغنية إلى تقديم 3 مليارات دولار للاجئين'),
   (30, 'a dividend', 'وأقر مجلس الإدارة توزيع أرباح نقدية بنسبة 5% من رأس المال'),
-  (31, 'the agreement as a subject', 'ويقول معارضوه إن الاتفاق سيتيح لطهران 100 مليار دولار')
+  (31, 'the agreement as a subject', 'ويقول معارضوه إن الاتفاق سيتيح لطهران 100 مليار دولار'),
+  (32, 'a contract value', 'ومنحت الوزارة الشركة عقدا قيمته 600 مليون ريال لبناء المستشفى'),
+  (33, 'money spent, a passive after the amount', 'وستوفر التقنية 3 مليارات درهم إماراتي يتم إنفاقها سنويا على الوقود')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
 
 -- The offset contract.

@@ -337,6 +337,17 @@ apposition_comma(const ArLexStream *ls, int k, int start)
 	return false;
 }
 
+/* Is the punctuation at token k a comma before the amount's connector
+ * (المنحة الثالثة، وقدرها 500 ألف دولار)? */
+static bool
+amount_after_comma(const ArLexStream *ls, int k)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+	const ArLexEntry *pe = ArLexEntryAtStripped(ls, k + 1, LX_PARTICLE, NULL);
+
+	return (t->first_cp == ',' || t->first_cp == AR_CP_COMMA) && pe && (pe->flags & LXF_QUAL);
+}
+
 /* The nearest cue before token below, in the same clause as the number (a
  * target cue needs إلى or نسبة between); its token, or -1.  *ce gets its
  * entry. */
@@ -348,7 +359,8 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 	for (int k = it->tok_first - 1; k >= start; k--)
 	{
 		if ((ArLexEntryAtStripped(ls, k, LX_STAT, NULL) && !qualifies_cue(ls, k)) ||
-			clause_particle_at(ls, k) || (clause_break(ls, k) && !apposition_comma(ls, k, start)))
+			clause_particle_at(ls, k) ||
+			(clause_break(ls, k) && !apposition_comma(ls, k, start) && !amount_after_comma(ls, k)))
 			return -1;
 		if (ArLexEntryAtStripped(ls, k, LX_TO, NULL) || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
 			target_ok = true;
@@ -399,9 +411,11 @@ cue_verb(const ArLexStream *ls, const ArLexEntry *ce, int cue, int start, ArPled
 	if ((ce->flags & LXF_VERB) && !(ce->flags & LXF_NOUN))
 		return cue;
 	verb = verb_before_cue(ls, cue, start, p);
-	/* ضخ البنك المركزي 35 مليار يوان: a definite subject makes it the verb */
+	/* ضخ البنك المركزي 35 مليار يوان، الصندوق السعودي ضخ: a definite subject
+	 * next to it makes it the verb */
 	if (verb == -1 && (ce->flags & LXF_VERB) &&
-		(!(ce->flags & LXF_NEEDSVERB) || (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1))))
+		(!(ce->flags & LXF_NEEDSVERB) || (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1)) ||
+		 (cue > start && starts_with_al(ls, cue - 1) && phrase_word(ls, cue - 1))))
 		return cue;
 	return verb;
 }
@@ -434,16 +448,76 @@ change_start(const ArLexStream *ls, const ArNumItem *it)
 		ArLexEntryAtStripped(ls, it->tok_end + 1, LX_TO, NULL);
 }
 
+/* A pledge with no actor on cue token cue of number n. */
+static void
+pledge_init(ArPledge *p, int n, int cue)
+{
+	memset(p, 0, sizeof(*p));
+	p->item = n;
+	p->cue = cue;
+	p->actor_first = p->actor_last = -1;
+	p->purpose_first = p->purpose_last = -1;
+}
+
+/*
+ * The pledge of number it read from the cue before it into *p: 1 when found,
+ * 0 when no cue commits it, -1 when the cue is cancelled (negated, expected,
+ * a statistic).  An announced thing with nobody announcing it (اتفاق قرض
+ * قيمته) gives way to the cue before it.
+ */
+static int
+pledge_before(const ArLexStream *ls, const ArNumItem *it, int n, int start, ArPledge *p)
+{
+	const ArLexEntry *ce = NULL;
+	int			verb;
+
+	for (int cue = it->tok_first;;)
+	{
+		if ((cue = find_cue(ls, it, start, cue, &ce)) < 0)
+			return 0;
+		if (cue_cancelled(ls, cue))
+			return -1;
+		pledge_init(p, n, cue);
+		verb = cue_verb(ls, ce, cue, start, p);
+		if (verb == -2)
+			return -1;
+		/* حصل اللاعب على مكافأة: a prize won is nobody's pledge */
+		if (verb >= 0 && receiving_verb(ls, verb) && !(ce->flags & LXF_AMOUNT))
+			verb = -1;
+		if (verb >= 0 || !(ce->flags & LXF_NEEDSVERB))
+			break;
+	}
+	if (verb >= 0 && !receiving_verb(ls, verb))
+		set_actor(ls, it, verb, start, p);
+	return 1;
+}
+
+/* A passive cue right after the amount (… 250 مليار ريال تم تخصيصها): the
+ * cue noun's token, or -1.  Only allocation nouns: money spent or financed
+ * (يتم إنفاقها، يتم تمويله) is rather a statistic. */
+static int
+passive_cue_after(const ArLexStream *ls, const ArNumItem *it)
+{
+	int			k = it->tok_end + 1;
+	const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
+	const ArLexEntry *ce = ArLexEntryAtStripped(ls, k + 1, LX_CUE, NULL);
+
+	if (!pe || !(pe->flags & LXF_PASSIVE) || !ce || !(ce->flags & LXF_NOUN) ||
+		(ce->flags & (LXF_NEEDSVERB | LXF_AMOUNT)) ||
+		ArLexTokAt(ls, k)->break_before || ArLexTokAt(ls, k + 1)->break_before)
+		return -1;
+	return k + 1;
+}
+
 /* Read the pledge of money or percent number n, if it is one, into out. */
 static void
 pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeList *out)
 {
 	const ArNumItem *it = &nums->items[n];
-	const ArLexEntry *ce = NULL;
 	const ArPledge *prev;
 	int			start = sentence_start(ls, it);
-	int			cue,
-				verb;
+	int			found,
+				after;
 	ArPledge	p;
 
 	if (change_start(ls, it))
@@ -457,30 +531,14 @@ pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeLi
 		push_pledge(out, &p);
 		return;
 	}
-	/* an announced thing with nobody announcing it (اتفاق قرض قيمته) gives
-	 * way to the cue before it */
-	for (cue = it->tok_first;;)
+	if ((found = pledge_before(ls, it, n, start, &p)) < 0)
+		return;
+	if (found == 0)
 	{
-		if ((cue = find_cue(ls, it, start, cue, &ce)) < 0)
+		if ((after = passive_cue_after(ls, it)) < 0)
 			return;
-		if (cue_cancelled(ls, cue))
-			return;
-		memset(&p, 0, sizeof(p));
-		p.item = n;
-		p.cue = cue;
-		p.actor_first = p.actor_last = -1;
-		p.purpose_first = p.purpose_last = -1;
-		verb = cue_verb(ls, ce, cue, start, &p);
-		if (verb == -2)
-			return;
-		/* حصل اللاعب على مكافأة: a prize won is nobody's pledge */
-		if (verb >= 0 && receiving_verb(ls, verb) && !(ce->flags & LXF_AMOUNT))
-			verb = -1;
-		if (verb >= 0 || !(ce->flags & LXF_NEEDSVERB))
-			break;
+		pledge_init(&p, n, after);
 	}
-	if (verb >= 0 && !receiving_verb(ls, verb))
-		set_actor(ls, it, verb, start, &p);
 	set_purpose(ls, it, &p);
 	push_pledge(out, &p);
 }
