@@ -41,7 +41,9 @@ FROM (VALUES
   (29, 'a definite grant, its sum after البالغة', 'وشكر الوزير المانحين على المنحة البالغة 90 مليون يورو'),
   (30, 'the amount after a comma and وقدرها', 'المنحة الخامسة، وقدرها 700 ألف دولار أمريكي، تذهب إلى مدارس القرى'),
   (31, 'ضخ after its definite subject', 'وقال إن البنك الأهلي ضخ 3 مليارات جنيه مصري في القطاع الزراعي'),
-  (32, 'a passive cue after the amount', 'وتساءل النائب عن مصير 40 مليون دينار كويتي تم تخصيصها لصيانة الطرق')
+  (32, 'a passive cue after the amount', 'وتساءل النائب عن مصير 40 مليون دينار كويتي تم تخصيصها لصيانة الطرق'),
+  (33, 'a hashtag actor', 'وتعهد #البنك_الإسلامي للتنمية بتقديم 20 مليون دولار لليمن'),
+  (34, 'the actor before an auxiliary', 'وكان الصندوق قد خصص 3 ملايين ريال للمنح الدراسية')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p
 ORDER BY r.n, p.start_pos;
 

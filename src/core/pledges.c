@@ -33,6 +33,10 @@ phrase_word(const ArLexStream *ls, int i)
 	if (!ArLexInRange(ls, i))
 		return false;
 	t = ArLexTokAt(ls, i);
+	/* #الاتحاد_الأوروبي: the underscore of a hashtag joins its words */
+	if (ArLexIsPunct(ls, i, '_') && !t->space_before && ArLexInRange(ls, i + 1) &&
+		!ArLexTokAt(ls, i + 1)->space_before)
+		return true;
 	if (t->type != AR_TOK_ARABIC && t->type != AR_TOK_LATIN)
 		return false;
 	if (t->key >= 0)
@@ -99,7 +103,8 @@ phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int
 		/* after a definite word only definite words continue the phrase
 		 * (البنك الدولي | مصر), while an indefinite head may take a name
 		 * or a genitive (حلف شمال الأطلسي، وزارة الدفاع) */
-		if (n > 0 && dir > 0 && starts_with_al(ls, k - 1) && !starts_with_al(ls, k))
+		if (n > 0 && dir > 0 && starts_with_al(ls, k - 1) && !starts_with_al(ls, k) &&
+			!ArLexIsPunct(ls, k, '_'))
 			break;
 		n++;
 		if (dir < 0 && ArLexTokAt(ls, k)->pre == AR_PRE_WA && ArLexTokAt(ls, k)->key < 0)
@@ -435,8 +440,18 @@ receiving_verb(const ArLexStream *ls, int k)
 static void
 set_actor(const ArLexStream *ls, const ArNumItem *it, int verb, int start, ArPledge *p)
 {
-	if (!phrase_at(ls, verb + 1, 1, verb + 1, it->tok_first - 1, &p->actor_first, &p->actor_last) &&
-		verb - 1 >= start)
+	int			first = verb + 1;
+
+	/* تعهد #الاتحاد_الأوروبي: a hashtag names the actor */
+	if (ArLexIsPunct(ls, first, '#') && ArLexInRange(ls, first + 1) && !ArLexTokAt(ls, first + 1)->space_before)
+		first++;
+	if (phrase_at(ls, first, 1, first, it->tok_first - 1, &p->actor_first, &p->actor_last))
+		return;
+	/* وكان الصندوق قد خصص: past the auxiliary particles before the verb */
+	for (int skip = 0; skip < 2 && verb - 1 > start && ArLexEntryAtStripped(ls, verb - 1, LX_PARTICLE, NULL) &&
+		 !clause_particle_at(ls, verb - 1); skip++)
+		verb--;
+	if (verb - 1 >= start)
 		phrase_at(ls, verb - 1, -1, start, verb - 1, &p->actor_first, &p->actor_last);
 }
 
