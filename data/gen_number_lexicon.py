@@ -30,7 +30,7 @@ CLASSES = [
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
-         'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive']
+         'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive', 'price']
 
 
 def fnv1a(b):

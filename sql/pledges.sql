@@ -83,7 +83,9 @@ FROM (VALUES
   (30, 'a dividend', 'وأقر مجلس الإدارة توزيع أرباح نقدية بنسبة 5% من رأس المال'),
   (31, 'the agreement as a subject', 'ويقول معارضوه إن الاتفاق سيتيح لطهران 100 مليار دولار'),
   (32, 'a contract value', 'ومنحت الوزارة الشركة عقدا قيمته 600 مليون ريال لبناء المستشفى'),
-  (33, 'money spent, a passive after the amount', 'وستوفر التقنية 3 مليارات درهم إماراتي يتم إنفاقها سنويا على الوقود')
+  (33, 'money spent, a passive after the amount', 'وستوفر التقنية 3 مليارات درهم إماراتي يتم إنفاقها سنويا على الوقود'),
+  (34, 'a fee named after the amount', 'وقدمت الشركة 2 مليار درهم إماراتي (545 مليون دولار)، رسم دخول إلى الامتياز'),
+  (35, 'a passive with an object of its own', 'أصدرت الوزارة سندات بقيمة 5 مليارات ريال وتم تخصيص هذه السندات للمصارف')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
 
 -- The offset contract.

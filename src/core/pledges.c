@@ -507,6 +507,17 @@ pledge_before(const ArLexStream *ls, const ArNumItem *it, int n, int start, ArPl
 	return 1;
 }
 
+/* Does the word at token k end in the pronoun ه or ها? */
+static bool
+ends_with_pronoun(const ArLexStream *ls, int k)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+	const char *end = ls->buf + t->byte_start + t->byte_len;
+
+	return (t->byte_len > 4 && memcmp(end - 4, AR_STR_HEH AR_STR_ALEF, 4) == 0) ||
+		(t->byte_len > 2 && memcmp(end - 2, AR_STR_HEH, 2) == 0);
+}
+
 /* A passive cue right after the amount (… 250 مليار ريال تم تخصيصها): the
  * cue noun's token, or -1.  Only allocation nouns: money spent or financed
  * (يتم إنفاقها، يتم تمويله) is rather a statistic. */
@@ -521,7 +532,36 @@ passive_cue_after(const ArLexStream *ls, const ArNumItem *it)
 		(ce->flags & (LXF_NEEDSVERB | LXF_AMOUNT)) ||
 		ArLexTokAt(ls, k)->break_before || ArLexTokAt(ls, k + 1)->break_before)
 		return -1;
-	return k + 1;
+	/* its pronoun points back at the amount (تخصيصها، تقديمه); تم تخصيص هذه
+	 * السندات has an object of its own */
+	return ends_with_pronoun(ls, k + 1) ? k + 1 : -1;
+}
+
+/* Is the amount named a fee or price right after it, past its bracketed
+ * conversion (4.2 مليار درهم (1.15 مليار دولار)، رسم مشاركة)? */
+static bool
+price_after(const ArLexStream *ls, const ArNumItem *it)
+{
+	int			depth = 0;
+
+	for (int k = it->tok_end + 1; k < ls->n && k <= it->tok_end + 12; k++)
+	{
+		const ArLexTok *t = ArLexTokAt(ls, k);
+
+		if (t->break_before)
+			return false;
+		if (ArLexIsPunct(ls, k, '('))
+			depth++;
+		else if (ArLexIsPunct(ls, k, ')'))
+			depth--;
+		else if (depth <= 0 && (t->type == AR_TOK_ARABIC || t->type == AR_TOK_LATIN))
+		{
+			const ArLexEntry *se = ArLexEntryAtStripped(ls, k, LX_STAT, NULL);
+
+			return se && (se->flags & LXF_PRICE);
+		}
+	}
+	return false;
 }
 
 /* Read the pledge of money or percent number n, if it is one, into out. */
@@ -535,7 +575,7 @@ pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeLi
 				after;
 	ArPledge	p;
 
-	if (change_start(ls, it))
+	if (change_start(ls, it) || price_after(ls, it))
 		return;
 	if ((prev = pledge_continued(ls, nums, out, it, start)) != NULL)
 	{
