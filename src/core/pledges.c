@@ -274,7 +274,7 @@ pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledgeLis
 
 /* Does the stat word at token k only give the amount: "up to" (ما يصل إلى)
  * or the sum of the money noun right before it, at most PHRASE_MAX words
- * back (بمساهمة تبلغ، تبرعات شعبية بلغت)? */
+ * back (بمساعدة تبلغ، تبرعات بلغت)? */
 static bool
 qualifies_cue(const ArLexStream *ls, int k)
 {
@@ -321,7 +321,7 @@ cue_cancelled(const ArLexStream *ls, int k)
 }
 
 /* Is the punctuation at token k a comma inside the subject of a verb cue
- * (وعد المحافظ المحلي، أمان تولييف، بمليون روبل)?  Only words of a noun
+ * (وعد الوزير، خالد العتيبي، بمليوني ريال)?  Only words of a noun
  * phrase, at most PHRASE_MAX, stand between the verb and the comma. */
 static bool
 apposition_comma(const ArLexStream *ls, int k, int start)
@@ -343,7 +343,7 @@ apposition_comma(const ArLexStream *ls, int k, int start)
 }
 
 /* Is the punctuation at token k a comma before the amount's connector
- * (المنحة الثالثة، وقدرها 500 ألف دولار)? */
+ * (المنحة الخامسة، وقدرها 700 ألف دولار)? */
 static bool
 amount_after_comma(const ArLexStream *ls, int k)
 {
@@ -416,7 +416,7 @@ cue_verb(const ArLexStream *ls, const ArLexEntry *ce, int cue, int start, ArPled
 	if ((ce->flags & LXF_VERB) && !(ce->flags & LXF_NOUN))
 		return cue;
 	verb = verb_before_cue(ls, cue, start, p);
-	/* ضخ البنك المركزي 35 مليار يوان، الصندوق السعودي ضخ: a definite subject
+	/* ضخ البنك الأهلي 3 مليارات، الصندوق السيادي ضخ: a definite subject
 	 * next to it makes it the verb */
 	if (verb == -1 && (ce->flags & LXF_VERB) &&
 		(!(ce->flags & LXF_NEEDSVERB) || (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1)) ||
@@ -518,7 +518,7 @@ ends_with_pronoun(const ArLexStream *ls, int k)
 		(t->byte_len > 2 && memcmp(end - 2, AR_STR_HEH, 2) == 0);
 }
 
-/* A passive cue right after the amount (… 250 مليار ريال تم تخصيصها): the
+/* A passive cue right after the amount (… 40 مليون دينار تم تخصيصها): the
  * cue noun's token, or -1.  Only allocation nouns: money spent or financed
  * (يتم إنفاقها، يتم تمويله) is rather a statistic. */
 static int
@@ -533,12 +533,12 @@ passive_cue_after(const ArLexStream *ls, const ArNumItem *it)
 		ArLexTokAt(ls, k)->break_before || ArLexTokAt(ls, k + 1)->break_before)
 		return -1;
 	/* its pronoun points back at the amount (تخصيصها، تقديمه); تم تخصيص هذه
-	 * السندات has an object of its own */
+	 * الصكوك has an object of its own */
 	return ends_with_pronoun(ls, k + 1) ? k + 1 : -1;
 }
 
 /* Is the amount named a fee or price right after it, past its bracketed
- * conversion (4.2 مليار درهم (1.15 مليار دولار)، رسم مشاركة)? */
+ * conversion (2 مليار درهم (545 مليون دولار)، رسم دخول)? */
 static bool
 price_after(const ArLexStream *ls, const ArNumItem *it)
 {
