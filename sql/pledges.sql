@@ -85,7 +85,8 @@ FROM (VALUES
   (32, 'a contract value', 'ومنحت الوزارة الشركة عقدا قيمته 600 مليون ريال لبناء المستشفى'),
   (33, 'money spent, a passive after the amount', 'وستوفر التقنية 3 مليارات درهم إماراتي يتم إنفاقها سنويا على الوقود'),
   (34, 'a fee named after the amount', 'وقدمت الشركة 2 مليار درهم إماراتي (545 مليون دولار)، رسم دخول إلى الامتياز'),
-  (35, 'a passive with an object of its own', 'باعت الخزانة صكوكا بقيمة 3 مليارات ريال وتم تخصيص هذه الصكوك لصناديق التقاعد')
+  (35, 'a passive with an object of its own', 'باعت الخزانة صكوكا بقيمة 3 مليارات ريال وتم تخصيص هذه الصكوك لصناديق التقاعد'),
+  (36, 'an ownership cap', 'وتدرس الهيئة رفع نسبة تملك الصناديق الأجنبية في المصارف إلى 60%')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
 
 -- The offset contract.
