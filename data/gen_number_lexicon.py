@@ -33,7 +33,8 @@ CLASSES = [
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
-         'qualified', 'upper']
+         'qualified', 'upper', 'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive',
+         'price']
 
 
 def fnv1a(b):
@@ -42,6 +43,35 @@ def fnv1a(b):
         h ^= x
         h = (h * 0x01000193) & 0xFFFFFFFF
     return h
+
+
+# The person, number and tense forms of a verb row of pledge_cues.tsv:
+# past (تعهد، تعهدت، تعهدوا، تعهدا، تعهدتا), present and its subjunctive /
+# jussive plural (يتعهد، تتعهد، نتعهد، يتعهدون، يتعهدوا، يتعهدان، تتعهدان) and the
+# future with س (سيتعهد، ستتعهد، سنتعهد، سيتعهدون، سيتعهدان، ستتعهدان).
+PAST_SUFFIXES = ['', 'ت', 'وا', 'ا', 'تا']
+PRESENT_FORMS = ['ي%s', 'ت%s', 'ن%s', 'ي%sون', 'ي%sوا', 'ي%sان', 'ت%sان']
+
+
+def verb_forms(past, present):
+    forms = [past + s for s in PAST_SUFFIXES]
+    if present != '-':
+        for f in PRESENT_FORMS:
+            forms += [f % present, 'س' + f % present]
+    return forms
+
+
+# A verbal noun, its definite form (flag def) and its forms with a possessive pronoun:
+# the actor's own pledge (أعلنت بريطانيا عن مساهمتها، تقديمها، تعهده); ة
+# becomes ت before it.
+POSSESSIVES = ['ها', 'ه', 'هم', 'هما']
+
+
+def noun_forms(noun, definite):
+    if noun.startswith('ال') or noun.endswith('ا'):
+        return [noun]
+    stem = noun[:-1] + 'ت' if noun.endswith('ة') else noun
+    return [noun] + (['ال' + noun] if definite else []) + [stem + p for p in POSSESSIVES]
 
 
 def rows(path):
@@ -145,7 +175,22 @@ def main():
     for path, lineno, c in rows(os.path.join(d, 'pledge_cues.tsv')):
         word, cls = c[0], c[1]
         flags = flagbits(c[2] if len(c) > 2 else '', path, lineno)
-        add(word, 'negword' if cls == 'neg' else cls, flags, 0, 1, None, '')
+        forms = [word]
+        if len(c) > 3:
+            # a verb row: word is the past stem, c[3] the present stem (- for none)
+            forms = verb_forms(word, c[3])
+        elif cls == 'cue' and flags & (1 << FLAGS.index('noun')):
+            # the definite form only where asked for (flag def)
+            forms = noun_forms(word, flags & (1 << FLAGS.index('def')))
+        cls = 'negword' if cls == 'neg' else cls
+        for w in forms:
+            wflags = flags
+            merged = [e for e in entries.get(fold(w), []) if e[0] == CLASSES.index(cls)]
+            if merged:
+                # one entry per word and class, with every flag it was listed with
+                entries[fold(w)].remove(merged[0])
+                wflags |= merged[0][1]
+            add(w, cls, wflags, 0, 1, None, '')
 
     keys = sorted(entries)
     size = 1
