@@ -8,6 +8,7 @@
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
 #   make bench-ranked the ranked-search part of make bench alone (bm25, GIN +
 #                     ts_rank, RUM, Lucene++ anchor; BENCH_CORPUS=sample: fast)
+#   make bench-entities   ar_entities and ar_entity_keys alone, × to_tsvector('simple')
 #   make bench-analysis   pledge keys, BI view creation and refresh (BENCH_CORPUS=ant)
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
 #   make bench-bm25-core   bm25 core: build/decode/top-k speed, bytes per posting, pruning
@@ -105,7 +106,7 @@ bench-analysis:
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
+.PHONY: dist bench-entities bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -119,6 +120,8 @@ bench:
 	@bash test/bench/run_bench.sh
 bench-ranked:
 	@BENCH_ONLY=ranked bash test/bench/run_bench.sh
+bench-entities:
+	@BENCH_ONLY=entities bash test/bench/run_bench.sh
 eval-search:
 	@bash test/eval/eval_search.sh
 # What-ifs for ranking: dump the arabic_news tsvectors once, re-rank them as
