@@ -32,7 +32,9 @@ CORE_SRCS  = $(sort $(wildcard src/core/*.c))
 GLUE_SRCS  = $(sort $(wildcard src/pg_*.c))
 OBJS       = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-DATA         = $(wildcard sql/$(EXTENSION)--*.sql)
+# The trained entity model (src/core/ner_model.h) is installed beside the
+# install scripts: $(pg_config --sharedir)/extension/arabic_news_ner.model.
+DATA         = $(wildcard sql/$(EXTENSION)--*.sql) data/arabic_news_ner.model
 DATA_TSEARCH = $(wildcard data/*.stop)
 
 # pg_regress runs every sql/<feature>.sql that is not an install script.
@@ -102,11 +104,27 @@ bench-core-callgrind: .build/bench/core_bench
 bench-analysis:
 	@bash test/bench/bench_analysis.sh
 
+# ---- the trained entity model: "make train-ner" retrains it from the
+# ANERcorp train split (settings chosen by "make cv-ner" on that split only).
+NER_TRAIN_CONLL ?= $(SHARED_DIR)/eval/ner/anercorp_camel_train/train.conll
+NER_EPOCHS      ?= 8
+NER_HASH_BITS   ?= 18
+NER_TRAIN_ARGS   = -e $(NER_EPOCHS) -b $(NER_HASH_BITS)
+.build/tools/ner_train: tools/ner_train.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/tools
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
+train-ner: .build/tools/ner_train
+	.build/tools/ner_train train $(NER_TRAIN_CONLL) data/arabic_news_ner.model $(NER_TRAIN_ARGS)
+
+cv-ner: .build/tools/ner_train
+	.build/tools/ner_train cv $(NER_TRAIN_CONLL) $(NER_TRAIN_ARGS) -k $(or $(FOLDS),5)
+
 # Instruction counts of the SQL benchmark steps (single-user backend under callgrind).
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: dist bench-entities bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
+.PHONY: train-ner cv-ner dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -120,6 +138,7 @@ bench:
 	@bash test/bench/run_bench.sh
 bench-ranked:
 	@BENCH_ONLY=ranked bash test/bench/run_bench.sh
+.PHONY: bench-entities
 bench-entities:
 	@BENCH_ONLY=entities bash test/bench/run_bench.sh
 eval-search:
