@@ -51,6 +51,7 @@ typedef struct Corpus
 	size_t		n;
 	/* every word of every sentence */
 	uint32_t   *feats;			/* nw × AR_NER_MAX_FEATS */
+	uint32_t   *feats_norule;	/* the same with the rules' tags hidden */
 	uint8_t    *nfeat;
 	uint8_t    *gold;			/* ArNerTag */
 	size_t		nw;
@@ -62,6 +63,7 @@ typedef struct Options
 	int			bits;
 	int			folds;
 	int			policy;
+	int			dropout;		/* % of training sentences seen without the rules' tags */
 } Options;
 
 /* The weights being trained: current int16 image plus averaging sums. */
@@ -222,6 +224,21 @@ tag_id(char bi, const char *kind)
 	return bi == 'B' ? base : base + 1;
 }
 
+/* The features of the words with the rules' tags hidden (for training
+ * with dropout: the model must not lean on the rules alone, which were
+ * written looking at this split and are better here than on new text). */
+static void
+hide_rules(ArNerWords *w, const uint32_t *wh, uint32_t *feats)
+{
+	uint8_t		nf[MAX_TOKENS * 4];
+	size_t		k;
+
+	for (k = 0; k < w->n; k++)
+		w->items[k].rule = AR_NER_O;
+	if (w->n <= sizeof(nf))
+		ArNerFeatures(w, wh, 0, w->n, feats, nf);
+}
+
 /* Words, features and gold tags of every sentence. */
 static void
 prepare(Corpus *c)
@@ -234,6 +251,7 @@ prepare(Corpus *c)
 	size_t		whcap = 0;
 
 	c->feats = xalloc(cap * AR_NER_MAX_FEATS * sizeof(uint32_t));
+	c->feats_norule = xalloc(cap * AR_NER_MAX_FEATS * sizeof(uint32_t));
 	c->nfeat = xalloc(cap);
 	c->gold = xalloc(cap);
 	ArNerWordsInit(&w);
@@ -250,6 +268,7 @@ prepare(Corpus *c)
 		{
 			cap *= 2;
 			c->feats = realloc(c->feats, cap * AR_NER_MAX_FEATS * sizeof(uint32_t));
+			c->feats_norule = realloc(c->feats_norule, cap * AR_NER_MAX_FEATS * sizeof(uint32_t));
 			c->nfeat = realloc(c->nfeat, cap);
 			c->gold = realloc(c->gold, cap);
 		}
@@ -260,6 +279,7 @@ prepare(Corpus *c)
 		}
 		ArNerWordHashes(&w, wh);
 		ArNerFeatures(&w, wh, 0, w.n, c->feats + c->nw * AR_NER_MAX_FEATS, c->nfeat + c->nw);
+		hide_rules(&w, wh, c->feats_norule + c->nw * AR_NER_MAX_FEATS);
 		s->w0 = c->nw;
 		s->nw = w.n;
 		for (k = 0; k < w.n; k++)
@@ -325,21 +345,22 @@ update(Trainer *t, size_t idx, int delta)
 
 /* Reward the gold tag and punish the predicted one of each wrong word. */
 static void
-learn_sentence(Trainer *t, const Corpus *c, const Sent *s, const ArNerModel *m,
-			   uint8_t *pred, void *scratch)
+learn_sentence(Trainer *t, const Corpus *c, const Sent *s, ArNerModel *m,
+			   bool norule, uint8_t *pred, void *scratch)
 {
 	size_t		k,
 				j;
 	uint32_t	mask = ((uint32_t) 1 << t->bits) - 1;
 	const uint8_t *gold = c->gold + s->w0;
+	const uint32_t *feats = norule ? c->feats_norule : c->feats;
 
-	ArNerModelDecode(m, c->feats + s->w0 * AR_NER_MAX_FEATS, c->nfeat + s->w0,
+	ArNerModelDecode(m, feats + s->w0 * AR_NER_MAX_FEATS, c->nfeat + s->w0,
 					 AR_NER_MAX_FEATS, s->nw, scratch, pred);
 	for (k = 0; k < s->nw; k++)
 	{
 		int			gp = k == 0 ? AR_NER_NTAGS : gold[k - 1],
 					pp = k == 0 ? AR_NER_NTAGS : pred[k - 1];
-		const uint32_t *f = c->feats + (s->w0 + k) * AR_NER_MAX_FEATS;
+		const uint32_t *f = feats + (s->w0 + k) * AR_NER_MAX_FEATS;
 
 		if (gold[k] != pred[k])
 			for (j = 0; j < c->nfeat[s->w0 + k]; j++)
@@ -355,6 +376,7 @@ learn_sentence(Trainer *t, const Corpus *c, const Sent *s, const ArNerModel *m,
 			update(t, (size_t) pp * AR_NER_NTAGS + pred[k], -1);
 		}
 	}
+	ArNerModelRefresh(m, t->payload);
 	t->step++;
 }
 
@@ -367,7 +389,7 @@ next_random(uint32_t *state)
 
 /* Train on the sentences whose index is outside [skip_from, skip_to). */
 static void
-train(Trainer *t, const Corpus *c, int epochs, size_t skip_from, size_t skip_to)
+train(Trainer *t, const Corpus *c, const Options *o, size_t skip_from, size_t skip_to)
 {
 	size_t	   *order = xalloc(c->n * sizeof(size_t));
 	size_t		n = 0,
@@ -388,7 +410,7 @@ train(Trainer *t, const Corpus *c, int epochs, size_t skip_from, size_t skip_to)
 		}
 	pred = xalloc(maxw);
 	scratch = xalloc(ArNerScratchSize(maxw));
-	for (e = 0; e < epochs; e++)
+	for (e = 0; e < o->epochs; e++)
 	{
 		for (i = n; i > 1; i--)
 		{
@@ -399,8 +421,12 @@ train(Trainer *t, const Corpus *c, int epochs, size_t skip_from, size_t skip_to)
 			order[j] = x;
 		}
 		for (i = 0; i < n; i++)
+		{
+			bool		norule = o->dropout > 0 && (int) (next_random(&rng) % 100) < o->dropout;
+
 			if (c->s[order[i]].nw > 0)
-				learn_sentence(t, c, &c->s[order[i]], m, pred, scratch);
+				learn_sentence(t, c, &c->s[order[i]], m, norule, pred, scratch);
+		}
 	}
 	ArNerModelClose(m);
 	free(order);
@@ -582,7 +608,7 @@ cmd_train(const char *conll, const char *out, const Options *o)
 	read_conll(conll, &c);
 	prepare(&c);
 	trainer_init(&t, (uint32_t) o->bits);
-	train(&t, &c, o->epochs, 0, 0);
+	train(&t, &c, o, 0, 0);
 	average(&t);
 	img = model_image(&t, &len);
 	write_file(out, img, len);
@@ -639,7 +665,7 @@ cmd_cv(const char *conll, const Options *o)
 		ArNerModel *m;
 
 		trainer_init(&t, (uint32_t) o->bits);
-		train(&t, &c, o->epochs, from, to);
+		train(&t, &c, o, from, to);
 		average(&t);
 		ArEntitiesSetModel(NULL);
 		score_range(&c, from, to, &sc);
@@ -780,6 +806,8 @@ main(int argc, char **argv)
 			o.bits = atoi(argv[++i]);
 		else if (i + 1 < argc && strcmp(argv[i], "-k") == 0)
 			o.folds = atoi(argv[++i]);
+		else if (i + 1 < argc && strcmp(argv[i], "-d") == 0)
+			o.dropout = atoi(argv[++i]);
 		else if (i + 1 < argc && strcmp(argv[i], "-p") == 0)
 			o.policy = atoi(argv[++i]);
 		else if (npos < 4)

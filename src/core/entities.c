@@ -2169,35 +2169,39 @@ tag_say_subject(EntDoc *d, size_t i)
  * ----------------------------------------------------------------------
  */
 
-/* Letters in front of word i that are a proclitic before a known word
- * (وبرلين → 1); 0 when the word as written is known or nothing is. */
-static int
-known_strip(const EntDoc *d, size_t i)
-{
-	EntCand		c[MAX_CANDS];
-	int			nc = word_cands(d, i, true, c),
-				k;
-
-	for (k = 0; k < nc; k++)
-		if (word_find(c[k].s, c[k].len) != NULL)
-			return c[k].strip;
-	return 0;
-}
-
-/* Bytes of proclitics the most peeled reading of word i removes (a
- * reading built for لل counts its first ل only). */
-static uint32_t
-bare_skip(const EntDoc *d, size_t i)
+/*
+ * What the readings of word i (ner_features.h) tell the tagger: its word
+ * classes (as word_flags_cands), the bytes of proclitics its most peeled
+ * reading removes (a reading built for لل counts its first ل only), and
+ * the letters before a known word (وبرلين → 1; 0 when the word as
+ * written is known or no reading is).
+ */
+static void
+word_readings(const EntDoc *d, size_t i, ArNerWord *w, int *strip)
 {
 	EntCand		c[MAX_CANDS];
 	int			nc = word_cands(d, i, true, c),
 				k;
 	const char *s = tok_norm(d, i);
+	bool		known = false;
 
-	for (k = nc - 1; k > 0; k--)
-		if (c[k].s >= s && c[k].s < s + d->tok[i].norm_len)
-			return (uint32_t) (c[k].s - s);
-	return 0;
+	w->flags = 0;
+	w->bare_skip = 0;
+	*strip = 0;
+	for (k = 0; k < nc; k++)
+	{
+		const ArEntWord *f = word_find(c[k].s, c[k].len);
+
+		if (f != NULL && !known)
+		{
+			*strip = c[k].strip;
+			known = true;
+		}
+		if (f != NULL && w->flags == 0 && (f->flags & ~W_COMMON))
+			w->flags = f->flags;
+		if (k > 0 && c[k].s >= s && c[k].s < s + d->tok[i].norm_len)
+			w->bare_skip = (uint32_t) (c[k].s - s);
+	}
 }
 
 /* Mark the gazetteer phrases, longest first from the left. */
@@ -2253,6 +2257,7 @@ describe_words(const EntDoc *d, size_t first, ArNerWords *words)
 	size_t		i,
 				boff,
 				coff;
+	int			strip;
 
 	words->n = 0;
 	words->norm.len = 0;
@@ -2270,9 +2275,8 @@ describe_words(const EntDoc *d, size_t first, ArNerWords *words)
 		w->char_len = t->char_len;
 		w->norm_off = t->norm_off;
 		w->norm_len = (uint32_t) t->norm_len;
-		w->bare_skip = bare_skip(d, i);
-		w->flags = word_flags_cands(d, i, NULL);
-		skip_letters(d, i, known_strip(d, i), &boff, &coff);
+		word_readings(d, i, w, &strip);
+		skip_letters(d, i, strip, &boff, &coff);
 		w->name_byte_skip = (uint8_t) boff;
 		w->name_char_skip = (uint8_t) coff;
 		w->gap = i == 0 ? AR_NER_GAP_START : t->joined ? AR_NER_GAP_NONE :

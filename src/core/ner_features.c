@@ -26,7 +26,9 @@ enum
 	F_RULEM1, F_RULE0, F_RULEP1, F_RULE_BIGRAM, F_RULE_TRIGRAM,
 	F_GAP0, F_GAP1,
 	F_BIGRAM_L, F_BIGRAM_R,
-	F_RULE_FLAG, F_RULE_PHRASE
+	F_RULE_FLAG, F_RULE_PHRASE,
+	F_FLAGM2, F_FLAGP2, F_NOFLAG, F_BAREM1, F_BAREP1,
+	F_SUF2M1, F_PRE2M1, F_SUF2P1, F_PRE2P1, F_RULEM2, F_RULEP2
 };
 
 #define H_NORM	0
@@ -145,11 +147,32 @@ length_bucket(size_t chars)
 static int
 flag_features(uint32_t id, uint32_t flags, uint32_t *f, int nf)
 {
-	int			b;
+	while (flags != 0 && nf < AR_NER_MAX_FEATS - 1)
+	{
+		int			b = __builtin_ctz(flags);
 
-	for (b = 0; b < 32 && nf < AR_NER_MAX_FEATS - 1; b++)
-		if (flags & (1u << b))
-			f[nf++] = mix(id, b, 0);
+		f[nf++] = mix(id, (uint32_t) b, 0);
+		flags &= flags - 1;
+	}
+	return nf;
+}
+
+/* Two-letter prefix and suffix of word i's bare form. */
+static int
+short_affixes(const ArNerWords *w, long i, uint32_t pre_id, uint32_t suf_id, uint32_t *f, int nf)
+{
+	const ArNerWord *x;
+	const char *bare;
+	size_t		blen;
+
+	if (i < 0 || (size_t) i >= w->n)
+		return nf;
+	x = &w->items[i];
+	bare = w->norm.data + x->norm_off + x->bare_skip;
+	blen = x->norm_len - x->bare_skip;
+	f[nf++] = mix(pre_id, hash_str(bare, char_bytes(bare, blen, 2, false)), 0);
+	f[nf++] = mix(suf_id, hash_str(bare + blen - char_bytes(bare, blen, 2, true),
+									char_bytes(bare, blen, 2, true)), 0);
 	return nf;
 }
 
@@ -190,14 +213,13 @@ rule_features(const ArNerWords *w, size_t i, uint32_t *f, int nf)
 	f[nf++] = mix(F_RULEM1, rm, 0);
 	f[nf++] = mix(F_RULE0, r0, 0);
 	f[nf++] = mix(F_RULEP1, rp, 0);
-	f[nf++] = mix(F_RULE_BIGRAM, rm, r0);
-	f[nf++] = mix(F_RULE_TRIGRAM, rm * 256 + r0, rp);
-	f[nf++] = mix(F_RULE_PHRASE, r0, field_at(w, j, 1));
 	f[nf++] = mix(F_PHRASEM1, field_at(w, j - 1, 1), 0);
 	f[nf++] = mix(F_PHRASE0, field_at(w, j, 1), 0);
 	f[nf++] = mix(F_PHRASEP1, field_at(w, j + 1, 1), 0);
 	f[nf++] = mix(F_GAP0, field_at(w, j, 2), 0);
 	f[nf++] = mix(F_GAP1, field_at(w, j + 1, 2), 0);
+	f[nf++] = mix(F_RULEM2, field_at(w, j - 2, 0), 0);
+	f[nf++] = mix(F_RULEP2, field_at(w, j + 2, 0), 0);
 	return nf;
 }
 
@@ -221,14 +243,22 @@ word_features(const ArNerWords *w, const uint32_t *wh, size_t i, uint32_t *f)
 	f[nf++] = mix(F_STEMP1, hash_at(w, wh, j + 1, H_STEM), 0);
 	f[nf++] = mix(F_BIGRAM_L, hash_at(w, wh, j - 1, H_NORM), w0);
 	f[nf++] = mix(F_BIGRAM_R, w0, hash_at(w, wh, j + 1, H_NORM));
-	f[nf++] = mix(F_RULE_FLAG, w->items[i].rule, w->items[i].flags);
+	f[nf++] = mix(F_BAREM1, hash_at(w, wh, j - 1, H_BARE), 0);
+	f[nf++] = mix(F_BAREP1, hash_at(w, wh, j + 1, H_BARE), 0);
+	f[nf++] = mix(F_NOFLAG, w->items[i].flags == 0, 0);
 	nf = form_features(w, i, f, nf);
 	nf = rule_features(w, i, f, nf);
+	nf = short_affixes(w, j - 1, F_PRE2M1, F_SUF2M1, f, nf);
+	nf = short_affixes(w, j + 1, F_PRE2P1, F_SUF2P1, f, nf);
 	nf = flag_features(F_FLAG0, w->items[i].flags, f, nf);
 	if (i > 0)
 		nf = flag_features(F_FLAGM1, w->items[i - 1].flags, f, nf);
 	if (i + 1 < w->n)
 		nf = flag_features(F_FLAGP1, w->items[i + 1].flags, f, nf);
+	if (i > 1)
+		nf = flag_features(F_FLAGM2, w->items[i - 2].flags, f, nf);
+	if (i + 2 < w->n)
+		nf = flag_features(F_FLAGP2, w->items[i + 2].flags, f, nf);
 	return nf;
 }
 

@@ -19,7 +19,7 @@
 #include "arcore.h"
 
 /* Bump when the features change: a model trained on others is refused. */
-#define AR_NER_FEATURE_VERSION	1
+#define AR_NER_FEATURE_VERSION	2
 #define AR_NER_MAX_FEATS		64	/* per word */
 
 /* Rule tags beyond the ArNerTag ones: nationality adjectives. */

@@ -9,12 +9,16 @@
 
 #include "ner_features.h"
 
+#define FORBIDDEN	(INT64_MIN / 4)	/* the score of an invalid BIO sequence */
+
 struct ArNerModel
 {
-	const uint8_t *trans;		/* (ntags + 1) × ntags int16, little-endian */
-	const uint8_t *emit;		/* 2^hash_bits × ntags int16 */
+	const uint8_t *emit;		/* 2^hash_bits × ntags int16, little-endian */
 	uint32_t	mask;			/* 2^hash_bits - 1 */
 	uint32_t	feature_version;
+	/* the transition weights, FORBIDDEN where BIO forbids the pair; row
+	 * AR_NER_NTAGS is the sentence start */
+	int64_t		trans[AR_NER_NTAGS + 1][AR_NER_NTAGS];
 };
 
 static inline uint32_t
@@ -33,7 +37,14 @@ read_u64(const uint8_t *p)
 static inline int32_t
 read_i16(const uint8_t *p)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	int16_t		v;
+
+	memcpy(&v, p, 2);			/* the file's byte order: one load */
+	return v;
+#else
 	return (int16_t) (uint16_t) (p[0] | (p[1] << 8));
+#endif
 }
 
 uint32_t
@@ -96,11 +107,9 @@ ArNerModelOpen(const uint8_t *image, size_t len, const char **err)
 			*err = defect;
 		return NULL;
 	}
-	m = ArAlloc(sizeof(ArNerModel));
-	m->mask = (uint32_t) ((1u << read_u32(image + 16)) - 1);
-	m->feature_version = read_u32(image + 20);
-	m->trans = image + AR_NER_HEADER_BYTES;
-	m->emit = m->trans + (AR_NER_NTAGS + 1) * AR_NER_NTAGS * 2;
+	m = ArNerModelWrap(image + AR_NER_HEADER_BYTES,
+					   image + AR_NER_HEADER_BYTES + (AR_NER_NTAGS + 1) * AR_NER_NTAGS * 2,
+					   read_u32(image + 16));
 	if (err)
 		*err = NULL;
 	return m;
@@ -111,11 +120,23 @@ ArNerModelWrap(const uint8_t *trans, const uint8_t *emit, uint32_t hash_bits)
 {
 	ArNerModel *m = ArAlloc(sizeof(ArNerModel));
 
-	m->trans = trans;
 	m->emit = emit;
 	m->mask = (uint32_t) ((1u << hash_bits) - 1);
 	m->feature_version = AR_NER_FEATURE_VERSION;
+	ArNerModelRefresh(m, trans);
 	return m;
+}
+
+void
+ArNerModelRefresh(ArNerModel *m, const uint8_t *trans)
+{
+	int			p,
+				t;
+
+	for (p = 0; p <= AR_NER_NTAGS; p++)
+		for (t = 0; t < AR_NER_NTAGS; t++)
+			m->trans[p][t] = ArNerTransitionAllowed(p, t) ?
+				read_i16(trans + 2 * (p * AR_NER_NTAGS + t)) : FORBIDDEN;
 }
 
 void
@@ -146,22 +167,41 @@ ArNerScratchSize(size_t n)
 	return n * AR_NER_NTAGS;
 }
 
-/* Emission scores of one word: the sum of its features' weight rows. */
+/* Emission scores of one word: the sum of its features' weight rows
+ * (at most 255 features of at most 32767: an int32 sum cannot overflow). */
+_Static_assert(AR_NER_NTAGS == 7, "emission() sums seven columns");
+
 static void
 emission(const ArNerModel *m, const uint32_t *f, int nf, int64_t *e)
 {
-	int			k,
-				t;
+	int32_t		a0 = 0,
+				a1 = 0,
+				a2 = 0,
+				a3 = 0,
+				a4 = 0,
+				a5 = 0,
+				a6 = 0;
+	int			k;
 
-	for (t = 0; t < AR_NER_NTAGS; t++)
-		e[t] = 0;
 	for (k = 0; k < nf; k++)
 	{
 		const uint8_t *row = m->emit + (size_t) (f[k] & m->mask) * AR_NER_NTAGS * 2;
 
-		for (t = 0; t < AR_NER_NTAGS; t++)
-			e[t] += read_i16(row + 2 * t);
+		a0 += read_i16(row);
+		a1 += read_i16(row + 2);
+		a2 += read_i16(row + 4);
+		a3 += read_i16(row + 6);
+		a4 += read_i16(row + 8);
+		a5 += read_i16(row + 10);
+		a6 += read_i16(row + 12);
 	}
+	e[0] = a0;
+	e[1] = a1;
+	e[2] = a2;
+	e[3] = a3;
+	e[4] = a4;
+	e[5] = a5;
+	e[6] = a6;
 }
 
 void
@@ -172,7 +212,6 @@ ArNerModelDecode(const ArNerModel *m, const uint32_t *feats, const uint8_t *nfea
 	int64_t		prev[AR_NER_NTAGS],
 				cur[AR_NER_NTAGS],
 				e[AR_NER_NTAGS];
-	const int64_t forbidden = INT64_MIN / 4;
 	size_t		w;
 	int			t,
 				p,
@@ -180,34 +219,32 @@ ArNerModelDecode(const ArNerModel *m, const uint32_t *feats, const uint8_t *nfea
 
 	if (n == 0)
 		return;
-	for (w = 0; w < n; w++)
+	emission(m, feats, nfeat[0], e);
+	for (t = 0; t < AR_NER_NTAGS; t++)
+	{
+		prev[t] = m->trans[AR_NER_NTAGS][t] == FORBIDDEN ? FORBIDDEN :
+			m->trans[AR_NER_NTAGS][t] + e[t];
+		back[t] = 0;
+	}
+	for (w = 1; w < n; w++)
 	{
 		emission(m, feats + w * stride, nfeat[w], e);
 		for (t = 0; t < AR_NER_NTAGS; t++)
 		{
-			int64_t		top = forbidden;
+			int64_t		top = prev[0] + m->trans[0][t];
 			int			arg = 0;
 
-			if (w == 0)
+			for (p = 1; p < AR_NER_NTAGS; p++)
 			{
-				if (ArNerTransitionAllowed(AR_NER_NTAGS, t))
-					top = read_i16(m->trans + 2 * (AR_NER_NTAGS * AR_NER_NTAGS + t));
-			}
-			else
-				for (p = 0; p < AR_NER_NTAGS; p++)
-				{
-					int64_t		s;
+				int64_t		s = prev[p] + m->trans[p][t];
 
-					if (!ArNerTransitionAllowed(p, t) || prev[p] == forbidden)
-						continue;
-					s = prev[p] + read_i16(m->trans + 2 * (p * AR_NER_NTAGS + t));
-					if (s > top)
-					{
-						top = s;
-						arg = p;
-					}
+				if (s > top)
+				{
+					top = s;
+					arg = p;
 				}
-			cur[t] = top == forbidden ? forbidden : top + e[t];
+			}
+			cur[t] = top + e[t];
 			back[w * AR_NER_NTAGS + t] = (uint8_t) arg;
 		}
 		memcpy(prev, cur, sizeof(prev));

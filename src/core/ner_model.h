@@ -93,6 +93,8 @@ extern void ArEntitiesSetModel(const ArNerModel *m);
  * the payload's layout (int16 little-endian), without a file around them.
  */
 extern ArNerModel *ArNerModelWrap(const uint8_t *trans, const uint8_t *emit, uint32_t hash_bits);
+/* Re-read the transition weights after the trainer changed them. */
+extern void ArNerModelRefresh(ArNerModel *m, const uint8_t *trans);
 
 /* FNV-1a 32 of a payload, as the header stores it. */
 extern uint32_t ArNerChecksum(const uint8_t *p, size_t len);

@@ -65,10 +65,11 @@ typedef struct TagState
 static void
 decode_all(const ArNerModel *m, const ArNerWords *w, uint8_t *tags)
 {
+	size_t		chunk = w->n < CHUNK ? (w->n ? w->n : 1) : CHUNK;
 	uint32_t   *wh = ArAlloc(3 * (w->n ? w->n : 1) * sizeof(uint32_t));
-	uint32_t   *feats = ArAlloc(CHUNK * AR_NER_MAX_FEATS * sizeof(uint32_t));
-	uint8_t    *nfeat = ArAlloc(CHUNK);
-	void	   *scratch = ArAlloc(ArNerScratchSize(CHUNK));
+	uint32_t   *feats = ArAlloc(chunk * AR_NER_MAX_FEATS * sizeof(uint32_t));
+	uint8_t    *nfeat = ArAlloc(chunk);
+	void	   *scratch = ArAlloc(ArNerScratchSize(chunk));
 	size_t		from = 0;
 
 	ArNerWordHashes(w, wh);
