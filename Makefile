@@ -119,6 +119,16 @@ train-ner: .build/tools/ner_train
 	@mkdir -p $(GEN_DATA)
 	.build/tools/ner_train train $(NER_TRAIN_CONLL) $(GEN_DATA)/arabic_news_ner.model $(NER_TRAIN_ARGS)
 
+# How often the rules tag each corpus word as PER/ORG/LOC, a feature of the
+# model (reviewed, committed; make regen compiles it into ner_lexicon_table.h).
+.build/tools/ner_lexicon: tools/ner_lexicon.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/tools
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
+regen-ner-lexicon: .build/tools/ner_lexicon
+	@mkdir -p $(GEN_DATA)
+	.build/tools/ner_lexicon $(wildcard $(SHARED_DIR)/corpus/arabic_news_*.tsv.gz) > $(GEN_DATA)/ner_lexicon.tsv
+
 cv-ner: .build/tools/ner_train
 	.build/tools/ner_train cv $(NER_TRAIN_CONLL) $(NER_TRAIN_ARGS) -k $(or $(FOLDS),5)
 
@@ -126,7 +136,7 @@ cv-ner: .build/tools/ner_train
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: train-ner cv-ner dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
+.PHONY: train-ner cv-ner regen-ner-lexicon dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -202,6 +212,7 @@ regen:
 	python3 data/gen_entities_table.py data > $(GEN_H)/entities_table.h
 	python3 data/gen_number_lexicon.py data > $(GEN_H)/numlex_table.h
 	python3 data/gen_rare_table.py data/search_common.tsv > $(GEN_H)/rare_table.h
+	python3 data/gen_ner_lexicon.py data/ner_lexicon.tsv > $(GEN_H)/ner_lexicon_table.h
 
 # Words whose first ل is their own, counted in the news corpus (reviewed,
 # then committed; "make regen" compiles them into the stemmer's table).

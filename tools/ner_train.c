@@ -272,9 +272,9 @@ prepare(Corpus *c)
 			c->nfeat = realloc(c->nfeat, cap);
 			c->gold = realloc(c->gold, cap);
 		}
-		if (3 * w.n > whcap)
+		if (AR_NER_WORD_HASHES * w.n > whcap)
 		{
-			whcap = 3 * w.n;
+			whcap = AR_NER_WORD_HASHES * w.n;
 			wh = realloc(wh, whcap * sizeof(uint32_t));
 		}
 		ArNerWordHashes(&w, wh);

@@ -135,7 +135,7 @@ fi
 # runs a throwaway cluster of its own).
 if [ -n "$(an_shared_dir)" ] && [ -d "$(an_shared_dir)/corpus" ]; then
 	rm -rf "$regen_dir/data"
-	if make -s -j2 regen-stem-own regen-entities-common regen-search-common \
+	if make -s -j2 regen-stem-own regen-entities-common regen-search-common regen-ner-lexicon \
 		GEN_OUT="$regen_dir" >"$regen_log" 2>&1; then
 		report_tap "$(compare_regen data)"
 	else

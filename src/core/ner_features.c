@@ -12,6 +12,19 @@
 #include "stem.h"
 #include "utf8.h"
 
+/* A word of the corpus lexicon: its shares, in tenths, of occurrences
+ * inside PER, ORG and LOC entities the rules tag. */
+typedef struct NerLexEntry
+{
+	uint32_t	key_off;
+	uint8_t		key_len;
+	uint8_t		per;
+	uint8_t		org;
+	uint8_t		loc;
+} NerLexEntry;
+
+#include "ner_lexicon_table.h"
+
 /* Feature ids (values only matter for hashing: keep them stable within a
  * feature-set version). */
 enum
@@ -28,12 +41,15 @@ enum
 	F_BIGRAM_L, F_BIGRAM_R,
 	F_RULE_FLAG, F_RULE_PHRASE,
 	F_FLAGM2, F_FLAGP2, F_NOFLAG, F_BAREM1, F_BAREP1,
-	F_SUF2M1, F_PRE2M1, F_SUF2P1, F_PRE2P1, F_RULEM2, F_RULEP2
+	F_SUF2M1, F_PRE2M1, F_SUF2P1, F_PRE2P1, F_RULEM2, F_RULEP2,
+	F_LEX0, F_LEXM1, F_LEXP1
 };
 
 #define H_NORM	0
 #define H_BARE	1
 #define H_STEM	2
+#define H_LEX	3				/* lexicon shares: PER | ORG << 8 | LOC << 16, or NO_LEX */
+#define NO_LEX	0xffffffffu
 #define NO_WORD	0x9e3779b9u		/* the hash of "no word here" */
 
 void
@@ -100,6 +116,25 @@ char_bytes(const char *s, size_t len, int k, bool from_end)
 	return from_end ? len - p : p;
 }
 
+/* The lexicon shares of s[0..len), packed, or NO_LEX. */
+static uint32_t
+lexicon_shares(const char *s, size_t len)
+{
+	uint32_t	h = ArHashBytes(s, len) & (AR_NER_LEX_SLOTS - 1);
+
+	for (;; h = (h + 1) & (AR_NER_LEX_SLOTS - 1))
+	{
+		int32_t		k = ner_lex_slots[h];
+		const NerLexEntry *e;
+
+		if (k < 0)
+			return NO_LEX;
+		e = &ner_lex[k];
+		if (e->key_len == len && memcmp(ner_lex_blob + e->key_off, s, len) == 0)
+			return e->per | (uint32_t) e->org << 8 | (uint32_t) e->loc << 16;
+	}
+}
+
 /* Hash the normalized, bare and stemmed forms of every word once. */
 void
 ArNerWordHashes(const ArNerWords *w, uint32_t *wh)
@@ -113,16 +148,19 @@ ArNerWordHashes(const ArNerWords *w, uint32_t *wh)
 		size_t		stem_len;
 		const char *stem = ArStem(norm, x->norm_len, &stem_len);
 
-		wh[3 * i + H_NORM] = hash_str(norm, x->norm_len);
-		wh[3 * i + H_BARE] = hash_str(norm + x->bare_skip, x->norm_len - x->bare_skip);
-		wh[3 * i + H_STEM] = hash_str(stem, stem_len);
+		uint32_t   *h = wh + AR_NER_WORD_HASHES * i;
+
+		h[H_NORM] = hash_str(norm, x->norm_len);
+		h[H_BARE] = hash_str(norm + x->bare_skip, x->norm_len - x->bare_skip);
+		h[H_STEM] = hash_str(stem, stem_len);
+		h[H_LEX] = lexicon_shares(norm, x->norm_len);
 	}
 }
 
 static inline uint32_t
 hash_at(const ArNerWords *w, const uint32_t *wh, long i, int which)
 {
-	return i < 0 || (size_t) i >= w->n ? NO_WORD : wh[3 * i + which];
+	return i < 0 || (size_t) i >= w->n ? NO_WORD : wh[AR_NER_WORD_HASHES * i + which];
 }
 
 static inline uint32_t
@@ -154,6 +192,23 @@ flag_features(uint32_t id, uint32_t flags, uint32_t *f, int nf)
 		f[nf++] = mix(id, (uint32_t) b, 0);
 		flags &= flags - 1;
 	}
+	return nf;
+}
+
+/* The corpus lexicon's view of a word: one feature per kind with its share,
+ * or one for a word not in the lexicon. */
+static int
+lexicon_features(uint32_t id, uint32_t shares, uint32_t *f, int nf)
+{
+	int			k;
+
+	if (shares == NO_LEX || shares == NO_WORD)
+	{
+		f[nf++] = mix(id, 255, shares == NO_WORD);
+		return nf;
+	}
+	for (k = 0; k < 3; k++)
+		f[nf++] = mix(id, (uint32_t) k, (shares >> (8 * k)) & 0xff);
 	return nf;
 }
 
@@ -246,6 +301,9 @@ word_features(const ArNerWords *w, const uint32_t *wh, size_t i, uint32_t *f)
 	f[nf++] = mix(F_BAREM1, hash_at(w, wh, j - 1, H_BARE), 0);
 	f[nf++] = mix(F_BAREP1, hash_at(w, wh, j + 1, H_BARE), 0);
 	f[nf++] = mix(F_NOFLAG, w->items[i].flags == 0, 0);
+	nf = lexicon_features(F_LEX0, hash_at(w, wh, j, H_LEX), f, nf);
+	nf = lexicon_features(F_LEXM1, hash_at(w, wh, j - 1, H_LEX), f, nf);
+	nf = lexicon_features(F_LEXP1, hash_at(w, wh, j + 1, H_LEX), f, nf);
 	nf = form_features(w, i, f, nf);
 	nf = rule_features(w, i, f, nf);
 	nf = short_affixes(w, j - 1, F_PRE2M1, F_SUF2M1, f, nf);

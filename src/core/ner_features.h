@@ -9,8 +9,9 @@
  * the words and stems around it (-2 … +2), the punctuation in between, the
  * word classes of the rule matcher's tables (given name, surname, verb of
  * saying, organization and place cues, common news word …) for i-1, i and
- * i+1, the gazetteer phrase covering it (kind and B/I position), and the
- * rule matcher's own BIO decision for i-1, i and i+1.  Each feature is a
+ * i+1, the gazetteer phrase covering it (kind and B/I position), the
+ * rule matcher's own BIO decision for i-2 … i+2, and how often the rules
+ * tag the word as PER, ORG or LOC across the news corpus (ner_lexicon.tsv).  Each feature is a
  * 32-bit hash; the model keeps its low bits (ner_model.h).
  */
 #ifndef AR_NER_FEATURES_H
@@ -19,7 +20,7 @@
 #include "arcore.h"
 
 /* Bump when the features change: a model trained on others is refused. */
-#define AR_NER_FEATURE_VERSION	2
+#define AR_NER_FEATURE_VERSION	3
 #define AR_NER_MAX_FEATS		64	/* per word */
 
 /* Rule tags beyond the ArNerTag ones: nationality adjectives. */
@@ -60,7 +61,9 @@ typedef struct ArNerWords
 extern void ArNerWordsInit(ArNerWords *w);
 extern void ArNerWordsFree(ArNerWords *w);
 
-/* Hash the forms of every word once: word_hash holds 3 × w->n. */
+/* Hash the forms of every word once (and look it up in the corpus
+ * lexicon): word_hash holds AR_NER_WORD_HASHES × w->n. */
+#define AR_NER_WORD_HASHES		4
 extern void ArNerWordHashes(const ArNerWords *w, uint32_t *word_hash);
 
 /*

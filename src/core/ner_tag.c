@@ -66,7 +66,7 @@ static void
 decode_all(const ArNerModel *m, const ArNerWords *w, uint8_t *tags)
 {
 	size_t		chunk = w->n < CHUNK ? (w->n ? w->n : 1) : CHUNK;
-	uint32_t   *wh = ArAlloc(3 * (w->n ? w->n : 1) * sizeof(uint32_t));
+	uint32_t   *wh = ArAlloc(AR_NER_WORD_HASHES * (w->n ? w->n : 1) * sizeof(uint32_t));
 	uint32_t   *feats = ArAlloc(chunk * AR_NER_MAX_FEATS * sizeof(uint32_t));
 	uint8_t    *nfeat = ArAlloc(chunk);
 	void	   *scratch = ArAlloc(ArNerScratchSize(chunk));
