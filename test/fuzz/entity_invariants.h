@@ -35,4 +35,16 @@ check_entity_list(const uint8_t *data, size_t size, const ArEntityList *l)
 	}
 }
 
+/* Tag data[0..size) with whatever model is set and check the entities. */
+static void
+tag_and_check(const uint8_t *data, size_t size)
+{
+	ArEntityList l;
+
+	ArEntityListInit(&l);
+	ArEntitiesExtract((const char *) data, size, &l);
+	check_entity_list(data, size, &l);
+	ArEntityListFree(&l);
+}
+
 #endif							/* AR_FUZZ_ENTITY_INVARIANTS_H */

@@ -125,13 +125,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static void
 tag_with(const ArNerModel *m, const uint8_t *text, size_t len)
 {
-	ArEntityList l;
-
 	ArEntitiesSetModel(m);
-	ArEntityListInit(&l);
-	ArEntitiesExtract((const char *) text, len, &l);
-	check_entity_list(text, len, &l);
-	ArEntityListFree(&l);
+	tag_and_check(text, len);
 	ArEntitiesSetModel(NULL);
 }
 

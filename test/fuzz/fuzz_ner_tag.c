@@ -34,11 +34,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	ArEntityList l;
-
-	ArEntityListInit(&l);
-	ArEntitiesExtract((const char *) data, size, &l);
-	check_entity_list(data, size, &l);
-	ArEntityListFree(&l);
+	tag_and_check(data, size);
 	return 0;
 }
