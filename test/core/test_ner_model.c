@@ -73,11 +73,33 @@ tagged(const char *s)
 	return buf;
 }
 
+/* One byte of a good image changed, and the defect it must be refused for
+ * (value: a new byte; -1 one less; 256 the lowest bit flipped; at 0: the
+ * middle of the weights). */
+static const struct
+{
+	size_t		at;
+	int			value;
+	const char *want;
+	const char *name;
+}			patches[] = {
+	{1, 'X', "magic", "bad magic"},
+	{8, 9, "format version", "unknown version"},
+	{12, 5, "number of tags", "wrong number of tags"},
+	{16, 40, "hash size", "hash bits out of range"},
+	{16, -1, "payload length", "hash bits disagree with the payload"},
+	{20, 99, "feature set", "another feature set"},
+	{31, 1, "payload length", "huge payload length"},
+	{0, 256, "checksum", "one flipped bit in the weights"},
+	{37, 1, "reserved", "reserved field set"},
+};
+
 static void
 open_checks(uint8_t *img, size_t len)
 {
 	uint8_t    *bad = malloc(len + 1);
-	size_t		cut;
+	size_t		cut,
+				k;
 	int			all_refused = 1;
 
 	refused(img, 0, "shorter than its header", "empty image");
@@ -97,32 +119,15 @@ open_checks(uint8_t *img, size_t len)
 	memcpy(bad, img, len);
 	bad[len] = 0;
 	refused(bad, len + 1, "bytes after its payload", "trailing byte");
-	bad[0] = 'X';
-	refused(bad, len, "magic", "bad magic");
-	memcpy(bad, img, len);
-	bad[8] = 9;
-	refused(bad, len, "format version", "unknown version");
-	memcpy(bad, img, len);
-	bad[12] = 5;
-	refused(bad, len, "number of tags", "wrong number of tags");
-	memcpy(bad, img, len);
-	bad[16] = 40;
-	refused(bad, len, "hash size", "hash bits out of range");
-	memcpy(bad, img, len);
-	bad[16]--;
-	refused(bad, len, "payload length", "hash bits disagree with the payload");
-	memcpy(bad, img, len);
-	bad[20] = 99;
-	refused(bad, len, "feature set", "another feature set");
-	memcpy(bad, img, len);
-	bad[31] = 1;
-	refused(bad, len, "payload length", "huge payload length");
-	memcpy(bad, img, len);
-	bad[len / 2] ^= 1;
-	refused(bad, len, "checksum", "one flipped bit in the weights");
-	memcpy(bad, img, len);
-	bad[37] = 1;
-	refused(bad, len, "reserved", "reserved field set");
+	for (k = 0; k < sizeof(patches) / sizeof(patches[0]); k++)
+	{
+		size_t		at = patches[k].at ? patches[k].at : len / 2;
+
+		memcpy(bad, img, len);
+		bad[at] = patches[k].value < 0 ? (uint8_t) (bad[at] + patches[k].value) :
+			patches[k].value == 256 ? (uint8_t) (bad[at] ^ 1) : (uint8_t) patches[k].value;
+		refused(bad, len, patches[k].want, patches[k].name);
+	}
 	free(bad);
 }
 
