@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "arletters.h"
+#include "ner_features.h"
 #include "ner_tag.h"
 #include "normalize.h"
 #include "tokenize.h"
@@ -120,6 +121,11 @@ typedef struct EntDoc
 	ArEntityList *out;
 	EntPerson	persons[MAX_PERSONS];
 	int			npersons;
+	/* for the trained tagger: why each entity out->items[first + k] was
+	 * tagged (AR_NER_WHY_*), kept only when whys is set */
+	uint8_t    *whys;
+	size_t		whys_cap;
+	size_t		first;
 } EntDoc;
 
 /* A phrase-table hit. */
@@ -982,7 +988,21 @@ emit(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
 	e->char_len = z->char_start + z->char_len - e->char_start;
 	e->canon_off = l->canon.len;
 	e->canon_len = 0;
+	if (d->whys)
+	{
+		if (l->n - d->first > d->whys_cap)
+			d->whys = ArArrayGrow(d->whys, &d->whys_cap, l->n - d->first, 1);
+		d->whys[l->n - 1 - d->first] = AR_NER_WHY_RULE;
+	}
 	return e;
+}
+
+/* Say why the entity just emitted was tagged (for the trained tagger). */
+static void
+tagged_because(EntDoc *d, uint8_t why)
+{
+	if (d->whys && d->out->n > d->first)
+		d->whys[d->out->n - 1 - d->first] = why;
 }
 
 /* An entity whose canonical is the gazetteer entry ph's. */
@@ -994,6 +1014,7 @@ emit_phrase(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
 
 	ArBufAppend(&d->out->canon, ent_blob + ph->canon_off, ph->canon_len);
 	e->canon_len = ph->canon_len;
+	tagged_because(d, AR_NER_WHY_GAZETTEER);
 	return e;
 }
 
@@ -1844,6 +1865,7 @@ gov_body(EntDoc *d, size_t i, const EntMatch *head)
 		ArBufAppend(&d->out->canon, ent_blob + m.ph->canon_off, m.ph->canon_len);
 		ArBufAppend(&d->out->canon, ")", 1);
 		e->canon_len = d->out->canon.len - e->canon_off;
+		tagged_because(d, AR_NER_WHY_CONVENTION);
 		return j + m.ntok;
 	}
 	return 0;
@@ -1889,6 +1911,7 @@ tag_org_or_place(EntDoc *d, size_t i, const EntMatch *m)
 	{
 		/* ليون الفرنسي، هامبورغ الألماني: a team, not the city */
 		emit_surface(d, AR_ENT_ORG, i, i + m->ntok, m->strip);
+		tagged_because(d, AR_NER_WHY_CONVENTION);
 		return i + m->ntok;
 	}
 	emit_phrase(d, m->ph->kind, i, i + m->ntok, m->strip, m->ph);
@@ -1929,6 +1952,7 @@ tag_club(EntDoc *d, size_t i, const EntMatch *m)
 	if (!sports_context(d, i, m->ntok))
 		return 0;
 	emit_phrase(d, AR_ENT_ORG, i, i + m->ntok, m->strip, m->ph);
+	tagged_because(d, AR_NER_WHY_CONVENTION);
 	return i + m->ntok;
 }
 
@@ -1942,7 +1966,10 @@ tag_gov(EntDoc *d, size_t i, const EntMatch *m)
 	if (next > 0)
 		return next;
 	if (m->ph->kind == AR_ENT_GOVSTRONG)
+	{
 		emit_phrase(d, AR_ENT_ORG, i, i + m->ntok, m->strip, m->ph);
+		tagged_because(d, AR_NER_WHY_CONVENTION);
+	}
 	return i + m->ntok;
 }
 
@@ -2135,6 +2162,7 @@ tag_foreign_surname(EntDoc *d, size_t i)
 	if (!foreign_surname(d, i, &strip))
 		return 0;
 	emit_person(d, i, 1, strip, NULL);
+	tagged_because(d, AR_NER_WHY_SHAPE);
 	return i + 1;
 }
 
@@ -2245,7 +2273,10 @@ mark_rule_tags(const EntDoc *d, size_t first, ArNerWord *w)
 		{
 			w[i].rule = (uint8_t) (begin ? b : b + 1);
 			if (begin)
+			{
 				w[i].rule_ent = (int32_t) e;
+				w[i].rule_why = d->whys[e - first];
+			}
 			begin = false;
 		}
 	}
@@ -2325,10 +2356,19 @@ run_rules(const char *s, size_t len, ArEntityList *out, ArNerWords *words)
 	d.srclen = len;
 	d.out = out;
 	ArBufInit(&d.norm, len + 16);
+	d.first = first;
+	if (words)
+	{
+		d.whys_cap = 16;
+		d.whys = ArAlloc(d.whys_cap);
+	}
 	collect_words(&d, s, len);
 	rules_pass(&d);
 	if (words)
+	{
 		describe_words(&d, first, words);
+		ArFree(d.whys);
+	}
 	ArFree(d.tok);
 	ArFree(d.norm.data);
 }

@@ -33,6 +33,12 @@
 #define AR_NER_GAP_OTHER		2	/* other punctuation, numbers, symbols */
 #define AR_NER_GAP_START		3	/* the first word */
 
+/* Why the rules tagged an entity (ner_tag.c merges by it; no feature). */
+#define AR_NER_WHY_RULE			0	/* a name read from its context */
+#define AR_NER_WHY_GAZETTEER	1	/* a gazetteer entry (known place, organization, person) */
+#define AR_NER_WHY_CONVENTION	2	/* a government body or a club: the project's conventions */
+#define AR_NER_WHY_SHAPE		3	/* a foreign family-name ending (-فيتش، -سكي) */
+
 typedef struct ArNerWord
 {
 	size_t		byte_start;
@@ -50,7 +56,14 @@ typedef struct ArNerWord
 	uint8_t		gap;			/* AR_NER_GAP_* before the word */
 	bool		latin;
 	int32_t		rule_ent;		/* index in the output list of the rule entity starting here, or -1 */
+	uint8_t		rule_why;		/* why the rules tagged that entity: AR_NER_WHY_* */
 } ArNerWord;
+
+/* Why the rules tagged an entity (ner_tag.c merges by it; no feature). */
+#define AR_NER_WHY_RULE			0	/* a name read from its context */
+#define AR_NER_WHY_GAZETTEER	1	/* a gazetteer entry (known place, organization, person) */
+#define AR_NER_WHY_CONVENTION	2	/* a government body or a club: the project's conventions */
+#define AR_NER_WHY_SHAPE		3	/* a foreign family-name ending (-فيتش، -سكي) */
 
 typedef struct ArNerWords
 {

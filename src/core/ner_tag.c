@@ -130,15 +130,6 @@ model_end(const TagState *st, size_t a)
 	return b;
 }
 
-/* Is the rule entity over [a, b) a gazetteer hit of its own kind? */
-static bool
-gazetteer_rule(const TagState *st, size_t a, ArEntKind kind)
-{
-	int			ph = st->w->items[a].phrase;
-
-	return ph != 0 && (ph & 1) && (ArEntKind) ((ph - 1) / 2) == kind;
-}
-
 /* Does any model span (not dropped) cover a word of [a, b)? */
 static bool
 model_covers(const TagState *st, size_t a, size_t b)
@@ -239,15 +230,25 @@ push_model_span(TagState *st, ArEntityList *res, size_t a, size_t b, ArEntKind k
 	}
 }
 
-/* A rule entity at word a that a model span overrules? */
+/* Does the rule entity starting at word a beat the model spans it
+ * overlaps?  The conventions always (government bodies, clubs); gazetteer
+ * entries under AR_NER_GAZ_WINS. */
+static bool
+rule_wins(const TagState *st, size_t a)
+{
+	int			why = st->w->items[a].rule_why;
+
+	return why == AR_NER_WHY_CONVENTION ||
+		(why == AR_NER_WHY_GAZETTEER && (current_policy & AR_NER_GAZ_WINS));
+}
+
+/* Drop the model spans the winning rule entities overlap. */
 static void
 rules_win(TagState *st)
 {
 	size_t		a,
 				b;
 
-	if (!(current_policy & AR_NER_GAZ_WINS))
-		return;
 	for (a = 0; a < st->w->n; a = b)
 	{
 		int32_t		r = st->w->items[a].rule_ent;
@@ -256,23 +257,27 @@ rules_win(TagState *st)
 		if (r < 0)
 			continue;
 		b = rule_end(st->w, a);
-		if (st->out->items[r].kind != AR_ENT_NAT &&
-			gazetteer_rule(st, a, st->out->items[r].kind))
+		if (st->out->items[r].kind != AR_ENT_NAT && rule_wins(st, a))
 			drop_model_spans(st, a, b);
 	}
 }
 
-/* Should the rule entity r over [a, b) be in the result? */
+/* Should the rule entity r over [a, b) be in the result?  Not where a
+ * model span stands; NAT rows and conventions always; gazetteer entries
+ * and foreign family names under AR_NER_KEEP_GAZ_RULES; any under
+ * AR_NER_KEEP_ALL_RULES. */
 static bool
 keep_rule(const TagState *st, int32_t r, size_t a, size_t b)
 {
 	ArEntKind	kind = st->out->items[r].kind;
+	int			why = st->w->items[a].rule_why;
 
 	if (model_covers(st, a, b))
 		return false;
-	if (kind == AR_ENT_NAT || (current_policy & AR_NER_KEEP_ALL_RULES))
+	if (kind == AR_ENT_NAT || why == AR_NER_WHY_CONVENTION ||
+		(current_policy & AR_NER_KEEP_ALL_RULES))
 		return true;
-	if (gazetteer_rule(st, a, kind))
+	if (why == AR_NER_WHY_GAZETTEER || why == AR_NER_WHY_SHAPE)
 		return (current_policy & (AR_NER_KEEP_GAZ_RULES | AR_NER_GAZ_WINS)) != 0;
 	return false;
 }

@@ -31,7 +31,7 @@ extern void ArEntitiesSurfaceCanon(ArBuf *canon, const char *src, size_t bstart,
 #define AR_NER_KEEP_GAZ_RULES	1	/* keep a gazetteer rule entity the model left out */
 #define AR_NER_KEEP_ALL_RULES	2	/* keep any rule entity the model left out */
 #define AR_NER_GAZ_WINS			4	/* a gazetteer rule entity beats an overlapping model span */
-#define AR_NER_POLICY_DEFAULT	0
+#define AR_NER_POLICY_DEFAULT	AR_NER_KEEP_GAZ_RULES
 
 /* For the trainer's experiments only: the policy used from now on. */
 extern void ArNerTagSetPolicy(int policy);
