@@ -216,8 +216,12 @@ push_model_span(TagState *st, ArEntityList *res, size_t a, size_t b, ArEntKind k
 		e->char_len = z->char_start + z->char_len - e->char_start;
 		e->canon_off = res->canon.len;
 		if (kind == AR_ENT_PER && b == a + 1 && (p = person_by_last_word(st, res, a)) >= 0)
+		{
+			/* the source is in the same buffer: grow it first, or it moves under the copy */
+			ArBufReserve(&res->canon, res->items[p].canon_len);
 			ArBufAppend(&res->canon, res->canon.data + res->items[p].canon_off,
 						res->items[p].canon_len);
+		}
 		else
 			ArEntitiesSurfaceCanon(&res->canon, st->src, e->byte_start,
 								   e->byte_start + e->byte_len);
