@@ -8,6 +8,7 @@
 #   make bench        speed over ../shared/corpus, as ratios to built-in functions
 #   make bench-ranked the ranked-search part of make bench alone (bm25, GIN +
 #                     ts_rank, RUM, Lucene++ anchor; BENCH_CORPUS=sample: fast)
+#   make bench-entities   ar_entities and ar_entity_keys alone, × to_tsvector('simple')
 #   make bench-analysis   pledge keys, BI view creation and refresh (BENCH_CORPUS=ant)
 #   make bench-core   MB/s of the plain-C core stages (bench-core-callgrind: profile)
 #   make bench-bm25-core   bm25 core: build/decode/top-k speed, bytes per posting, pruning
@@ -35,7 +36,9 @@ CORE_SRCS  = $(sort $(wildcard src/core/*.c))
 GLUE_SRCS  = $(sort $(wildcard src/pg_*.c))
 OBJS       = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-DATA         = $(wildcard sql/$(EXTENSION)--*.sql)
+# The trained entity model (src/core/ner_model.h) is installed beside the
+# install scripts: $(pg_config --sharedir)/extension/arabic_news_ner.model.
+DATA         = $(wildcard sql/$(EXTENSION)--*.sql) data/arabic_news_ner.model
 DATA_TSEARCH = $(wildcard data/*.stop)
 
 # pg_regress runs every sql/<feature>.sql that is not an install script.
@@ -105,11 +108,39 @@ bench-core-callgrind: .build/bench/core_bench
 bench-analysis:
 	@bash test/bench/bench_analysis.sh
 
+# ---- the trained entity model: "make train-ner" retrains it from the
+# ANERcorp train split into $(GEN_DATA) (settings chosen by "make cv-ner",
+# cross-validation on that split only; docs/entities.md has the figures).
+NER_TRAIN_CONLL ?= $(SHARED_DIR)/eval/ner/anercorp_camel_train/train.conll
+NER_EPOCHS      ?= 6
+NER_HASH_BITS   ?= 16
+NER_TRAIN_ARGS   = -e $(NER_EPOCHS) -b $(NER_HASH_BITS)
+.build/tools/ner_train: tools/ner_train.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/tools
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
+train-ner: .build/tools/ner_train
+	@mkdir -p $(GEN_DATA)
+	.build/tools/ner_train train $(NER_TRAIN_CONLL) $(GEN_DATA)/arabic_news_ner.model $(NER_TRAIN_ARGS)
+
+# How often the rules tag each corpus word as PER/ORG/LOC, a feature of the
+# model (reviewed, committed; make regen compiles it into ner_lexicon_table.h).
+.build/tools/ner_lexicon: tools/ner_lexicon.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/tools
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
+regen-ner-lexicon: .build/tools/ner_lexicon
+	@mkdir -p $(GEN_DATA)
+	.build/tools/ner_lexicon $(wildcard $(SHARED_DIR)/corpus/arabic_news_*.tsv.gz) > $(GEN_DATA)/ner_lexicon.tsv
+
+cv-ner: .build/tools/ner_train
+	.build/tools/ner_train cv $(NER_TRAIN_CONLL) $(NER_TRAIN_ARGS) -k $(or $(FOLDS),5)
+
 # Instruction counts of the SQL benchmark steps (single-user backend under callgrind).
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
 
-.PHONY: dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner eval-pledges eval-pledges-agreement regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk
+.PHONY: train-ner cv-ner regen-ner-lexicon dist bench-bm25-core bench-analysis reliability-scaling reliability-cancel reliability-load reliability-memory fuzz deps demo test bench bench-core bench-core-callgrind bench-callgrind eval-normalize eval-search eval-search-sim eval-numbers eval-ner regen regen-places regen-entities regen-entities-common regen-stem-own regen-search-common core-tests nopgxs bench-ranked reliability-bm25-crash reliability-bm25-standby reliability-bm25-walcheck reliability-bm25-load test-bm25-topk eval-pledges eval-pledges-agreement
 deps:
 	@bash tools/deps.sh test
 demo:
@@ -123,6 +154,9 @@ bench:
 	@bash test/bench/run_bench.sh
 bench-ranked:
 	@BENCH_ONLY=ranked bash test/bench/run_bench.sh
+.PHONY: bench-entities
+bench-entities:
+	@BENCH_ONLY=entities bash test/bench/run_bench.sh
 eval-search:
 	@bash test/eval/eval_search.sh
 # What-ifs for ranking: dump the arabic_news tsvectors once, re-rank them as
@@ -186,6 +220,7 @@ regen:
 	python3 data/gen_entities_table.py data > $(GEN_H)/entities_table.h
 	python3 data/gen_number_lexicon.py data > $(GEN_H)/numlex_table.h
 	python3 data/gen_rare_table.py data/search_common.tsv > $(GEN_H)/rare_table.h
+	python3 data/gen_ner_lexicon.py data/ner_lexicon.tsv > $(GEN_H)/ner_lexicon_table.h
 
 # Words whose first ل is their own, counted in the news corpus (reviewed,
 # then committed; "make regen" compiles them into the stemmer's table).

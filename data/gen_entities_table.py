@@ -40,7 +40,7 @@ import sys
 import unicodedata
 from nisba import nisba_stem  # data/nisba.py: one nationality rule for both generators
 import search_form
-from search_form import include_guard, norm_token
+from search_form import fnv1a, include_guard, norm_token
 
 DATA = sys.argv[1] if len(sys.argv) > 1 else 'data'
 
@@ -299,14 +299,6 @@ for key in phrases:
 
 
 # ---- emit
-def fnv1a(b):
-    h = 0x811c9dc5
-    for x in b:
-        h ^= x
-        h = (h * 0x01000193) & 0xffffffff
-    return h
-
-
 blob = bytearray()
 offsets = {}
 pieces = []

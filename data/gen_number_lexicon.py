@@ -13,7 +13,7 @@ the currency qualifier phrases by family and the currency signs.
 """
 import os
 import sys
-from search_form import include_guard, search_form as fold  # data/search_form.py: one search form for every table
+from search_form import fnv1a, include_guard, search_form as fold  # data/search_form.py: one search form for every table
 from currency_lexicon import currency_entries  # data/currency_lexicon.py: CLDR names + hand rules
 
 CLASSES = [
@@ -35,14 +35,6 @@ FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'pl
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
          'qualified', 'upper', 'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive',
          'price']
-
-
-def fnv1a(b):
-    h = 0x811C9DC5
-    for x in b:
-        h ^= x
-        h = (h * 0x01000193) & 0xFFFFFFFF
-    return h
 
 
 # The person, number and tense forms of a verb row of pledge_cues.tsv:

@@ -68,3 +68,12 @@ def corpus_word_counts(paths):
     for w, k in raw.items():
         counts[search_form(w)] += k
     return counts
+
+
+def fnv1a(b):
+    """FNV-1a 32 of bytes: ArHashBytes in src/core/arcore.h."""
+    h = 0x811c9dc5
+    for x in b:
+        h ^= x
+        h = (h * 0x01000193) & 0xffffffff
+    return h

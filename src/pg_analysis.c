@@ -18,7 +18,7 @@
  *                                    a conjunction or preposition glued to it
  *
  * IMMUTABLE like ar_entity_keys: everything comes from tables compiled into
- * the library.
+ * the library and the entity model installed with it (pg_ner.c).
  */
 #include "pg_common.h"
 
@@ -179,6 +179,7 @@ ar_actor_entity(PG_FUNCTION_ARGS)
 	const ArEntity *best = NULL;
 
 	ArSrfBegin(fcinfo, &srf);
+	ArNerRequireModel();
 	ArEntityListInit(&list);
 	ArEntitiesExtract(s, len, &list);
 	for (size_t i = 0; i < list.n; i++)

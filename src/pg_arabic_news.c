@@ -14,6 +14,7 @@
 
 #include "arcore.h"
 #include "pg_bm25.h"
+#include "pg_common.h"
 
 PG_MODULE_MAGIC;
 
@@ -61,4 +62,5 @@ _PG_init(void)
 
 	ArCoreSetHooks(&hooks);
 	Bm25InitOptions();
+	ArNerDefineSettings();
 }

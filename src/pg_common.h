@@ -77,4 +77,14 @@ extern ArrayType *ArKeySetToArray(ArKeySet *ks);
  * ar_entity_keys (defined in pg_entities.c; ar_pledge_keys prefixes them). */
 extern void ArKeySetAddEntities(ArKeySet *ks, const char *prefix, const char *s, size_t len);
 
+/*
+ * The entity tagger's model (pg_ner.c): ArNerRequireModel loads the file
+ * arabic_news.ner_model names (the installed one by default) on the first
+ * call and after the setting changes, or raises an error; every function
+ * that calls ArEntitiesExtract calls it first.  ArNerDefineSettings defines
+ * the setting (from _PG_init).
+ */
+extern void ArNerRequireModel(void);
+extern void ArNerDefineSettings(void);
+
 #endif							/* AR_PG_COMMON_H */

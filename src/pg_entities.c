@@ -2,10 +2,13 @@
  * pg_entities.c — ar_entities(input) and ar_entity_keys(input): the entity
  * matcher of src/core/entities.c as SQL functions.
  *
- * Both read only the gazetteer compiled into the library, so they are
- * IMMUTABLE: the same text gives the same rows until the extension itself is
- * upgraded (and an upgrade that changes the tables says so in CHANGELOG.md,
- * with a REINDEX hint for indexes on ar_entity_keys).
+ * Both read only the gazetteer compiled into the library and the tagger's
+ * model installed with it (pg_ner.c), so they are IMMUTABLE: the same text
+ * gives the same rows until the extension itself is upgraded (and an upgrade
+ * that changes the tables or the model says so in CHANGELOG.md, with a
+ * REINDEX hint for indexes on ar_entity_keys).  The superuser setting
+ * arabic_news.ner_model, for tests and experiments, is the one way around
+ * that; the documentation says to rebuild such indexes after using it.
  */
 #include "pg_common.h"
 
@@ -30,6 +33,7 @@ ar_entities(PG_FUNCTION_ARGS)
 	ArRequireUtf8();
 	ArCheckInputSize(len, "ar_entities");
 	ArSrfBegin(fcinfo, &srf);
+	ArNerRequireModel();
 	ArEntityListInit(&list);
 	ArEntitiesExtract(s, len, &list);
 	for (i = 0; i < list.n; i++)
@@ -56,6 +60,7 @@ ArKeySetAddEntities(ArKeySet *ks, const char *prefix, const char *s, size_t len)
 	ArEntityList list;
 	size_t		plen = strlen(prefix);
 
+	ArNerRequireModel();
 	ArEntityListInit(&list);
 	ArEntitiesExtract(s, len, &list);
 	for (size_t i = 0; i < list.n; i++)

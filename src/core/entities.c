@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "arletters.h"
+#include "ner_features.h"
+#include "ner_tag.h"
 #include "normalize.h"
 #include "tokenize.h"
 #include "utf8.h"
@@ -119,6 +121,11 @@ typedef struct EntDoc
 	ArEntityList *out;
 	EntPerson	persons[MAX_PERSONS];
 	int			npersons;
+	/* for the trained tagger: why each entity out->items[first + k] was
+	 * tagged (AR_NER_WHY_*), kept only when whys is set */
+	uint8_t    *whys;
+	size_t		whys_cap;
+	size_t		first;
 } EntDoc;
 
 /* A phrase-table hit. */
@@ -940,11 +947,11 @@ skip_letters(const EntDoc *d, size_t i, int strip, size_t *boff, size_t *coff)
 	*coff = c;
 }
 
-/* Append the text of words [i, j) from the name start, without marks. */
-static void
-append_surface_canon(EntDoc *d, size_t bstart, size_t bend)
+/* Append src[bstart..bend) to canon without marks, line breaks as spaces. */
+void
+ArEntitiesSurfaceCanon(ArBuf *canon, const char *src, size_t bstart, size_t bend)
 {
-	const unsigned char *s = (const unsigned char *) d->src;
+	const unsigned char *s = (const unsigned char *) src;
 	size_t		p = bstart;
 
 	while (p < bend)
@@ -953,9 +960,9 @@ append_surface_canon(EntDoc *d, size_t bstart, size_t bend)
 		int			nb = ArUtf8Decode(s + p, bend - p, &cp);
 
 		if (cp == '\n' || cp == '\t' || cp == '\r')
-			ArBufAppendChar(&d->out->canon, ' ');
+			ArBufAppendChar(canon, ' ');
 		else if (!ArIsWordInternalMark(cp))
-			ArBufAppend(&d->out->canon, (const char *) s + p, nb);
+			ArBufAppend(canon, (const char *) s + p, nb);
 		p += nb;
 	}
 }
@@ -981,7 +988,21 @@ emit(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
 	e->char_len = z->char_start + z->char_len - e->char_start;
 	e->canon_off = l->canon.len;
 	e->canon_len = 0;
+	if (d->whys)
+	{
+		if (l->n - d->first > d->whys_cap)
+			d->whys = ArArrayGrow(d->whys, &d->whys_cap, l->n - d->first, 1);
+		d->whys[l->n - 1 - d->first] = AR_NER_WHY_RULE;
+	}
 	return e;
+}
+
+/* Say why the entity just emitted was tagged (for the trained tagger). */
+static void
+tagged_because(EntDoc *d, uint8_t why)
+{
+	if (d->whys && d->out->n > d->first)
+		d->whys[d->out->n - 1 - d->first] = why;
 }
 
 /* An entity whose canonical is the gazetteer entry ph's. */
@@ -993,6 +1014,7 @@ emit_phrase(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip,
 
 	ArBufAppend(&d->out->canon, ent_blob + ph->canon_off, ph->canon_len);
 	e->canon_len = ph->canon_len;
+	tagged_because(d, AR_NER_WHY_GAZETTEER);
 	return e;
 }
 
@@ -1002,7 +1024,7 @@ emit_surface(EntDoc *d, ArEntKind kind, size_t i, size_t j, int strip)
 {
 	ArEntity   *e = emit(d, kind, i, j, strip);
 
-	append_surface_canon(d, e->byte_start, e->byte_start + e->byte_len);
+	ArEntitiesSurfaceCanon(&d->out->canon, d->src, e->byte_start, e->byte_start + e->byte_len);
 	e->canon_len = d->out->canon.len - e->canon_off;
 	return e;
 }
@@ -1843,6 +1865,7 @@ gov_body(EntDoc *d, size_t i, const EntMatch *head)
 		ArBufAppend(&d->out->canon, ent_blob + m.ph->canon_off, m.ph->canon_len);
 		ArBufAppend(&d->out->canon, ")", 1);
 		e->canon_len = d->out->canon.len - e->canon_off;
+		tagged_because(d, AR_NER_WHY_CONVENTION);
 		return j + m.ntok;
 	}
 	return 0;
@@ -1888,6 +1911,7 @@ tag_org_or_place(EntDoc *d, size_t i, const EntMatch *m)
 	{
 		/* ليون الفرنسي، هامبورغ الألماني: a team, not the city */
 		emit_surface(d, AR_ENT_ORG, i, i + m->ntok, m->strip);
+		tagged_because(d, AR_NER_WHY_CONVENTION);
 		return i + m->ntok;
 	}
 	emit_phrase(d, m->ph->kind, i, i + m->ntok, m->strip, m->ph);
@@ -1928,6 +1952,7 @@ tag_club(EntDoc *d, size_t i, const EntMatch *m)
 	if (!sports_context(d, i, m->ntok))
 		return 0;
 	emit_phrase(d, AR_ENT_ORG, i, i + m->ntok, m->strip, m->ph);
+	tagged_because(d, AR_NER_WHY_CONVENTION);
 	return i + m->ntok;
 }
 
@@ -1941,7 +1966,10 @@ tag_gov(EntDoc *d, size_t i, const EntMatch *m)
 	if (next > 0)
 		return next;
 	if (m->ph->kind == AR_ENT_GOVSTRONG)
+	{
 		emit_phrase(d, AR_ENT_ORG, i, i + m->ntok, m->strip, m->ph);
+		tagged_because(d, AR_NER_WHY_CONVENTION);
+	}
 	return i + m->ntok;
 }
 
@@ -2134,6 +2162,7 @@ tag_foreign_surname(EntDoc *d, size_t i)
 	if (!foreign_surname(d, i, &strip))
 		return 0;
 	emit_person(d, i, 1, strip, NULL);
+	tagged_because(d, AR_NER_WHY_SHAPE);
 	return i + 1;
 }
 
@@ -2161,35 +2190,202 @@ tag_say_subject(EntDoc *d, size_t i)
 	return next > i + 1 ? next : 0;
 }
 
-void
-ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
+/* ----------------------------------------------------------------------
+ * 8. The words for the trained tagger
+ *
+ * What the rules know about each word, as ner_features.h describes it.
+ * ----------------------------------------------------------------------
+ */
+
+/*
+ * What the readings of word i (ner_features.h) tell the tagger: its word
+ * classes (as word_flags_cands), the bytes of proclitics its most peeled
+ * reading removes (a reading built for لل counts its first ل only), and
+ * the letters before a known word (وبرلين → 1; 0 when the word as
+ * written is known or no reading is).
+ */
+static void
+word_readings(const EntDoc *d, size_t i, ArNerWord *w, int *strip)
 {
-	EntDoc		d;
+	EntCand		c[MAX_CANDS];
+	int			nc = word_cands(d, i, true, c),
+				k;
+	const char *s = tok_norm(d, i);
+	bool		known = false;
+
+	w->flags = 0;
+	w->bare_skip = 0;
+	*strip = 0;
+	for (k = 0; k < nc; k++)
+	{
+		const ArEntWord *f = word_find(c[k].s, c[k].len);
+
+		if (f != NULL && !known)
+		{
+			*strip = c[k].strip;
+			known = true;
+		}
+		if (f != NULL && w->flags == 0 && (f->flags & ~W_COMMON))
+			w->flags = f->flags;
+		if (k > 0 && c[k].s >= s && c[k].s < s + d->tok[i].norm_len)
+			w->bare_skip = (uint32_t) (c[k].s - s);
+	}
+}
+
+/* Mark the gazetteer phrases, longest first from the left. */
+static void
+mark_phrases(const EntDoc *d, ArNerWord *w)
+{
+	size_t		i = 0,
+				k;
+	EntMatch	m;
+
+	while (i < d->ntok)
+	{
+		if (!phrase_at(d, i, true, &m))
+		{
+			i++;
+			continue;
+		}
+		for (k = 0; k < m.ntok; k++)
+			w[i + k].phrase = (uint8_t) (m.ph->kind * 2 + (k == 0 ? 1 : 2));
+		i += m.ntok;
+	}
+}
+
+/* The rules' BIO tag of each word, from the entities out->items[first…). */
+static void
+mark_rule_tags(const EntDoc *d, size_t first, ArNerWord *w)
+{
+	size_t		e,
+				i = 0;
+
+	for (e = first; e < d->out->n; e++)
+	{
+		const ArEntity *x = &d->out->items[e];
+		size_t		end = x->byte_start + x->byte_len;
+		int			b = x->kind == AR_ENT_NAT ? AR_NER_RULE_B_NAT : 1 + 2 * (int) x->kind;
+		bool		begin = true;
+
+		while (i < d->ntok && d->tok[i].byte_start + d->tok[i].byte_len <= x->byte_start)
+			i++;
+		for (; i < d->ntok && d->tok[i].byte_start < end; i++)
+		{
+			w[i].rule = (uint8_t) (begin ? b : b + 1);
+			if (begin)
+			{
+				w[i].rule_ent = (int32_t) e;
+				w[i].rule_why = d->whys[e - first];
+			}
+			begin = false;
+		}
+	}
+}
+
+static void
+describe_words(const EntDoc *d, size_t first, ArNerWords *words)
+{
+	size_t		i,
+				boff,
+				coff;
+	int			strip;
+
+	words->n = 0;
+	words->norm.len = 0;
+	ArArrayReserve(words, d->ntok);
+	ArBufAppend(&words->norm, d->norm.data, d->norm.len);
+	for (i = 0; i < d->ntok; i++)
+	{
+		const EntTok *t = &d->tok[i];
+		ArNerWord  *w = &words->items[words->n++];
+
+		memset(w, 0, sizeof(*w));
+		w->byte_start = t->byte_start;
+		w->byte_len = t->byte_len;
+		w->char_start = t->char_start;
+		w->char_len = t->char_len;
+		w->norm_off = t->norm_off;
+		w->norm_len = (uint32_t) t->norm_len;
+		word_readings(d, i, w, &strip);
+		skip_letters(d, i, strip, &boff, &coff);
+		w->name_byte_skip = (uint8_t) boff;
+		w->name_char_skip = (uint8_t) coff;
+		w->gap = i == 0 ? AR_NER_GAP_START : t->joined ? AR_NER_GAP_NONE :
+			t->comma ? AR_NER_GAP_COMMA : AR_NER_GAP_OTHER;
+		w->latin = (unsigned char) d->src[t->byte_start] < 0x80;
+		w->rule_ent = -1;
+	}
+	mark_phrases(d, words->items);
+	mark_rule_tags(d, first, words->items);
+}
+
+/* The rules' pass over the words of d. */
+static void
+rules_pass(EntDoc *d)
+{
 	size_t		i = 0;
 	unsigned	steps = 0;
+
+	while (i < d->ntok)
+	{
+		size_t		next;
+
+		AR_CHECK_INTERRUPTS_EVERY(++steps);
+		if ((next = tag_phrase(d, i)) == 0 &&
+			(next = tag_known_surname(d, i)) == 0 &&
+			(next = tag_bare_name(d, i)) == 0 &&
+			(next = tag_after_cue(d, i)) == 0 &&
+			(next = tag_foreign_surname(d, i)) == 0 &&
+			(next = tag_apposition(d, i)) == 0 &&
+			(next = tag_say_subject(d, i)) == 0)
+			next = i + 1;
+		i = next;
+	}
+}
+
+/* Run the rules on s[0..len), appending to *out; with words, describe the
+ * words for the trained tagger too. */
+static void
+run_rules(const char *s, size_t len, ArEntityList *out, ArNerWords *words)
+{
+	EntDoc		d;
+	size_t		first = out->n;
 
 	memset(&d, 0, sizeof(d));
 	d.src = s;
 	d.srclen = len;
 	d.out = out;
 	ArBufInit(&d.norm, len + 16);
-	collect_words(&d, s, len);
-
-	while (i < d.ntok)
+	d.first = first;
+	if (words)
 	{
-		size_t		next;
-
-		AR_CHECK_INTERRUPTS_EVERY(++steps);
-		if ((next = tag_phrase(&d, i)) == 0 &&
-			(next = tag_known_surname(&d, i)) == 0 &&
-			(next = tag_bare_name(&d, i)) == 0 &&
-			(next = tag_after_cue(&d, i)) == 0 &&
-			(next = tag_foreign_surname(&d, i)) == 0 &&
-			(next = tag_apposition(&d, i)) == 0 &&
-			(next = tag_say_subject(&d, i)) == 0)
-			next = i + 1;
-		i = next;
+		d.whys_cap = 16;
+		d.whys = ArAlloc(d.whys_cap);
+	}
+	collect_words(&d, s, len);
+	rules_pass(&d);
+	if (words)
+	{
+		describe_words(&d, first, words);
+		ArFree(d.whys);
 	}
 	ArFree(d.tok);
 	ArFree(d.norm.data);
+}
+
+void
+ArEntitiesRules(const char *s, size_t len, ArEntityList *out, ArNerWords *words)
+{
+	run_rules(s, len, out, words);
+}
+
+void
+ArEntitiesExtract(const char *s, size_t len, ArEntityList *out)
+{
+	const ArNerModel *m = ArEntitiesModel();
+
+	if (m == NULL)
+		run_rules(s, len, out, NULL);
+	else
+		ArNerTagExtract(m, s, len, out);
 }

@@ -12,6 +12,8 @@
 # what a change did, and `make bench` for the figures to publish.
 #
 #   CALLGRIND_KEEP=dir   keep each step's callgrind.out in dir for callgrind_annotate
+#   CALLGRIND_MATCH=re   only the steps whose SQL matches the regex re (and the
+#                        to_tsvector('simple') step the ratios need), e.g. entit
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -45,6 +47,13 @@ done
 for f in ar_pledge_keys ar_entity_keys; do
 	has "pg_proc WHERE proname = '$f'" && steps+=("SELECT sum(cardinality($f(body))) FROM news")
 done
+if [ -n "${CALLGRIND_MATCH:-}" ]; then
+	kept=()
+	for q in "${steps[@]}"; do
+		[[ $q == *"'simple'"* || $q =~ $CALLGRIND_MATCH ]] && kept+=("$q")
+	done
+	steps=("${kept[@]}")
+fi
 bytes=$(an_psql -d postgres -At -c "SELECT sum(octet_length(body)) FROM news")
 (cd /tmp && an_run_as_server "$AN_BIN/pg_ctl" -D "$AN_DATA" -m fast -w stop >/dev/null)
 

@@ -20,6 +20,9 @@
 #                             sizes, headline queries by each path and by the
 #                             Lucene++ anchor, bm25 query time by corpus size
 #                             (test/bench/bench_ranked.sh)
+#   BENCH_ONLY=entities       only ar_entities and ar_entity_keys beside
+#                             length() and to_tsvector('simple') (make
+#                             bench-entities: the entity tagger's ratios)
 #
 # Settings: parallel query off, JIT off, maintenance_work_mem 256MB, one
 # backend per step, warm cache (an untimed pass over the table first).
@@ -102,6 +105,9 @@ bpsql -c "SELECT sum(length(body)) FROM news" >/dev/null
 #   TARGET  time ratio the issues ask for, relative to the step BASIS
 step() {
 	local key=$1 label=$2 needs=$3 target=$4 basis=$5 sql=$6 setup=${7:-} t
+	if [ "$BENCH_ONLY" = entities ] && ! [[ " length simple entities entity_keys " == *" $key "* ]]; then
+		return 0
+	fi
 	log "step $label"
 	t=$(bpsql -At -v key="$key" -v label="$label" -v needs="$needs" \
 		-v target="${target:-}" -v basis="$basis" -v q="$sql" -v setup="$setup" \
@@ -136,15 +142,15 @@ step numbers      "ar_numbers(body), count(*)"                  "fn:ar_numbers" 
 step dates        "ar_dates(body), count(*)"                    "fn:ar_dates"            1.0  simple        "SELECT count(*) FROM news, ar_dates(body)"
 step pledges      "ar_pledges(body), count(*)"                  "fn:ar_pledges"          ""   ""            "SELECT count(*) FROM news, ar_pledges(body)"
 step pledge_keys  "ar_pledge_keys(body)"                        "fn:ar_pledge_keys"      1.0  simple        "SELECT sum(cardinality(ar_pledge_keys(body))) FROM news"
-step entities     "ar_entities(body), count(*)"                 "fn:ar_entities"         1.5  simple        "SELECT count(*) FROM news, ar_entities(body)"
-step entity_keys  "ar_entity_keys(body)"                        "fn:ar_entity_keys"      1.2  simple        "SELECT sum(cardinality(ar_entity_keys(body))) FROM news"
+step entities     "ar_entities(body), count(*)"                 "fn:ar_entities"         2.0  simple        "SELECT count(*) FROM news, ar_entities(body)"
+step entity_keys  "ar_entity_keys(body)"                        "fn:ar_entity_keys"      2.0  simple        "SELECT sum(cardinality(ar_entity_keys(body))) FROM news"
 step gin_arabic   "GIN build, to_tsvector('arabic', body)"      ""                       ""   ""            "CREATE INDEX bench_gin_arabic ON news USING gin (to_tsvector('arabic', body))" "$idx_drop"
 step gin_an       "GIN build, to_tsvector('arabic_news', body)" "cfg:arabic_news"        0.8  gin_arabic    "CREATE INDEX bench_gin_arabic_news ON news USING gin (to_tsvector('arabic_news', body))" "DROP INDEX IF EXISTS bench_gin_arabic_news"
 
 # ---- index sizes and query latency -----------------------------------------
 cfgs=arabic
 bpsql -At -c "SELECT 1 FROM pg_ts_config WHERE cfgname = 'arabic_news'" | grep -q 1 && cfgs="arabic arabic_news"
-bpsql <<'SQL'
+[ "$BENCH_ONLY" = entities ] || bpsql <<'SQL'
 INSERT INTO bench_size (label, mb, basis)
 SELECT 'GIN, to_tsvector(''' || c || ''', body)',
 	   round(pg_relation_size(to_regclass('bench_gin_' || c)) / 1e6, 1),
@@ -160,7 +166,9 @@ fi
 [ "$BENCH_ONLY" = ranked ] && cfgs=arabic_news
 source "$here/bench_ranked.sh"
 
-if [ "$BENCH_QUERIES" -gt 0 ] && [ -f "$queries" ]; then
+if [ "$BENCH_ONLY" = entities ]; then
+	log "query latency skipped (BENCH_ONLY=entities)"
+elif [ "$BENCH_QUERIES" -gt 0 ] && [ -f "$queries" ]; then
 	log "stored tsvector columns + GIN for the query step ($cfgs)"
 	cols=$(for c in $cfgs; do printf ", to_tsvector('%s', body) AS tsv_%s" "$c" "$c"; done)
 	bpsql -c "CREATE TABLE bench_tsv AS SELECT id$cols FROM news"

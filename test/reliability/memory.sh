@@ -4,6 +4,11 @@
 # and the backend's resident memory (VmRSS, VmHWM from /proc/self/status,
 # read by the backend itself) before and after each.
 # Flat memory means per-row work is freed per row, not per statement.
+# The warm-up row loads what a backend keeps for good (the entity model,
+# src/pg_ner.c), so "before" already holds it.
+#
+#   ROWS=n                    rows per function (default 200000)
+#   MEM_FUNCS="ar_entities ar_entity_keys"   only these rows of the list
 set -euo pipefail
 AN_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "$AN_ROOT/tools/cluster.sh"
@@ -22,6 +27,7 @@ reps=$(( (ROWS + 999) / 1000 ))
 echo "| function | rows | RSS before (MB) | RSS after (MB) | peak RSS (MB) |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 while IFS='|' read -r name expr; do
+	if [ -n "${MEM_FUNCS:-}" ] && ! [[ " $MEM_FUNCS " == *" $name "* ]]; then continue; fi
 	# One session per function: warm it up on one row, then the big statement.
 	an_psql -d mem -At >"$AN_TMP/mem.out" <<SQL
 SELECT count(x) FROM (SELECT $expr AS x FROM news LIMIT 1) s \g /dev/null
@@ -42,4 +48,5 @@ ar_dates|(SELECT count(*) FROM ar_dates(body, DATE '2018-01-01'))
 ar_pledges|(SELECT count(*) FROM ar_pledges(body))
 ar_entities|(SELECT count(*) FROM ar_entities(body))
 ar_entity_keys|cardinality(ar_entity_keys(body))
+ar_pledge_keys|cardinality(ar_pledge_keys(body))
 LIST
