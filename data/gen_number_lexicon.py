@@ -11,7 +11,7 @@ folded UTF-8 bytes) shared by the number, date and pledge grammars.
 """
 import os
 import sys
-from search_form import fnv1a, include_guard, search_form as fold  # data/search_form.py: one search form for every table
+from search_form import include_guard, search_form as fold  # data/search_form.py: one search form for every table
 
 CLASSES = [
     # number_words.tsv
@@ -30,6 +30,14 @@ CLASSES = [
 FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'plural',
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause']
+
+
+def fnv1a(b):
+    h = 0x811C9DC5
+    for x in b:
+        h ^= x
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
 
 
 def rows(path):
