@@ -258,6 +258,22 @@ ArNerModelDecode(const ArNerModel *m, const uint32_t *feats, const uint8_t *nfea
 			int64_t		top = prev[0] + m->trans[0][t];
 			int			arg = 0;
 
+			if (t != AR_NER_O && !(t & 1))
+			{
+				/* I-X: only B-X and I-X may come before (ties to B-X as below) */
+				int64_t		s = prev[t] + m->trans[t][t];
+
+				top = prev[t - 1] + m->trans[t - 1][t];
+				arg = t - 1;
+				if (s > top)
+				{
+					top = s;
+					arg = t;
+				}
+				cur[t] = top + e[t];
+				back[w * AR_NER_NTAGS + t] = (uint8_t) arg;
+				continue;
+			}
 			for (p = 1; p < AR_NER_NTAGS; p++)
 			{
 				int64_t		s = prev[p] + m->trans[p][t];
