@@ -119,6 +119,7 @@ NER_TRAIN_ARGS   = -e $(NER_EPOCHS) -b $(NER_HASH_BITS)
 	@mkdir -p .build/tools
 	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 
+.PHONY: train-ner cv-ner regen-ner-lexicon
 train-ner: .build/tools/ner_train
 	@mkdir -p $(GEN_DATA)
 	.build/tools/ner_train train $(NER_TRAIN_CONLL) $(GEN_DATA)/arabic_news_ner.model $(NER_TRAIN_ARGS)

@@ -103,22 +103,6 @@ if make -s regen GEN_OUT="$regen_dir" >"$regen_log" 2>&1; then
 else
 	cat "$regen_log"; failed=$((failed + 1))
 fi
-# The entity model: training is deterministic and gives the committed bytes.
-ner_train=$(an_shared_dir)/eval/ner/anercorp_camel_train/train.conll
-if [ -n "$(an_shared_dir)" ] && [ -f "$ner_train" ]; then
-	rm -rf "$regen_dir/data" "$regen_dir/again"
-	if make -s train-ner GEN_OUT="$regen_dir" NER_TRAIN_CONLL="$ner_train" >"$regen_log" 2>&1 &&
-		make -s train-ner GEN_OUT="$regen_dir/again" NER_TRAIN_CONLL="$ner_train" >>"$regen_log" 2>&1; then
-		report_tap "$(cmp -s "$regen_dir/data/arabic_news_ner.model" "$regen_dir/again/data/arabic_news_ner.model" &&
-			echo "ok - make train-ner twice gives the same model bytes" ||
-			echo "not ok - make train-ner twice gives different model bytes"
-			compare_regen data)"
-	else
-		cat "$regen_log"; failed=$((failed + 1))
-	fi
-else
-	echo "  # arabic_news_ner.model: no ../shared/eval/ner train split (skipped)"
-fi
 # The ICU/CLDR place and currency names depend on the ICU release that wrote them.
 icu_now=$(pkg-config --modversion icu-uc 2>/dev/null)
 if head -1 data/places_cldr.tsv | grep -q "from ICU $icu_now "; then
@@ -143,6 +127,22 @@ if [ -n "$(an_shared_dir)" ] && [ -d "$(an_shared_dir)/corpus" ]; then
 	fi
 else
 	echo "  # stem_own.tsv, entities_common.txt, search_common.tsv: no ../shared/corpus (skipped)"
+fi
+# The entity model: training is deterministic and gives the committed bytes.
+ner_train=$(an_shared_dir)/eval/ner/anercorp_camel_train/train.conll
+if [ -n "$(an_shared_dir)" ] && [ -f "$ner_train" ]; then
+	rm -rf "$regen_dir/data" "$regen_dir/again"
+	if make -s train-ner GEN_OUT="$regen_dir" NER_TRAIN_CONLL="$ner_train" >"$regen_log" 2>&1 &&
+		make -s train-ner GEN_OUT="$regen_dir/again" NER_TRAIN_CONLL="$ner_train" >>"$regen_log" 2>&1; then
+		report_tap "$(cmp -s "$regen_dir/data/arabic_news_ner.model" "$regen_dir/again/data/arabic_news_ner.model" &&
+			echo "ok - make train-ner twice gives the same model bytes" ||
+			echo "not ok - make train-ner twice gives different model bytes"
+			compare_regen data)"
+	else
+		cat "$regen_log"; failed=$((failed + 1))
+	fi
+else
+	echo "  # arabic_news_ner.model: no ../shared/eval/ner train split (skipped)"
 fi
 
 echo "== packaging: META.json against the control file, make dist"

@@ -126,6 +126,9 @@ typedef struct EntDoc
 	uint8_t    *whys;
 	size_t		whys_cap;
 	size_t		first;
+	/* phrase_at with clitics at each word, computed once (memo_done[i]) */
+	struct EntMatch *memo;
+	bool	   *memo_done;
 } EntDoc;
 
 /* A phrase-table hit. */
@@ -470,7 +473,7 @@ word_cands(const EntDoc *d, size_t i, bool clitics, EntCand *c)
  * clitics is set).  Ties go to the reading that peels fewer letters.
  */
 static bool
-phrase_at(const EntDoc *d, size_t i, bool clitics, EntMatch *m)
+phrase_lookup(const EntDoc *d, size_t i, bool clitics, EntMatch *m)
 {
 	EntCand		c[MAX_CANDS];
 	int			nc = word_cands(d, i, clitics, c),
@@ -524,6 +527,22 @@ phrase_at(const EntDoc *d, size_t i, bool clitics, EntMatch *m)
 			}
 		}
 	}
+	return m->ph != NULL;
+}
+
+/* phrase_lookup, remembered per word when read with clitics (the taggers
+ * and the description for the trained tagger ask for the same words). */
+static bool
+phrase_at(const EntDoc *d, size_t i, bool clitics, EntMatch *m)
+{
+	if (!clitics || d->memo == NULL)
+		return phrase_lookup(d, i, clitics, m);
+	if (!d->memo_done[i])
+	{
+		phrase_lookup(d, i, true, &d->memo[i]);
+		d->memo_done[i] = true;
+	}
+	*m = d->memo[i];
 	return m->ph != NULL;
 }
 
@@ -2363,12 +2382,17 @@ run_rules(const char *s, size_t len, ArEntityList *out, ArNerWords *words)
 		d.whys = ArAlloc(d.whys_cap);
 	}
 	collect_words(&d, s, len);
+	d.memo = ArAlloc((d.ntok ? d.ntok : 1) * sizeof(EntMatch));
+	d.memo_done = ArAlloc(d.ntok ? d.ntok : 1);
+	memset(d.memo_done, 0, d.ntok);
 	rules_pass(&d);
 	if (words)
 	{
 		describe_words(&d, first, words);
 		ArFree(d.whys);
 	}
+	ArFree(d.memo);
+	ArFree(d.memo_done);
 	ArFree(d.tok);
 	ArFree(d.norm.data);
 }

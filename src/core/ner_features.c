@@ -49,6 +49,10 @@ enum
 #define H_BARE	1
 #define H_STEM	2
 #define H_LEX	3				/* lexicon shares: PER | ORG << 8 | LOC << 16, or NO_LEX */
+#define H_PRE2	4				/* prefixes and suffixes of the bare form */
+#define H_SUF2	5
+#define H_PRE3	6
+#define H_SUF3	7
 #define NO_LEX	0xffffffffu
 #define NO_WORD	0x9e3779b9u		/* the hash of "no word here" */
 
@@ -135,6 +139,21 @@ lexicon_shares(const char *s, size_t len)
 	}
 }
 
+/* Two- and three-letter prefixes and suffixes of a bare form. */
+static void
+affix_hashes(const char *bare, size_t blen, uint32_t *h)
+{
+	size_t		pre2 = char_bytes(bare, blen, 2, false),
+				suf2 = char_bytes(bare, blen, 2, true),
+				pre3 = char_bytes(bare, blen, 3, false),
+				suf3 = char_bytes(bare, blen, 3, true);
+
+	h[H_PRE2] = hash_str(bare, pre2);
+	h[H_SUF2] = hash_str(bare + blen - suf2, suf2);
+	h[H_PRE3] = hash_str(bare, pre3);
+	h[H_SUF3] = hash_str(bare + blen - suf3, suf3);
+}
+
 /* Hash the normalized, bare and stemmed forms of every word once. */
 void
 ArNerWordHashes(const ArNerWords *w, uint32_t *wh)
@@ -154,6 +173,7 @@ ArNerWordHashes(const ArNerWords *w, uint32_t *wh)
 		h[H_BARE] = hash_str(norm + x->bare_skip, x->norm_len - x->bare_skip);
 		h[H_STEM] = hash_str(stem, stem_len);
 		h[H_LEX] = lexicon_shares(norm, x->norm_len);
+		affix_hashes(norm + x->bare_skip, x->norm_len - x->bare_skip, h);
 	}
 }
 
@@ -214,41 +234,30 @@ lexicon_features(uint32_t id, uint32_t shares, uint32_t *f, int nf)
 
 /* Two-letter prefix and suffix of word i's bare form. */
 static int
-short_affixes(const ArNerWords *w, long i, uint32_t pre_id, uint32_t suf_id, uint32_t *f, int nf)
+short_affixes(const ArNerWords *w, const uint32_t *wh, long i, uint32_t pre_id, uint32_t suf_id,
+			  uint32_t *f, int nf)
 {
-	const ArNerWord *x;
-	const char *bare;
-	size_t		blen;
-
 	if (i < 0 || (size_t) i >= w->n)
 		return nf;
-	x = &w->items[i];
-	bare = w->norm.data + x->norm_off + x->bare_skip;
-	blen = x->norm_len - x->bare_skip;
-	f[nf++] = mix(pre_id, hash_str(bare, char_bytes(bare, blen, 2, false)), 0);
-	f[nf++] = mix(suf_id, hash_str(bare + blen - char_bytes(bare, blen, 2, true),
-									char_bytes(bare, blen, 2, true)), 0);
+	f[nf++] = mix(pre_id, wh[AR_NER_WORD_HASHES * i + H_PRE2], 0);
+	f[nf++] = mix(suf_id, wh[AR_NER_WORD_HASHES * i + H_SUF2], 0);
 	return nf;
 }
 
 /* Affixes, shape and clitics of word i's bare form. */
 static int
-form_features(const ArNerWords *w, size_t i, uint32_t *f, int nf)
+form_features(const ArNerWords *w, const uint32_t *wh, size_t i, uint32_t *f, int nf)
 {
 	const ArNerWord *x = &w->items[i];
 	const char *norm = w->norm.data + x->norm_off;
 	const char *bare = norm + x->bare_skip;
 	size_t		blen = x->norm_len - x->bare_skip;
-	int			k;
+	const uint32_t *h = wh + AR_NER_WORD_HASHES * i;
 
-	for (k = 2; k <= 3; k++)
-	{
-		size_t		pre = char_bytes(bare, blen, k, false),
-					suf = char_bytes(bare, blen, k, true);
-
-		f[nf++] = mix(k == 2 ? F_PRE2 : F_PRE3, hash_str(bare, pre), 0);
-		f[nf++] = mix(k == 2 ? F_SUF2 : F_SUF3, hash_str(bare + blen - suf, suf), 0);
-	}
+	f[nf++] = mix(F_PRE2, h[H_PRE2], 0);
+	f[nf++] = mix(F_SUF2, h[H_SUF2], 0);
+	f[nf++] = mix(F_PRE3, h[H_PRE3], 0);
+	f[nf++] = mix(F_SUF3, h[H_SUF3], 0);
 	f[nf++] = mix(F_CLITIC, hash_str(norm, x->bare_skip), 0);
 	f[nf++] = mix(F_LATIN, x->latin, 0);
 	f[nf++] = mix(F_LENGTH, length_bucket(ArUtf8CharCount(bare, blen)), x->latin);
@@ -304,10 +313,10 @@ word_features(const ArNerWords *w, const uint32_t *wh, size_t i, uint32_t *f)
 	nf = lexicon_features(F_LEX0, hash_at(w, wh, j, H_LEX), f, nf);
 	nf = lexicon_features(F_LEXM1, hash_at(w, wh, j - 1, H_LEX), f, nf);
 	nf = lexicon_features(F_LEXP1, hash_at(w, wh, j + 1, H_LEX), f, nf);
-	nf = form_features(w, i, f, nf);
+	nf = form_features(w, wh, i, f, nf);
 	nf = rule_features(w, i, f, nf);
-	nf = short_affixes(w, j - 1, F_PRE2M1, F_SUF2M1, f, nf);
-	nf = short_affixes(w, j + 1, F_PRE2P1, F_SUF2P1, f, nf);
+	nf = short_affixes(w, wh, j - 1, F_PRE2M1, F_SUF2M1, f, nf);
+	nf = short_affixes(w, wh, j + 1, F_PRE2P1, F_SUF2P1, f, nf);
 	nf = flag_features(F_FLAG0, w->items[i].flags, f, nf);
 	if (i > 0)
 		nf = flag_features(F_FLAGM1, w->items[i - 1].flags, f, nf);

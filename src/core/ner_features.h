@@ -76,7 +76,7 @@ extern void ArNerWordsFree(ArNerWords *w);
 
 /* Hash the forms of every word once (and look it up in the corpus
  * lexicon): word_hash holds AR_NER_WORD_HASHES × w->n. */
-#define AR_NER_WORD_HASHES		4
+#define AR_NER_WORD_HASHES		8
 extern void ArNerWordHashes(const ArNerWords *w, uint32_t *word_hash);
 
 /*

@@ -6,6 +6,10 @@
 #include "ner_model.h"
 
 #include <string.h>
+#if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#include <emmintrin.h>
+#define NER_SSE2 1
+#endif
 
 #include "ner_features.h"
 
@@ -169,39 +173,59 @@ ArNerScratchSize(size_t n)
 
 /* Emission scores of one word: the sum of its features' weight rows
  * (at most 255 features of at most 32767: an int32 sum cannot overflow). */
-_Static_assert(AR_NER_NTAGS == 7, "emission() sums seven columns");
+_Static_assert(AR_NER_NTAGS == 7, "emission() reads a row of seven weights as eight lanes");
 
 static void
 emission(const ArNerModel *m, const uint32_t *f, int nf, int64_t *e)
 {
-	int32_t		a0 = 0,
-				a1 = 0,
-				a2 = 0,
-				a3 = 0,
-				a4 = 0,
-				a5 = 0,
-				a6 = 0;
-	int			k;
+	int32_t		a[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+	int			k,
+				t;
+#ifdef NER_SSE2
+	/* eight int16 at a time, widened to int32; the eighth is the next
+	 * row's first weight and is ignored, so the last row goes alone */
+	__m128i		lo = _mm_setzero_si128(),
+				hi = _mm_setzero_si128();
 
+	for (k = 0; k < nf; k++)
+	{
+		uint32_t	idx = f[k] & m->mask;
+		const uint8_t *row = m->emit + (size_t) idx * AR_NER_NTAGS * 2;
+		__m128i		v;
+
+		if (idx == m->mask)
+		{
+			for (t = 0; t < AR_NER_NTAGS; t++)
+				a[t] += read_i16(row + 2 * t);
+			continue;
+		}
+		v = _mm_loadu_si128((const __m128i *) row);
+		lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+		hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+	}
+	{
+		int32_t		l[4],
+					h[4];
+
+		_mm_storeu_si128((__m128i *) l, lo);
+		_mm_storeu_si128((__m128i *) h, hi);
+		for (t = 0; t < 4; t++)
+		{
+			a[t] += l[t];
+			a[t + 4] += h[t];
+		}
+	}
+#else
 	for (k = 0; k < nf; k++)
 	{
 		const uint8_t *row = m->emit + (size_t) (f[k] & m->mask) * AR_NER_NTAGS * 2;
 
-		a0 += read_i16(row);
-		a1 += read_i16(row + 2);
-		a2 += read_i16(row + 4);
-		a3 += read_i16(row + 6);
-		a4 += read_i16(row + 8);
-		a5 += read_i16(row + 10);
-		a6 += read_i16(row + 12);
+		for (t = 0; t < AR_NER_NTAGS; t++)
+			a[t] += read_i16(row + 2 * t);
 	}
-	e[0] = a0;
-	e[1] = a1;
-	e[2] = a2;
-	e[3] = a3;
-	e[4] = a4;
-	e[5] = a5;
-	e[6] = a6;
+#endif
+	for (t = 0; t < AR_NER_NTAGS; t++)
+		e[t] = a[t];
 }
 
 void
@@ -234,6 +258,22 @@ ArNerModelDecode(const ArNerModel *m, const uint32_t *feats, const uint8_t *nfea
 			int64_t		top = prev[0] + m->trans[0][t];
 			int			arg = 0;
 
+			if (t != AR_NER_O && !(t & 1))
+			{
+				/* I-X: only B-X and I-X may come before (ties to B-X as below) */
+				int64_t		s = prev[t] + m->trans[t][t];
+
+				top = prev[t - 1] + m->trans[t - 1][t];
+				arg = t - 1;
+				if (s > top)
+				{
+					top = s;
+					arg = t;
+				}
+				cur[t] = top + e[t];
+				back[w * AR_NER_NTAGS + t] = (uint8_t) arg;
+				continue;
+			}
 			for (p = 1; p < AR_NER_NTAGS; p++)
 			{
 				int64_t		s = prev[p] + m->trans[p][t];
