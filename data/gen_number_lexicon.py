@@ -66,14 +66,6 @@ def noun_forms(noun, definite):
     return [noun] + (['ال' + noun] if definite else []) + [stem + p for p in POSSESSIVES]
 
 
-def fnv1a(b):
-    h = 0x811C9DC5
-    for x in b:
-        h ^= x
-        h = (h * 0x01000193) & 0xFFFFFFFF
-    return h
-
-
 def rows(path):
     with open(path, encoding='utf-8') as f:
         for lineno, line in enumerate(f, 1):
