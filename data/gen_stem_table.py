@@ -12,7 +12,7 @@ Usage: gen_stem_table.py data/stem_exceptions.tsv data/stem_known.tsv data/stem_
 """
 import os
 import sys
-from search_form import include_guard, search_form as fold, read_lines as data_lines  # data/search_form.py: one search form for every table
+from search_form import fnv1a, include_guard, search_form as fold, read_lines as data_lines  # data/search_form.py: one search form for every table
 from nisba import nisba_stem  # data/nisba.py: one nationality rule for both generators
 
 
@@ -62,13 +62,6 @@ def read_nisba(folder):
             pairs.setdefault(a, set()).add(t)
     return sorted(((a, ts.pop()) for a, ts in pairs.items() if len(ts) == 1),
                   key=lambda p: p[0].encode("utf-8"))
-
-
-def fnv1a(data):
-    h = 2166136261
-    for b in data:
-        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
-    return h
 
 
 def print_hash(name, words):
