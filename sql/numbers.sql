@@ -90,7 +90,10 @@ FROM (VALUES
   (77, 'approx before', 'نحو 500 مليون دولار'),
   (78, 'approx with a preposition', 'أكثر من 20 ألف شخص'),
   (79, 'approx after', '10 آلاف تقريبا'),
-  (80, 'mixed scripts in one text', 'G7 و٣ مليارات و3 billion')
+  (80, 'mixed scripts in one text', 'G7 و٣ مليارات و3 billion'),
+  (81, 'accusative scale + و + more: one', 'بلغت مليونا و300 ألف ريال ومليارا ونصف'),
+  (82, 'accusative scale + noun: dual', 'مليونا دولار وألفا جندي'),
+  (83, 'a Latin scale ends the number', '€2bn وخمسة و$5m وستة ملايين')
 ) AS r(n, rule, input), LATERAL ar_numbers(r.input) n
 ORDER BY r.n, n.start_pos;
 
