@@ -34,7 +34,7 @@ FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'pl
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
          'qualified', 'upper', 'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive',
-         'price']
+         'price', 'money', 'bi', 'cut']
 
 
 # The person, number and tense forms of a verb row of pledge_cues.tsv:
@@ -205,11 +205,11 @@ def main():
         o.write('\tLX_%s = %d,\n' % (c.upper(), i))
     o.write('} ArLexClass;\n\n')
     for i, f in enumerate(FLAGS):
-        o.write('#define LXF_%s (1u << %d)\n' % (f.upper(), i))
+        o.write('#define LXF_%s (UINT64_C(1) << %d)\n' % (f.upper(), i))
     o.write('\n')
     write_currency_tables(o, families, cur_phrases, cur_signs, cur_abbrevs)
     o.write('\ntypedef struct ArLexEntry\n{\n\tuint8_t\t\tcls;\n\tuint8_t\t\tfamily;\n'
-            '\tuint32_t\tflags;\n\tint64_t\t\tval;\n\tint32_t\t\tden;\n\tconst char *code;\n} ArLexEntry;\n\n')
+            '\tuint64_t\tflags;\n\tint64_t\t\tval;\n\tint32_t\t\tden;\n\tconst char *code;\n} ArLexEntry;\n\n')
     o.write('/* context_only: every entry is a place, a word the grammars read only\n'
             ' * around an open currency noun (numkind.c), never for itself. */\n')
     o.write('typedef struct ArLexKey\n{\n\tconst char *word;\n\tuint8_t\t\tlen;\n'

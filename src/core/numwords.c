@@ -165,7 +165,7 @@ group_empty(const NumParse *np)
 
 /* Apply a scale piece with exponent e and form flags; false if it cannot follow. */
 static bool
-apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
+apply_scale(NumParse *np, int e, uint64_t flags, bool conn, bool tanween)
 {
 	ArNumVal	mult;
 

@@ -342,6 +342,59 @@ apposition_comma(const ArLexStream *ls, int k, int start)
 	return false;
 }
 
+/* Is token k a comma? */
+static bool
+comma_at(const ArLexStream *ls, int k)
+{
+	return ArLexIsPunct(ls, k, ',') || ArLexIsPunct(ls, k, AR_CP_COMMA);
+}
+
+/* Does the amount it come right after token k: at most two words between,
+ * each of them a known function word (بمبلغ، نحو، ما يزيد على), not a verb
+ * or noun of a clause of its own (، وكلفت الصفقة 52 مليون)? */
+static bool
+amount_right_after(const ArLexStream *ls, int k, const ArNumItem *it)
+{
+	if (it->tok_first - k - 1 > 3)
+		return false;
+	for (int j = k + 1; j < it->tok_first; j++)
+	{
+		const ArLexTok *t = ArLexTokAt(ls, j);
+
+		if (t->type != AR_TOK_CLITIC && t->key < 0 && t->skey < 0)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Is the comma at token k the end of a short phrase set off by commas — a
+ * time, a place, a channel (خصصت الحكومة، في موازنة العام المقبل، 5 مليارات;
+ * تعهدت ألمانيا، أمس الأحد، بتقديم)?  Between the two commas at most
+ * INSERT_MAX tokens, none of them a verb cue, an actor verb, a stat word or
+ * a clause particle.  Returns the opening comma's token, or -1.
+ */
+#define INSERT_MAX 6
+static int
+inserted_phrase_open(const ArLexStream *ls, int k, int start)
+{
+	if (!comma_at(ls, k))
+		return -1;
+	for (int j = k - 1; j > start && j >= k - INSERT_MAX - 1; j--)
+	{
+		if (ArLexTokAt(ls, j + 1)->break_before)
+			return -1;
+		if (comma_at(ls, j))
+			return j < k - 1 ? j : -1;
+		if (ArLexTokAt(ls, j)->type == AR_TOK_PUNCT || own_cue_at(ls, j) ||
+			ArLexEntryAtStripped(ls, j, LX_STAT, NULL) || clause_particle_at(ls, j) ||
+			ArLexEntryAtStripped(ls, j, LX_ACTORVERB, NULL) ||
+			ArLexEntryAtStripped(ls, j, LX_NEGWORD, NULL))
+			return -1;
+	}
+	return -1;
+}
+
 /* Is the punctuation at token k a comma before the amount's connector
  * (المنحة الخامسة، وقدرها 700 ألف دولار)? */
 static bool
@@ -353,8 +406,45 @@ amount_after_comma(const ArLexStream *ls, int k)
 	return (t->first_cp == ',' || t->first_cp == AR_CP_COMMA) && pe && (pe->flags & LXF_QUAL);
 }
 
+/* Is the amount brought by the preposition ب: on the number (بمليون، بـ50)
+ * or on one of the two words before it (بمبلغ، بنحو، بأكثر من)? */
+static bool
+amount_after_bi(const ArLexStream *ls, const ArNumItem *it)
+{
+	for (int k = it->tok_first; k >= 0 && k >= it->tok_first - 2; k--)
+	{
+		const ArLexTok *t = ArLexTokAt(ls, k);
+
+		if (t->type == AR_TOK_CLITIC)
+		{
+			/* the clitic's letters: ب، وب، بـ */
+			for (size_t b = 0; b + 2 <= t->byte_len; b++)
+				if (memcmp(ls->buf + t->byte_start + b, AR_STR_BEH, 2) == 0)
+					return true;
+			return false;
+		}
+		if (t->type == AR_TOK_ARABIC && t->skey >= 0 && (t->pre & AR_PRE_BI))
+			return true;
+		if (t->break_before)
+			break;
+	}
+	return false;
+}
+
+/* Does the cue entry ce give number it: a cue of money only gives no
+ * percentage (ساهم القطاع بنسبة 5%), a cue of amounts after ب only those
+ * (ساهمت الإمارات بـ50 مليون دولار, not ساهمت الخطة في توفير 40 مليار)? */
+static bool
+cue_fits_amount(const ArLexStream *ls, const ArLexEntry *ce, const ArNumItem *it)
+{
+	if ((ce->flags & LXF_MONEY) && it->kind != AR_NUM_MONEY)
+		return false;
+	return !(ce->flags & LXF_BI) || amount_after_bi(ls, it);
+}
+
 /* The nearest cue before token below, in the same clause as the number (a
- * target cue needs إلى or نسبة between); its token, or -1.  *ce gets its
+ * target cue needs إلى or نسبة between; a cut between ends the search:
+ * خطة لخفض الواردات بمقدار 10 مليارات); its token, or -1.  *ce gets its
  * entry. */
 static int
 find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const ArLexEntry **ce)
@@ -363,16 +453,32 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 
 	for (int k = it->tok_first - 1; k >= start; k--)
 	{
+		int			open;
+
+		if (clause_break(ls, k) && amount_right_after(ls, k, it) &&
+			(open = inserted_phrase_open(ls, k, start)) >= 0)
+		{
+			k = open;
+			continue;
+		}
 		if ((ArLexEntryAtStripped(ls, k, LX_STAT, NULL) && !qualifies_cue(ls, k)) ||
 			clause_particle_at(ls, k) ||
 			(clause_break(ls, k) && !apposition_comma(ls, k, start) && !amount_after_comma(ls, k)))
 			return -1;
 		if (ArLexEntryAtStripped(ls, k, LX_TO, NULL) || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
 			target_ok = true;
+		if ((*ce = ArLexEntryAtStripped(ls, k, LX_NEGWORD, NULL)) != NULL && ((*ce)->flags & LXF_CUT))
+			return -1;
 		/* رفع النسبة من 49% إلى 51%: the number after من is where it starts */
 		if (k < below && (*ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
+		{
+			/* ساهم القطاع بنسبة 5% …: look further back (رفعت الدولة ميزانية
+			 * الدفاع إلى 3%) */
+			if (!cue_fits_amount(ls, *ce, it))
+				continue;
 			return ((*ce)->flags & LXF_TARGET) &&
 				(!target_ok || ArLexEntryAt(ls, it->tok_first - 1, LX_FROM)) ? -1 : k;
+		}
 	}
 	return -1;
 }
@@ -391,6 +497,9 @@ verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
 		/* بلغت المساعدات، وصلت قيمة تبرعاته: the noun is a statistic's subject */
 		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL))
 			return cue - k <= 3 ? -2 : -1;
+		/* ساهمت الخطة في … حزمة: a verb of amounts after ب governs no noun */
+		if (e && (e->flags & LXF_BI))
+			continue;
 		if ((e && (e->flags & LXF_VERB)) || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
 		{
 			if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL))
