@@ -34,7 +34,7 @@ FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'pl
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
          'qualified', 'upper', 'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive',
-         'price', 'money', 'bi', 'cut']
+         'price', 'money', 'bi', 'cut', 'spend', 'noala', 'worth']
 
 
 # The person, number and tense forms of a verb row of pledge_cues.tsv:
@@ -171,8 +171,9 @@ def main():
         if len(c) > 3:
             # a verb row: word is the past stem, c[3] the present stem (- for none)
             forms = verb_forms(word, c[3])
-        elif cls == 'cue' and flags & (1 << FLAGS.index('noun')):
-            # the definite form only where asked for (flag def)
+        elif cls == 'cue' and flags & (1 << FLAGS.index('noun')) and not flags & (1 << FLAGS.index('verb')):
+            # the definite form only where asked for (flag def); a word that is
+            # also a verb (وضخ) gets no possessive forms (قدمها: presented it)
             forms = noun_forms(word, flags & (1 << FLAGS.index('def')))
         cls = 'negword' if cls == 'neg' else cls
         for w in forms:

@@ -407,7 +407,8 @@ amount_after_comma(const ArLexStream *ls, int k)
 }
 
 /* Is the amount brought by the preposition ب: on the number (بمليون، بـ50)
- * or on one of the two words before it (بمبلغ، بنحو، بأكثر من)? */
+ * or on one of the two words before it (بمبلغ، بنحو، بأكثر من; not بقيمة,
+ * "worth")? */
 static bool
 amount_after_bi(const ArLexStream *ls, const ArNumItem *it)
 {
@@ -424,21 +425,53 @@ amount_after_bi(const ArLexStream *ls, const ArNumItem *it)
 			return false;
 		}
 		if (t->type == AR_TOK_ARABIC && t->skey >= 0 && (t->pre & AR_PRE_BI))
-			return true;
+		{
+			const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
+
+			/* بقيمة: "worth", not "by" or "with" */
+			return !(pe && (pe->flags & LXF_WORTH));
+		}
 		if (t->break_before)
 			break;
 	}
 	return false;
 }
 
-/* Does the cue entry ce give number it: a cue of money only gives no
- * percentage (ساهم القطاع بنسبة 5%), a cue of amounts after ب only those
- * (ساهمت الإمارات بـ50 مليون دولار, not ساهمت الخطة في توفير 40 مليار)? */
+/* Does the preposition ب stand on the number itself (بمليار، بـ2.2 مليون)? */
 static bool
-cue_fits_amount(const ArLexStream *ls, const ArLexEntry *ce, const ArNumItem *it)
+bi_on_number(const ArLexStream *ls, const ArNumItem *it)
+{
+	const ArLexTok *t = ArLexTokAt(ls, it->tok_first);
+
+	if (t->type == AR_TOK_ARABIC)
+		return t->skey >= 0 && (t->pre & AR_PRE_BI);
+	return it->tok_first > 0 && ArLexTokAt(ls, it->tok_first - 1)->type == AR_TOK_CLITIC &&
+		amount_after_bi(ls, it);
+}
+
+/* Is the word at token k written w? */
+static bool
+word_is(const ArLexStream *ls, int k, const char *w)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+
+	return t->byte_len == strlen(w) && memcmp(ls->buf + t->byte_start, w, t->byte_len) == 0;
+}
+
+/* Does the cue entry ce at token cue give number it: a cue of money only gives no
+ * percentage (ساهم القطاع بنسبة 5%), a cue of amounts after ب only those
+ * (ساهمت الإمارات بـ50 مليون دولار, not ساهمت الخطة في توفير 40 مليار), a
+ * cue not followed by على only without it? */
+static bool
+cue_fits_amount(const ArLexStream *ls, const ArLexEntry *ce, int cue, const ArNumItem *it)
 {
 	if ((ce->flags & LXF_MONEY) && it->kind != AR_NUM_MONEY)
 		return false;
+	/* اعتمدت على قروض بقيمة: relied on */
+	if (ce->flags & LXF_NOALA)
+		for (int k = cue + 1; k < it->tok_first; k++)
+			if (word_is(ls, k, "على"))
+				return false;
 	return !(ce->flags & LXF_BI) || amount_after_bi(ls, it);
 }
 
@@ -467,6 +500,10 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 			return -1;
 		if (ArLexEntryAtStripped(ls, k, LX_TO, NULL) || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
 			target_ok = true;
+		/* سترفع الحكومة مخصصات الصحة بمليار دولار: raised by a sum, ب on
+		 * the number itself (not بقيمة، بنحو: worth, about) */
+		if (k == it->tok_first - 1 && it->kind == AR_NUM_MONEY && bi_on_number(ls, it))
+			target_ok = true;
 		if ((*ce = ArLexEntryAtStripped(ls, k, LX_NEGWORD, NULL)) != NULL && ((*ce)->flags & LXF_CUT))
 			return -1;
 		/* رفع النسبة من 49% إلى 51%: the number after من is where it starts */
@@ -474,13 +511,40 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 		{
 			/* ساهم القطاع بنسبة 5% …: look further back (رفعت الدولة ميزانية
 			 * الدفاع إلى 3%) */
-			if (!cue_fits_amount(ls, *ce, it))
+			if (!cue_fits_amount(ls, *ce, k, it))
 				continue;
 			return ((*ce)->flags & LXF_TARGET) &&
 				(!target_ok || ArLexEntryAt(ls, it->tok_first - 1, LX_FROM)) ? -1 : k;
 		}
 	}
 	return -1;
+}
+
+/* A definite noun right after or right before the verb at token cue, its
+ * subject (ضخ البنك الأهلي، الصندوق السيادي ضخ)? */
+static bool
+definite_subject_next(const ArLexStream *ls, int cue, int start)
+{
+	return (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1)) ||
+		(cue > start && starts_with_al(ls, cue - 1) && phrase_word(ls, cue - 1));
+}
+
+/* Is token k the relative ما (ما تم صرفه: what was spent, a total)? */
+static bool
+relative_ma_at(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *pe = k >= 0 ? ArLexEntryAt(ls, k, LX_PARTICLE) : NULL;
+
+	return pe && (pe->flags & LXF_QUAL) && ArLexTokAt(ls, k)->char_len == 2;
+}
+
+/* Is token k a passive auxiliary (تم، يتم، سيتم، جرى)? */
+static bool
+passive_at(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
+
+	return pe && (pe->flags & LXF_PASSIVE);
 }
 
 /* The verb of a verbal-noun cue: the cue verb or actor verb before it
@@ -497,9 +561,19 @@ verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
 		/* بلغت المساعدات، وصلت قيمة تبرعاته: the noun is a statistic's subject */
 		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL))
 			return cue - k <= 3 ? -2 : -1;
-		/* ساهمت الخطة في … حزمة: a verb of amounts after ب governs no noun */
-		if (e && (e->flags & LXF_BI))
+		/* ساهمت الخطة في … حزمة: a verb of amounts after ب governs no noun;
+		 * ملياري قدم مكعبة: قدم without its subject is no verb */
+		if (e && ((e->flags & LXF_BI) ||
+				  ((e->flags & LXF_NEEDSVERB) && !(e->flags & LXF_NOUN) &&
+				   !definite_subject_next(ls, k, start))))
 			continue;
+		/* وأن استثماراته بلغت: a new clause */
+		if (clause_particle_at(ls, k))
+			return -1;
+		/* سيتم صرف، تم الاتفاق على قرض: a passive governs the noun after it
+		 * (not money spent, تم إنفاق, nor a total, ما تم صرفه) */
+		if (passive_at(ls, k) && (e = ArLexEntryAtStripped(ls, k + 1, LX_CUE, NULL)) != NULL)
+			return (e->flags & LXF_SPEND) || relative_ma_at(ls, k - 1) ? -1 : k;
 		if ((e && (e->flags & LXF_VERB)) || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
 		{
 			if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL))
@@ -522,14 +596,15 @@ cue_verb(const ArLexStream *ls, const ArLexEntry *ce, int cue, int start, ArPled
 {
 	int			verb;
 
+	/* قدم الأمير 5 ملايين: a verb that is also another word (قدم: a foot)
+	 * only with its definite subject next to it */
 	if ((ce->flags & LXF_VERB) && !(ce->flags & LXF_NOUN))
-		return cue;
+		return !(ce->flags & LXF_NEEDSVERB) || definite_subject_next(ls, cue, start) ? cue : -1;
 	verb = verb_before_cue(ls, cue, start, p);
 	/* ضخ البنك الأهلي 3 مليارات، الصندوق السيادي ضخ: a definite subject
 	 * next to it makes it the verb */
 	if (verb == -1 && (ce->flags & LXF_VERB) &&
-		(!(ce->flags & LXF_NEEDSVERB) || (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1)) ||
-		 (cue > start && starts_with_al(ls, cue - 1) && phrase_word(ls, cue - 1))))
+		(!(ce->flags & LXF_NEEDSVERB) || definite_subject_next(ls, cue, start)))
 		return cue;
 	return verb;
 }
@@ -611,7 +686,7 @@ pledge_before(const ArLexStream *ls, const ArNumItem *it, int n, int start, ArPl
 		if (verb >= 0 || !(ce->flags & LXF_NEEDSVERB))
 			break;
 	}
-	if (verb >= 0 && !receiving_verb(ls, verb))
+	if (verb >= 0 && !receiving_verb(ls, verb) && !passive_at(ls, verb))
 		set_actor(ls, it, verb, start, p);
 	return 1;
 }
