@@ -15,7 +15,8 @@
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
 #   make eval-pledges   ar_pledges on the judged pledge set (test/eval/pledges/,
-#                     sentences from ../shared/corpus; ERRORS=1 lists dev errors)
+#                     sentences from ../shared/corpus; HALF="dev dev2" scores only
+#                     those halves; ERRORS=1 lists dev and dev2 errors)
 #   make eval-pledges-agreement   agreement of two judges on part of its dev half
 #                     (judgments only, no corpus; LIST=1 lists the disagreements)
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors

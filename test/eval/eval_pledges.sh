@@ -5,12 +5,18 @@
 #
 # The sentences are recovered from ../shared/corpus by their ids and offsets
 # (the repository keeps no corpus text), run through ar_pledges one sentence
-# at a time on a throwaway cluster, and scored per half: dev (tuned on) and
-# test (reported only).  ERRORS=1 also lists the dev half's misses, false
-# pledges and wrong amounts/actors with their sentences; the test half's
-# errors are never printed.  KEEP_WORK=1 keeps the sentences and
+# at a time on a throwaway cluster, and scored per half: dev (tuned on), dev2
+# (the second dev set, drawn from the dev half's articles) and test (reported
+# only).  HALF="dev", HALF=dev2 or HALF="dev dev2" scores only those halves
+# (so tuning never shows the test figures).  ERRORS=1 also lists the dev and
+# dev2 misses, false pledges and wrong amounts/actors with their sentences;
+# the test half's errors are never printed.  KEEP_WORK=1 keeps the sentences and
 # predictions (pred.tsv) in a temporary directory it names.
 set -euo pipefail
+HALVES=${HALF:-dev dev2 test}
+for h in $HALVES; do
+	case $h in dev|dev2|test) ;; *) echo "eval-pledges: HALF must name dev, dev2 or test, not '$h'" >&2; exit 2 ;; esac
+done
 AN_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$AN_ROOT"
 export CORPUS_DIR=${CORPUS_DIR:-../shared/corpus}
@@ -38,5 +44,6 @@ CREATE TABLE pledge_actor (actor text);
 \copy (SELECT s.sid, p.kind, p.value, p.unit, p.actor, p.cue, p.surface, e.canonical FROM pledge_sent AS s CROSS JOIN ar_pledges(s.txt) AS p LEFT JOIN LATERAL ar_actor_entity(p.actor) AS e ON true ORDER BY s.sid, p.start_pos) TO '$work/pred.tsv'
 \copy (SELECT a.actor, e.canonical FROM pledge_actor AS a LEFT JOIN LATERAL ar_actor_entity(a.actor) AS e ON true) TO '$work/entities.tsv'
 SQL
-python3 test/eval/pledges/score.py score "$work/pred.tsv" dev "$work/entities.tsv" $( [ "${ERRORS:-0}" = 1 ] && echo --errors )
-python3 test/eval/pledges/score.py score "$work/pred.tsv" test "$work/entities.tsv"
+for h in $HALVES; do
+	python3 test/eval/pledges/score.py score "$work/pred.tsv" "$h" "$work/entities.tsv" $( [ "${ERRORS:-0}" = 1 ] && echo --errors )
+done

@@ -3,7 +3,9 @@
 
 Prints TAP lines ("ok - …" / "not ok - …"):
   * sample.tsv: unique sentence ids, halves dev/test, no article in both halves;
-  * dev.tsv, test.tsv (when present): every sentence of the half judged, and
+  * sample_dev2.tsv (the second dev set): sids d###, half dev2, only articles
+    of the dev half (sample.py's split hash), no sentence of sample.tsv;
+  * dev.tsv, dev2.tsv, test.tsv (when present): every sentence of the half judged, and
     only those; pledge rows carry a number and a unit (ISO 4217 code,
     percent or ?); none/drop rows carry nothing else;
   * score.py's matching and actor normalization on made-up cases;
@@ -19,6 +21,7 @@ sys.path.insert(0, HERE)
 import load   # noqa: E402
 import score  # noqa: E402
 import agreement  # noqa: E402
+import sample  # noqa: E402  (its half hash; importing scans nothing)
 
 UNIT = re.compile(r"^(?:[A-Z]{3}|percent|\?)$")
 
@@ -28,7 +31,7 @@ def tap(ok, what):
 
 
 def check_sample():
-    rows = load.read_sample()
+    rows = load.read_table(os.path.join(HERE, "sample.tsv"))
     sids = [r["sid"] for r in rows]
     tap(len(sids) == len(set(sids)) and len(sids) >= 460, f"sample.tsv: {len(sids)} sentences, ids unique")
     halves = {}
@@ -37,6 +40,25 @@ def check_sample():
     split = [a for a, h in halves.items() if len(h) > 1]
     tap(all(r["half"] in ("dev", "test") for r in rows) and not split,
         "sample.tsv: every sentence in dev or test, no article in both halves")
+
+
+def check_sample_dev2():
+    path = os.path.join(HERE, "sample_dev2.tsv")
+    if not os.path.exists(path):
+        print("# sample_dev2.tsv not drawn (skipped)")
+        return
+    rows = load.read_table(path)
+    first = load.read_table(os.path.join(HERE, "sample.tsv"))
+    sids = [r["sid"] for r in rows]
+    tap(len(sids) == len(set(sids)) and all(re.match(r"^d\d{3}$", s) for s in sids) and len(sids) >= 200,
+        f"sample_dev2.tsv: {len(sids)} sentences, ids d### and unique")
+    test_articles = {r["article_id"] for r in first if r["half"] == "test"}
+    bad = [r["sid"] for r in rows if r["half"] != "dev2" or sample.half_of(r["article_id"]) != "dev"
+           or r["article_id"] in test_articles]
+    tap(not bad, "sample_dev2.tsv: half dev2, every article of the dev half" + (f" (first not: {bad[0]})" if bad else ""))
+    taken = {(r["article_id"], r["start"]) for r in first}
+    again = [r["sid"] for r in rows if (r["article_id"], r["start"]) in taken]
+    tap(not again, "sample_dev2.tsv: no sentence of sample.tsv" + (f" (first: {again[0]})" if again else ""))
 
 
 def row_problem(r):
@@ -90,7 +112,9 @@ def check_agreement():
 def main():
     try:
         check_sample()
+        check_sample_dev2()
         check_judgments("dev")
+        check_judgments("dev2")
         check_judgments("test")
         check_scorer()
         check_agreement()

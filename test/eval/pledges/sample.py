@@ -22,7 +22,13 @@ Output: sample.tsv (stdout) — ids and character offsets, never the text
 (corpus licence; load.py recovers the text) — and strata.tsv (stderr), the
 candidates and sampled sentences per stratum.
 
+--dev2 draws the second dev set the same way with its own seed and
+DEV2_TOTAL sentences (the last water-filling level is filled only up to it):
+only from articles whose half is dev, never a sentence of sample.tsv, sids
+d001…, half "dev2".  The test half's articles stay unseen.
+
   cd test/eval/pledges && python3 sample.py [CORPUS_DIR] > sample.tsv 2> strata.tsv
+  cd test/eval/pledges && python3 sample.py --dev2 [CORPUS_DIR] > sample_dev2.tsv 2> strata_dev2.tsv
 """
 import gzip
 import hashlib
@@ -33,8 +39,11 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-SEED = "pledges-2026-12-04"
+SPLIT_SEED = "pledges-2026-12-04"   # the dev/test split of articles, shared by both samples
+SEED = SPLIT_SEED                   # picks and order; --dev2 sets DEV2_SEED
 TOTAL = 480
+DEV2_SEED = "pledges-dev2-2026-12-04"
+DEV2_TOTAL = 240
 NONE_WEIGHT = 3
 KEEP_PER_STRATUM = 200      # candidates kept per stratum before allocation
 MIN_LEN, MAX_LEN = 25, 500  # sentence length in characters
@@ -86,8 +95,8 @@ QIMA = re.compile(r"^(?:[وف])?(?:بقيم[ةه]|قدره|قدرها|بمبلغ
 UNIT_CLASSES = ["USD", "SAR", "EUR", "other", "percent"]
 
 
-def keyed_hash(*parts):
-    return hashlib.sha1("\x1f".join((SEED,) + parts).encode()).hexdigest()
+def keyed_hash(*parts, seed=None):
+    return hashlib.sha1("\x1f".join((seed or SEED,) + parts).encode()).hexdigest()
 
 
 def first_amount(tokens):
@@ -130,18 +139,19 @@ def sentences(body):
 
 
 def half_of(article_id):
-    return "dev" if int(keyed_hash("half", article_id)[:8], 16) % 2 == 0 else "test"
+    return "dev" if int(keyed_hash("half", article_id, seed=SPLIT_SEED)[:8], 16) % 2 == 0 else "test"
 
 
-def scan(corpus_dir):
-    """Per stratum: how many candidates, and the KEEP_PER_STRATUM lowest-hash ones."""
+def scan(corpus_dir, eligible=lambda aid, off: True):
+    """Per stratum: how many candidates, and the KEEP_PER_STRATUM lowest-hash ones
+    (only sentences for which eligible(article id, offset) holds)."""
     counts, kept = {}, {}
     for corpus, name in FILES:
         with gzip.open(f"{corpus_dir}/{name}", "rt", encoding="utf-8") as f:
             for line in f:
                 aid, _src, _title, body = line.rstrip("\n").split("\t", 3)
                 for off, sent in sentences(body):
-                    if not (MIN_LEN <= len(sent) <= MAX_LEN):
+                    if not (MIN_LEN <= len(sent) <= MAX_LEN) or not eligible(aid, off):
                         continue
                     toks = TOKEN.findall(sent)
                     unit = first_amount(toks)
@@ -159,33 +169,65 @@ def scan(corpus_dir):
     return counts, kept
 
 
-def allocate(counts):
-    """Water-filling: stratum s gets min(count_s, floor(q * w_s)), q raised to reach TOTAL."""
+def allocate(counts, total, exact=False):
+    """Water-filling: stratum s gets min(count_s, floor(q * w_s)), q raised to reach total.
+    exact (--dev2): the last level is filled only up to total, stratum by stratum
+    in keyed-hash order, instead of overshooting it."""
     weight = {k: (NONE_WEIGHT if k[1] == "none" else 1) for k in counts}
-    q = 0
+    q, prev = 0, None
     while True:
         alloc = {k: min(counts[k], KEEP_PER_STRATUM, int(q * weight[k])) for k in counts}
-        if sum(alloc.values()) >= TOTAL or all(alloc[k] == min(counts[k], KEEP_PER_STRATUM) for k in counts):
-            return alloc
-        q += 1
+        if sum(alloc.values()) >= total or all(alloc[k] == min(counts[k], KEEP_PER_STRATUM) for k in counts):
+            break
+        q, prev = q + 1, alloc
+    if exact and prev is not None and sum(alloc.values()) > total:
+        room = total - sum(prev.values())
+        for k in sorted((k for k in alloc if alloc[k] > prev[k]), key=lambda k: keyed_hash("level", *k)):
+            step = min(alloc[k] - prev[k], room)
+            prev[k] += step
+            room -= step
+        alloc = prev
+    return alloc
+
+
+def dev2_eligible():
+    """--dev2: dev-half articles only, and no sentence sample.tsv already holds."""
+    taken = set()
+    with open(os.path.join(HERE, "sample.tsv"), encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if not line.startswith("#") and c[0] != "sid":
+                taken.add((c[3], int(c[4])))
+    return lambda aid, off: half_of(aid) == "dev" and (aid, off) not in taken
 
 
 def main():
-    corpus_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../../shared/corpus")
-    counts, kept = scan(corpus_dir)
-    alloc = allocate(counts)
+    global SEED
+    args = sys.argv[1:]
+    dev2 = "--dev2" in args
+    args = [a for a in args if a != "--dev2"]
+    corpus_dir = args[0] if args else os.path.join(HERE, "../../../../shared/corpus")
+    if dev2:
+        SEED = DEV2_SEED
+        counts, kept = scan(corpus_dir, dev2_eligible())
+        alloc = allocate(counts, DEV2_TOTAL, exact=True)
+    else:
+        counts, kept = scan(corpus_dir)
+        alloc = allocate(counts, TOTAL)
     rows = []
     for key in sorted(kept):
         best = sorted(kept[key], reverse=True)[:alloc[key]]
         for _negh, aid, off, length, sha in best:
             rows.append((key, aid, off, length, sha))
     rows.sort(key=lambda r: keyed_hash("order", r[1], str(r[2])))
-    print(f"# pledge sample: seed {SEED}, {len(rows)} sentences; columns below; text via load.py")
+    scope = "; dev-half articles only, none of sample.tsv's sentences" if dev2 else ""
+    print(f"# pledge sample: seed {SEED}{scope}, {len(rows)} sentences; columns below; text via load.py")
     print("sid\thalf\tcorpus\tarticle_id\tstart\tlength\tcue_group\tunit_class\tsha1_12")
     for n, ((corpus, cue, unit), aid, off, length, sha) in enumerate(rows, 1):
-        print(f"s{n:03d}\t{half_of(aid)}\t{corpus}\t{aid}\t{off}\t{length}\t{cue}\t{unit}\t{sha}")
+        sid, half = (f"d{n:03d}", "dev2") if dev2 else (f"s{n:03d}", half_of(aid))
+        print(f"{sid}\t{half}\t{corpus}\t{aid}\t{off}\t{length}\t{cue}\t{unit}\t{sha}")
     # strata.tsv: counts only, for the docs and the corpus-weighted estimate in score.py
-    print(f"# pledge sample strata: seed {SEED}; candidates in the corpus, sentences sampled", file=sys.stderr)
+    print(f"# pledge sample strata: seed {SEED}{scope}; candidates in the corpus, sentences sampled", file=sys.stderr)
     print("corpus\tcue_group\tunit_class\tcandidates\tsampled", file=sys.stderr)
     for key in sorted(counts):
         print("\t".join(key) + f"\t{counts[key]}\t{alloc[key]}", file=sys.stderr)

@@ -9,9 +9,9 @@
 
 PRED.tsv: sid, kind, value, unit, actor, cue, surface, the actor's entity
 (COPY text format, \\N = NULL), one row per ar_pledges row; ENTITIES.tsv:
-judged actor, its entity (the canonical of ar_actor_entity).  HALF is dev or
-test; its judgments are HALF.tsv next to this file (a missing test.tsv is
-reported, not an error).
+judged actor, its entity (the canonical of ar_actor_entity).  HALF is dev,
+dev2 (the second dev set, sample_dev2.tsv) or test; its judgments are
+HALF.tsv next to this file (a missing one is reported, not an error).
 
 Matching, per sentence (sentences judged "drop" are left out, with whatever
 ar_pledges says about them):
@@ -102,7 +102,9 @@ def read_gold(half):
         return None
     gold, verdict = read_judgments(path)
     expected = {r["sid"] for r in load.read_sample() if r["half"] == half}
-    if set(verdict) != expected:
+    if half == "dev2" and set(verdict) < expected:   # judged in batches: score what is judged so far
+        print(f"{half}: {len(verdict)} of its {len(expected)} sentences judged so far; scoring those")
+    elif set(verdict) != expected:
         odd = sorted(set(verdict) ^ expected)
         sys.exit(f"score.py: {half}.tsv does not judge exactly the {half} half of sample.tsv ({len(odd)} differ, first {odd[0]})")
     return gold, verdict
@@ -159,7 +161,7 @@ def prf(tp, fp, fn):
 
 
 def score(pred_path, half, entities_path, show_errors):
-    if half != "dev":
+    if half == "test":   # never list the test half's errors
         show_errors = False
     g = read_gold(half)
     if g is None:
@@ -231,8 +233,8 @@ def score(pred_path, half, entities_path, show_errors):
     if ent_n:
         print(f"  actor entity (ar_actor_entity of both actors equal) {ent_ok / ent_n:.3f}   "
               f"(of {ent_n} detected pledges whose judged actor names an entity)")
-    weighted(per_sentence, sample)
-    if half == "dev":   # the test half reports headline figures only, nothing to tune on
+    weighted(per_sentence, sample, "strata_dev2.tsv" if half == "dev2" else "strata.tsv")
+    if half != "test":   # the test half reports headline figures only, nothing to tune on
         print("  by cue group (sampler's): " + ", ".join(f"{g} {c[0]}/{c[0] + c[2]}" + (f" +{c[1]}" if c[1] else "")
                                                     for g, c in sorted(by_group.items()) if any(c))
               + "   (found/judged, +false)")
@@ -240,10 +242,11 @@ def score(pred_path, half, entities_path, show_errors):
         print("   ", e, "|", texts.get(e.split()[0], ""))
 
 
-def weighted(per_sentence, sample):
-    """P and R over all candidate sentences of the corpus, estimated by weighting
-    each scored sentence by its stratum's candidates / scored sentences."""
-    path = os.path.join(HERE, "strata.tsv")
+def weighted(per_sentence, sample, strata):
+    """P and R over all candidate sentences of the corpus (for dev2: of its
+    population, the dev half's articles), estimated by weighting each scored
+    sentence by its stratum's candidates / scored sentences."""
+    path = os.path.join(HERE, strata)
     if not os.path.exists(path):
         return
     key = lambda r: (r["corpus"], r["cue_group"], r["unit_class"])  # noqa: E731
@@ -269,7 +272,7 @@ def main():
                 out.write(f"{sid}\t{copy_escape(text)}\n")
     elif len(sys.argv) >= 3 and sys.argv[1] == "actors":
         with open(sys.argv[2], "w", encoding="utf-8") as out:
-            for half in ("dev", "test"):
+            for half in ("dev", "dev2", "test"):
                 g = read_gold(half) if os.path.exists(os.path.join(HERE, f"{half}.tsv")) else None
                 for actor in sorted({a["actor"] for rows in (g[0].values() if g else []) for a in rows if a["actor"]}):
                     out.write(copy_escape(actor) + "\n")
