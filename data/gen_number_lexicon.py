@@ -34,14 +34,14 @@ FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'pl
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
          'qualified', 'upper', 'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive',
-         'price', 'money', 'bi', 'cut', 'spend', 'noala', 'worth']
+         'price', 'money', 'bi', 'cut', 'spend', 'noala', 'worth', 'cost']
 
 
 # The person, number and tense forms of a verb row of pledge_cues.tsv:
-# past (تعهد، تعهدت، تعهدوا، تعهدا، تعهدتا), present and its subjunctive /
+# past (تعهد، تعهدت، تعهدوا، تعهدا، تعهدتا، تعهدنا), present and its subjunctive /
 # jussive plural (يتعهد، تتعهد، نتعهد، يتعهدون، يتعهدوا، يتعهدان، تتعهدان) and the
 # future with س (سيتعهد، ستتعهد، سنتعهد، سيتعهدون، سيتعهدان، ستتعهدان).
-PAST_SUFFIXES = ['', 'ت', 'وا', 'ا', 'تا']
+PAST_SUFFIXES = ['', 'ت', 'وا', 'ا', 'تا', 'نا']
 PRESENT_FORMS = ['ي%s', 'ت%s', 'ن%s', 'ي%sون', 'ي%sوا', 'ي%sان', 'ت%sان']
 
 

@@ -272,6 +272,28 @@ pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledgeLis
 	return NULL;
 }
 
+/* Is the stat word at token k the cost of a gift (تبرعت الشركة ببناء المسجد
+ * بتكلفة 40 مليون ريال): a cost word after a cue of gifts (flag cost) in
+ * the same clause, at most PLEDGE_WINDOW / 2 tokens back? */
+static bool
+gift_cost(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *se = ArLexEntryAtStripped(ls, k, LX_STAT, NULL);
+
+	if (!se || !(se->flags & LXF_COST))
+		return false;
+	for (int j = k - 1; j >= 0 && j >= k - PLEDGE_WINDOW / 2 && !ArLexTokAt(ls, j + 1)->break_before; j--)
+	{
+		const ArLexEntry *ce = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
+
+		if (ce)
+			return (ce->flags & LXF_COST) != 0;
+		if (clause_break(ls, j) || ArLexEntryAtStripped(ls, j, LX_STAT, NULL) || clause_particle_at(ls, j))
+			return false;
+	}
+	return false;
+}
+
 /* Does the stat word at token k only give the amount: "up to" (ما يصل إلى)
  * or the sum of the money noun right before it, at most PHRASE_MAX words
  * back (بمساعدة تبلغ، تبرعات بلغت)? */
@@ -287,12 +309,19 @@ qualifies_cue(const ArLexStream *ls, int k)
 	/* ما يصل إلى، ما يزيد على: "up to" */
 	if (pe && (pe->flags & LXF_QUAL))
 		return true;
+	/* يصل إجمالي مبالغها إلى، بتكلفة بلغت: a stat word of the sum after
+	 * another */
+	if (k > 0 && ArLexEntryAtStripped(ls, k - 1, LX_STAT, NULL) && !ArLexTokAt(ls, k)->break_before)
+		return qualifies_cue(ls, k - 1) || gift_cost(ls, k - 1);
 	for (int j = k - 1; j >= k - PHRASE_MAX && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
 	{
 		const ArLexEntry *ce = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
 
 		if (ce)
 			return (ce->flags & (LXF_AMOUNT | LXF_NEEDSVERB)) != 0;
+		/* بتكلفة بلغت: the sum of a gift's cost */
+		if (j == k - 1 && gift_cost(ls, j))
+			return true;
 		if (!phrase_word(ls, j))
 			return false;
 	}
@@ -395,6 +424,39 @@ inserted_phrase_open(const ArLexStream *ls, int k, int start)
 	return -1;
 }
 
+/* Is token k a quotation mark? */
+static bool
+quote_at(const ArLexStream *ls, int k)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+
+	return t->type == AR_TOK_PUNCT &&
+		(t->first_cp == '"' || t->first_cp == 0x00AB || t->first_cp == 0x00BB ||
+		 t->first_cp == 0x201C || t->first_cp == 0x201D);
+}
+
+/* Is the quotation mark at token k the end of a short quoted name (شركة
+ * "كوين-تشيك"، بنك «الراجحي»): at most QUOTED_MAX words and hyphens back to
+ * the opening mark, none of them a cue or a stat word?  The opening mark's
+ * token, or -1. */
+#define QUOTED_MAX 4
+static int
+quoted_name_open(const ArLexStream *ls, int k, int start)
+{
+	if (!quote_at(ls, k))
+		return -1;
+	for (int j = k - 1; j > start && j >= k - QUOTED_MAX - 1; j--)
+	{
+		if (ArLexTokAt(ls, j + 1)->break_before)
+			return -1;
+		if (quote_at(ls, j))
+			return j < k - 1 ? j : -1;
+		if (!(phrase_word(ls, j) || ArLexIsPunct(ls, j, '-')) || ArLexEntryAtStripped(ls, j, LX_CUE, NULL))
+			return -1;
+	}
+	return -1;
+}
+
 /* Is the punctuation at token k a comma before the amount's connector
  * (المنحة الخامسة، وقدرها 700 ألف دولار)? */
 static bool
@@ -488,13 +550,14 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 	{
 		int			open;
 
-		if (clause_break(ls, k) && amount_right_after(ls, k, it) &&
-			(open = inserted_phrase_open(ls, k, start)) >= 0)
+		if ((clause_break(ls, k) && amount_right_after(ls, k, it) &&
+			 (open = inserted_phrase_open(ls, k, start)) >= 0) ||
+			(open = quoted_name_open(ls, k, start)) >= 0)
 		{
 			k = open;
 			continue;
 		}
-		if ((ArLexEntryAtStripped(ls, k, LX_STAT, NULL) && !qualifies_cue(ls, k)) ||
+		if ((ArLexEntryAtStripped(ls, k, LX_STAT, NULL) && !qualifies_cue(ls, k) && !gift_cost(ls, k)) ||
 			clause_particle_at(ls, k) ||
 			(clause_break(ls, k) && !apposition_comma(ls, k, start) && !amount_after_comma(ls, k)))
 			return -1;
@@ -504,7 +567,8 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 		 * the number itself (not بقيمة، بنحو: worth, about) */
 		if (k == it->tok_first - 1 && it->kind == AR_NUM_MONEY && bi_on_number(ls, it))
 			target_ok = true;
-		if ((*ce = ArLexEntryAtStripped(ls, k, LX_NEGWORD, NULL)) != NULL && ((*ce)->flags & LXF_CUT))
+		if ((*ce = ArLexEntryAtStripped(ls, k, LX_NEGWORD, NULL)) != NULL && ((*ce)->flags & LXF_CUT) &&
+			(!((*ce)->flags & LXF_MONEY) || it->kind == AR_NUM_MONEY))
 			return -1;
 		/* رفع النسبة من 49% إلى 51%: the number after من is where it starts */
 		if (k < below && (*ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
@@ -527,6 +591,16 @@ definite_subject_next(const ArLexStream *ls, int cue, int start)
 {
 	return (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1)) ||
 		(cue > start && starts_with_al(ls, cue - 1) && phrase_word(ls, cue - 1));
+}
+
+/* Does the word at token cue stand where a verb does: its definite subject
+ * next to it, or an auxiliary particle before it (كما قدم صلاح، وقد قدم)? */
+static bool
+verb_position(const ArLexStream *ls, int cue, int start)
+{
+	return definite_subject_next(ls, cue, start) ||
+		(cue > start && !ArLexTokAt(ls, cue)->break_before &&
+		 ArLexEntryAtStripped(ls, cue - 1, LX_PARTICLE, NULL) && !clause_particle_at(ls, cue - 1));
 }
 
 /* Is token k the relative ما (ما تم صرفه: what was spent, a total)? */
@@ -565,10 +639,10 @@ verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
 		 * ملياري قدم مكعبة: قدم without its subject is no verb */
 		if (e && ((e->flags & LXF_BI) ||
 				  ((e->flags & LXF_NEEDSVERB) && !(e->flags & LXF_NOUN) &&
-				   !definite_subject_next(ls, k, start))))
+				   !verb_position(ls, k, start))))
 			continue;
-		/* وأن استثماراته بلغت: a new clause */
-		if (clause_particle_at(ls, k))
+		/* وأن استثماراته بلغت: a new clause; قال: «نملك ميزانية: a quotation */
+		if (clause_particle_at(ls, k) || ArLexIsPunct(ls, k, ':'))
 			return -1;
 		/* سيتم صرف، تم الاتفاق على قرض: a passive governs the noun after it
 		 * (not money spent, تم إنفاق, nor a total, ما تم صرفه) */
@@ -599,7 +673,7 @@ cue_verb(const ArLexStream *ls, const ArLexEntry *ce, int cue, int start, ArPled
 	/* قدم الأمير 5 ملايين: a verb that is also another word (قدم: a foot)
 	 * only with its definite subject next to it */
 	if ((ce->flags & LXF_VERB) && !(ce->flags & LXF_NOUN))
-		return !(ce->flags & LXF_NEEDSVERB) || definite_subject_next(ls, cue, start) ? cue : -1;
+		return !(ce->flags & LXF_NEEDSVERB) || verb_position(ls, cue, start) ? cue : -1;
 	verb = verb_before_cue(ls, cue, start, p);
 	/* ضخ البنك الأهلي 3 مليارات، الصندوق السيادي ضخ: a definite subject
 	 * next to it makes it the verb */
@@ -658,6 +732,17 @@ pledge_init(ArPledge *p, int n, int cue)
 	p->purpose_first = p->purpose_last = -1;
 }
 
+/* Is the cue verb at token k in the first person plural (خصصنا، أقررنا):
+ * the speaker, whom the sentence does not name? */
+static bool
+first_person_plural(const ArLexStream *ls, int k)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+
+	return ArLexEntryAtStripped(ls, k, LX_CUE, NULL) && t->byte_len > 4 &&
+		memcmp(ls->buf + t->byte_start + t->byte_len - 4, AR_STR_NOON AR_STR_ALEF, 4) == 0;
+}
+
 /*
  * The pledge of number it read from the cue before it into *p: 1 when found,
  * 0 when no cue commits it, -1 when the cue is cancelled (negated, expected,
@@ -686,7 +771,7 @@ pledge_before(const ArLexStream *ls, const ArNumItem *it, int n, int start, ArPl
 		if (verb >= 0 || !(ce->flags & LXF_NEEDSVERB))
 			break;
 	}
-	if (verb >= 0 && !receiving_verb(ls, verb) && !passive_at(ls, verb))
+	if (verb >= 0 && !receiving_verb(ls, verb) && !passive_at(ls, verb) && !first_person_plural(ls, verb))
 		set_actor(ls, it, verb, start, p);
 	return 1;
 }
