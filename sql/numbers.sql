@@ -93,7 +93,10 @@ FROM (VALUES
   (80, 'mixed scripts in one text', 'G7 و٣ مليارات و3 billion'),
   (81, 'accusative scale + و + more: one', 'بلغت مليونا و300 ألف ريال ومليارا ونصف'),
   (82, 'accusative scale + noun: dual', 'مليونا دولار وألفا جندي'),
-  (83, 'a Latin scale ends the number', '€2bn وخمسة و$5m وستة ملايين')
+  (83, 'a Latin scale ends the number', '€2bn وخمسة و$5m وستة ملايين'),
+  (84, 'a second sum takes the currency', 'جائزة بقيمة 10 ملايين ريال منها 4 ملايين للتعليم'),
+  (85, 'not a count of people', 'رصدت 5 ملايين دولار لخدمة 3 ملايين نسمة'),
+  (86, 'not after a share in between', 'وفر 5 ملايين يورو و5% من الأرباح و3 ملايين')
 ) AS r(n, rule, input), LATERAL ar_numbers(r.input) n
 ORDER BY r.n, n.start_pos;
 
