@@ -45,6 +45,9 @@ PAST_SUFFIXES = ['', 'ت', 'وا', 'ا', 'تا', 'نا']
 PRESENT_FORMS = ['ي%s', 'ت%s', 'ن%s', 'ي%sون', 'ي%sوا', 'ي%sان', 'ت%sان']
 
 
+OBJECT_SUFFIXES = ['ها', 'تها', 'وها', 'ناها']
+
+
 def verb_forms(past, present):
     forms = [past + s for s in PAST_SUFFIXES]
     if present != '-':
@@ -171,6 +174,11 @@ def main():
         if len(c) > 3:
             # a verb row: word is the past stem, c[3] the present stem (- for none)
             forms = verb_forms(word, c[3])
+            if cls == 'cue':
+                # with the object pronoun ها pointing back at an amount
+                # (… 5 ملايين دولار خصصتها الحكومة); not ه, which folds
+                # like ة (منحه = منحة)
+                forms += [word + s for s in OBJECT_SUFFIXES]
         elif cls == 'cue' and flags & (1 << FLAGS.index('noun')) and not flags & (1 << FLAGS.index('verb')):
             # the definite form only where asked for (flag def); a word that is
             # also a verb (وضخ) gets no possessive forms (قدمها: presented it)

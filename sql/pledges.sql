@@ -70,7 +70,10 @@ FROM (VALUES
   (58, 'the sum after يصل إجمالي', 'تم الاتفاق على تقديم حزمة مساعدات يصل إجمالي مبالغها إلى 2.5 مليار دولار'),
   (59, 'approval of financings', 'أعلن الصندوق عن اعتماد تمويلات جديدة تقدر قيمتها بنحو 205 ملايين دولار'),
   (60, 'قدم after a particle', 'كما قدم خالد أيضا 30 ألف يورو لجمعية اللاعبين القدامى'),
-  (61, 'a second sum without its currency', 'خصصت المؤسسة 10 ملايين ريال منها 4 ملايين للتعليم')
+  (61, 'a second sum without its currency', 'خصصت المؤسسة 10 ملايين ريال منها 4 ملايين للتعليم'),
+  (62, 'a cue after the amount, its noun', 'لم تتلق الوكالة سوى 135 مليون دولار من 720 مليون دولار تعهد المانحون بتقديمها'),
+  (63, 'a cue after the amount, its object', 'ويشمل المبلغ 3 ملايين ريال التي رصدتها الوزارة للمدارس'),
+  (64, 'the sum after a recipient', 'تعهدت الدول بتقديم مساعدات للأردن يصل مجموعها إلى مليار دولار')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p
 ORDER BY r.n, p.start_pos;
 
@@ -133,7 +136,8 @@ FROM (VALUES
   (53, 'رصد: detected violations', 'تمكن الديوان من رصد تجاوزات مالية بقيمة 300 مليون ريال'),
   (54, 'a purchase price', 'وافق المجلس على منح المستثمر الإقامة عند شرائه عقارا قيمته 200 ألف دولار'),
   (55, 'a total since a founding', 'وقدم الصندوق منذ تأسيسه قروضا بلغت 18 مليار دولار'),
-  (56, 'a demand (first person)', 'طالبنا الدول المانحة بتقديم 9 مليارات دولار')
+  (56, 'a demand (first person)', 'طالبنا الدول المانحة بتقديم 9 مليارات دولار'),
+  (57, 'a loss after the amount', 'بلغت الخسائر 5 ملايين دولار تكبدتها الشركة')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
 
 -- The offset contract.

@@ -322,7 +322,8 @@ qualifies_cue(const ArLexStream *ls, int k)
 		/* بتكلفة بلغت: the sum of a gift's cost */
 		if (j == k - 1 && gift_cost(ls, j))
 			return true;
-		if (!phrase_word(ls, j))
+		/* مساعدات للأردن تبلغ: past the recipient */
+		if (!phrase_word(ls, j) && !purpose_start(ls, j))
 			return false;
 	}
 	return false;
@@ -806,6 +807,45 @@ passive_cue_after(const ArLexStream *ls, const ArNumItem *it)
 	return ends_with_pronoun(ls, k + 1) ? k + 1 : -1;
 }
 
+/*
+ * A cue verb right after the amount (past التي/الذي) that points back at it:
+ * with the object pronoun (… 5 ملايين دولار خصصتها الحكومة، … التي رصدتها
+ * الوزارة), or through a verbal noun with it after its subject (… 720 مليون
+ * دولار تعهد المانحون بتقديمها).  The verb's token, its subject as the actor
+ * in *p, or -1.
+ */
+static int
+cue_verb_after(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
+{
+	int			k = it->tok_end + 1;
+	const ArLexEntry *ce;
+
+	if (k < ls->n && (word_is(ls, k, "التي") || word_is(ls, k, "الذي")))
+		k++;
+	if (k >= ls->n || ArLexTokAt(ls, k)->break_before ||
+		(ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) == NULL || !(ce->flags & LXF_VERB) ||
+		(ce->flags & (LXF_NOUN | LXF_NEEDSVERB | LXF_TARGET)))
+		return -1;
+	if (ends_with_pronoun(ls, k))
+	{
+		phrase_at(ls, k + 1, 1, k + 1, ls->n - 1, &p->actor_first, &p->actor_last);
+		return k;
+	}
+	for (int j = k + 1; j < ls->n && j <= k + PHRASE_MAX + 1 && !ArLexTokAt(ls, j)->break_before; j++)
+	{
+		const ArLexEntry *ne = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
+
+		if (ne && (ne->flags & LXF_NOUN) && ends_with_pronoun(ls, j))
+		{
+			phrase_at(ls, k + 1, 1, k + 1, j - 1, &p->actor_first, &p->actor_last);
+			return k;
+		}
+		if (!phrase_word(ls, j))
+			return -1;
+	}
+	return -1;
+}
+
 /* Is the amount named a fee or price right after it, past its bracketed
  * conversion (2 مليار درهم (545 مليون دولار)، رسم دخول)? */
 static bool
@@ -859,9 +899,10 @@ pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeLi
 		return;
 	if (found == 0)
 	{
-		if ((after = passive_cue_after(ls, it)) < 0)
+		pledge_init(&p, n, -1);
+		if ((after = passive_cue_after(ls, it)) < 0 && (after = cue_verb_after(ls, it, &p)) < 0)
 			return;
-		pledge_init(&p, n, after);
+		p.cue = after;
 	}
 	set_purpose(ls, it, &p);
 	push_pledge(out, &p);
