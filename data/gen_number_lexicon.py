@@ -34,7 +34,7 @@ FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'pl
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
          'qualified', 'upper', 'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive',
-         'price', 'money', 'bi', 'cut', 'spend', 'noala', 'worth', 'cost']
+         'price', 'money', 'bi', 'cut', 'spend', 'noala', 'worth', 'cost', 'report', 'pronoun']
 
 
 # The person, number and tense forms of a verb row of pledge_cues.tsv:

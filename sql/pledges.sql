@@ -73,7 +73,9 @@ FROM (VALUES
   (61, 'a second sum without its currency', 'خصصت المؤسسة 10 ملايين ريال منها 4 ملايين للتعليم'),
   (62, 'a cue after the amount, its noun', 'لم تتلق الوكالة سوى 135 مليون دولار من 720 مليون دولار تعهد المانحون بتقديمها'),
   (63, 'a cue after the amount, its object', 'ويشمل المبلغ 3 ملايين ريال التي رصدتها الوزارة للمدارس'),
-  (64, 'the sum after a recipient', 'تعهدت الدول بتقديم مساعدات للأردن يصل مجموعها إلى مليار دولار')
+  (64, 'the sum after a recipient', 'تعهدت الدول بتقديم مساعدات للأردن يصل مجموعها إلى مليار دولار'),
+  (65, 'the actor of a pronoun subject', 'وقالت الوزارة إنها رصدت 5 ملايين ريال للمدارس'),
+  (66, 'the actor before a relative', 'وكان رجل الأعمال، الذي تبرع بمبلغ مليون دولار، حاضرا')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p
 ORDER BY r.n, p.start_pos;
 

@@ -694,8 +694,50 @@ receiving_verb(const ArLexStream *ls, int k)
 	return e && (e->flags & LXF_RECEIVE);
 }
 
+/* Is token k a particle with flag f? */
+static bool
+particle_flag_at(const ArLexStream *ls, int k, uint64_t f)
+{
+	const ArLexEntry *pe = k >= 0 ? ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL) : NULL;
+
+	return pe && (pe->flags & f);
+}
+
+/*
+ * The actor of a verb whose subject is a pronoun or a relative before it: the
+ * noun phrase before الذي/التي (ستيفن سبيلبرغ، الذي تبرع), or the subject of
+ * the reporting or announcing verb before أنها/إنه (قالت الوزارة إنها خصصت،
+ * الحكومة أعلنت أنها خصصت).  At most 2 PHRASE_MAX + 3 tokens back, in the
+ * sentence.
+ */
+static void
+actor_before_pronoun(const ArLexStream *ls, int verb, ArPledge *p)
+{
+	int			k = verb - 1;
+	int			lo = verb - 2 * PHRASE_MAX - 3 > 0 ? verb - 2 * PHRASE_MAX - 3 : 0;
+
+	if (k < 1 || ArLexTokAt(ls, verb)->break_before || !particle_flag_at(ls, k, LXF_PRONOUN))
+		return;
+	for (int j = k - 1; j >= lo && !ArLexTokAt(ls, j + 1)->break_before; j--)
+	{
+		if (comma_at(ls, j))
+			continue;
+		if (word_is(ls, k, "الذي") || word_is(ls, k, "التي") || word_is(ls, k, "الذين"))
+		{
+			phrase_at(ls, j, -1, lo, j, &p->actor_first, &p->actor_last);
+			return;
+		}
+		if (ArLexEntryAtStripped(ls, j, LX_ACTORVERB, NULL) || particle_flag_at(ls, j, LXF_REPORT))
+		{
+			if (!phrase_at(ls, j + 1, 1, j + 1, k - 1, &p->actor_first, &p->actor_last) && j > lo)
+				phrase_at(ls, j - 1, -1, lo, j - 1, &p->actor_first, &p->actor_last);
+			return;
+		}
+	}
+}
+
 /* The actor: the noun phrase after the verb (before the number), else the
- * one before the verb. */
+ * one before the verb, else the one a pronoun subject points at. */
 static void
 set_actor(const ArLexStream *ls, const ArNumItem *it, int verb, int start, ArPledge *p)
 {
@@ -710,8 +752,8 @@ set_actor(const ArLexStream *ls, const ArNumItem *it, int verb, int start, ArPle
 	for (int skip = 0; skip < 2 && verb - 1 > start && ArLexEntryAtStripped(ls, verb - 1, LX_PARTICLE, NULL) &&
 		 !clause_particle_at(ls, verb - 1); skip++)
 		verb--;
-	if (verb - 1 >= start)
-		phrase_at(ls, verb - 1, -1, start, verb - 1, &p->actor_first, &p->actor_last);
+	if (verb - 1 >= start && !phrase_at(ls, verb - 1, -1, start, verb - 1, &p->actor_first, &p->actor_last))
+		actor_before_pronoun(ls, verb, p);
 }
 
 /* Is percentage it where a change starts (رفع النسبة من 4% إلى 6%)? */
