@@ -34,7 +34,7 @@ FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'pl
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
          'qualified', 'upper', 'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive',
-         'price', 'money', 'bi', 'cut', 'spend', 'noala', 'worth', 'cost', 'report', 'pronoun']
+         'price', 'money', 'bi', 'cut', 'spend', 'noala', 'worth', 'cost', 'report', 'pronoun', 'present']
 
 
 # The person, number and tense forms of a verb row of pledge_cues.tsv:
@@ -54,6 +54,11 @@ def verb_forms(past, present):
         for f in PRESENT_FORMS:
             forms += [f % present, 'س' + f % present]
     return forms
+
+
+def present_forms(present):
+    """The present forms without the future س (flag present: قد يقدم "may give")."""
+    return set() if present == '-' else {f % present for f in PRESENT_FORMS}
 
 
 # A verbal noun, its definite form (flag def) and its forms with a possessive pronoun:
@@ -184,8 +189,9 @@ def main():
             # also a verb (وضخ) gets no possessive forms (قدمها: presented it)
             forms = noun_forms(word, flags & (1 << FLAGS.index('def')))
         cls = 'negword' if cls == 'neg' else cls
+        present = present_forms(c[3]) if len(c) > 3 else set()
         for w in forms:
-            wflags = flags
+            wflags = flags | ((1 << FLAGS.index('present')) if w in present else 0)
             merged = [e for e in entries.get(fold(w), []) if e[0] == CLASSES.index(cls)]
             if merged:
                 # one entry per word and class, with every flag it was listed with

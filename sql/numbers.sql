@@ -96,7 +96,8 @@ FROM (VALUES
   (83, 'a Latin scale ends the number', '€2bn وخمسة و$5m وستة ملايين'),
   (84, 'a second sum takes the currency', 'جائزة بقيمة 10 ملايين ريال منها 4 ملايين للتعليم'),
   (85, 'not a count of people', 'رصدت 5 ملايين دولار لخدمة 3 ملايين نسمة'),
-  (86, 'not after a share in between', 'وفر 5 ملايين يورو و5% من الأرباح و3 ملايين')
+  (86, 'not after a share in between', 'وفر 5 ملايين يورو و5% من الأرباح و3 ملايين'),
+  (87, 'not a count (لاجئ begins with ل)', 'تدعم الأردن بمبلغ 290 دولارا عن 650 ألف لاجئ')
 ) AS r(n, rule, input), LATERAL ar_numbers(r.input) n
 ORDER BY r.n, n.start_pos;
 

@@ -75,7 +75,9 @@ FROM (VALUES
   (63, 'a cue after the amount, its object', 'ويشمل المبلغ 3 ملايين ريال التي رصدتها الوزارة للمدارس'),
   (64, 'the sum after a recipient', 'تعهدت الدول بتقديم مساعدات للأردن يصل مجموعها إلى مليار دولار'),
   (65, 'the actor of a pronoun subject', 'وقالت الوزارة إنها رصدت 5 ملايين ريال للمدارس'),
-  (66, 'the actor before a relative', 'وكان رجل الأعمال، الذي تبرع بمبلغ مليون دولار، حاضرا')
+  (66, 'the actor before a relative', 'وكان رجل الأعمال، الذي تبرع بمبلغ مليون دولار، حاضرا'),
+  (67, 'supported with an amount after ب', 'دعمت السعودية البنك المركزي اليمني بملياري دولار'),
+  (68, 'a royal grant', 'أعلن الملك عن مكرمة بقيمة 500 مليون ريال للطلاب')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p
 ORDER BY r.n, p.start_pos;
 
@@ -139,7 +141,11 @@ FROM (VALUES
   (54, 'a purchase price', 'وافق المجلس على منح المستثمر الإقامة عند شرائه عقارا قيمته 200 ألف دولار'),
   (55, 'a total since a founding', 'وقدم الصندوق منذ تأسيسه قروضا بلغت 18 مليار دولار'),
   (56, 'a demand (first person)', 'طالبنا الدول المانحة بتقديم 9 مليارات دولار'),
-  (57, 'a loss after the amount', 'بلغت الخسائر 5 ملايين دولار تكبدتها الشركة')
+  (57, 'a loss after the amount', 'بلغت الخسائر 5 ملايين دولار تكبدتها الشركة'),
+  (58, 'may give (قد + present)', 'قد تقدم الحكومة 5 ملايين دولار للمزارعين'),
+  (59, 'seeking', 'يسعى الصندوق إلى جمع 10 ملايين دولار'),
+  (60, 'Makkah, not a royal grant', 'بلغت الأرباح في مكة المكرمة 80 مليون ريال'),
+  (61, 'support as a noun, no ب', 'ارتفع دعم الوقود إلى 5 مليارات دولار')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
 
 -- The offset contract.

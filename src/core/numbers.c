@@ -237,7 +237,7 @@ link_ranges(NumCtx *c)
 }
 
 /* Is the word after number it a purpose or a place with ل or في (4 ملايين
- * للتعليم، في الملعب), not a counted noun (4 ملايين نسمة)? */
+ * للتعليم، في الملعب), not a counted noun (4 ملايين نسمة، 650 ألف لاجئ)? */
 static bool
 purpose_after(const NumCtx *c, const ArNumItem *it)
 {
@@ -246,10 +246,11 @@ purpose_after(const NumCtx *c, const ArNumItem *it)
 	if (!ArLexInRange(c->ls, it->tok_end + 1))
 		return false;
 	t = ArLexTokAt(c->ls, it->tok_end + 1);
-	/* the proclitic ل on a word the lexicon does not know: للفرع، لصيانة */
+	/* the proclitic ل on a definite word (للفرع، للتعليم: ل + ال), or on a
+	 * word the lexicon knows; لاجئ، لبنان begin with ل themselves */
 	return t->type == AR_TOK_ARABIC &&
-		((t->first_cp == AR_CP_LAM && t->char_len >= 4 && t->key < 0) ||
-		 ArLexEntryAt(c->ls, it->tok_end + 1, LX_PREP));
+		((t->byte_len > 4 && memcmp(c->ls->buf + t->byte_start, AR_STR_LAM AR_STR_LAM, 4) == 0) ||
+		 (t->pre & AR_PRE_LI) || ArLexEntryAt(c->ls, it->tok_end + 1, LX_PREP));
 }
 
 /*

@@ -329,15 +329,30 @@ qualifies_cue(const ArLexStream *ls, int k)
 	return false;
 }
 
+/* Is the word at token k written w? */
+static bool
+word_is(const ArLexStream *ls, int k, const char *w)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+
+	return t->byte_len == strlen(w) && memcmp(ls->buf + t->byte_start, w, t->byte_len) == 0;
+}
+
 /* Is the cue at token k cancelled: negated (لم يتعهد، دون تقديم), after a
  * stat word (مقابل تبرع، بلغ تمويل), expected or asked for only (من المتوقع
  * أن تضخ، دعت المنظمة الدول الغنية إلى تقديم)? */
 static bool
 cue_cancelled(const ArLexStream *ls, int k)
 {
+	const ArLexEntry *ce;
+
 	if (ArLexTokAt(ls, k)->break_before)
 		return false;
 	if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL) || ArLexEntryAtStripped(ls, k - 1, LX_STAT, NULL))
+		return true;
+	/* قد تقدم الحكومة: "may give", no commitment (قد قدمت: "has given") */
+	if (k > 0 && (word_is(ls, k - 1, "قد") || word_is(ls, k - 1, "وقد")) &&
+		(ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL && (ce->flags & LXF_PRESENT))
 		return true;
 	/* the expecting or appealing word, its subject or object and أن/إلى */
 	for (int j = k - 1; j >= k - PHRASE_MAX - 2 && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
@@ -510,15 +525,6 @@ bi_on_number(const ArLexStream *ls, const ArNumItem *it)
 		return t->skey >= 0 && (t->pre & AR_PRE_BI);
 	return it->tok_first > 0 && ArLexTokAt(ls, it->tok_first - 1)->type == AR_TOK_CLITIC &&
 		amount_after_bi(ls, it);
-}
-
-/* Is the word at token k written w? */
-static bool
-word_is(const ArLexStream *ls, int k, const char *w)
-{
-	const ArLexTok *t = ArLexTokAt(ls, k);
-
-	return t->byte_len == strlen(w) && memcmp(ls->buf + t->byte_start, w, t->byte_len) == 0;
 }
 
 /* Does the cue entry ce at token cue give number it: a cue of money only gives no
