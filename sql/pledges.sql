@@ -77,7 +77,8 @@ FROM (VALUES
   (65, 'the actor of a pronoun subject', 'وقالت الوزارة إنها رصدت 5 ملايين ريال للمدارس'),
   (66, 'the actor before a relative', 'وكان رجل الأعمال، الذي تبرع بمبلغ مليون دولار، حاضرا'),
   (67, 'supported with an amount after ب', 'دعمت السعودية البنك المركزي اليمني بملياري دولار'),
-  (68, 'a royal grant', 'أعلن الملك عن مكرمة بقيمة 500 مليون ريال للطلاب')
+  (68, 'a royal grant', 'أعلن الملك عن مكرمة بقيمة 500 مليون ريال للطلاب'),
+  (69, 'the sum in a relative clause', 'وافق البنك على قرض لمصر، الذي تبلغ قيمته 3 مليارات دولار')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p
 ORDER BY r.n, p.start_pos;
 
@@ -145,7 +146,8 @@ FROM (VALUES
   (58, 'may give (قد + present)', 'قد تقدم الحكومة 5 ملايين دولار للمزارعين'),
   (59, 'seeking', 'يسعى الصندوق إلى جمع 10 ملايين دولار'),
   (60, 'Makkah, not a royal grant', 'بلغت الأرباح في مكة المكرمة 80 مليون ريال'),
-  (61, 'support as a noun, no ب', 'ارتفع دعم الوقود إلى 5 مليارات دولار')
+  (61, 'support as a noun, no ب', 'ارتفع دعم الوقود إلى 5 مليارات دولار'),
+  (62, 'a deal in a relative clause', 'باع النادي لاعبين لتمويل الصفقة التي تقدر بـ100 مليون يورو')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
 
 -- The offset contract.

@@ -272,6 +272,49 @@ pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledgeLis
 	return NULL;
 }
 
+/* Is the word at token k written w? */
+static bool
+word_is(const ArLexStream *ls, int k, const char *w)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+
+	return t->byte_len == strlen(w) && memcmp(ls->buf + t->byte_start, w, t->byte_len) == 0;
+}
+
+/* Is token k a comma? */
+static bool
+comma_at(const ArLexStream *ls, int k)
+{
+	return ArLexIsPunct(ls, k, ',') || ArLexIsPunct(ls, k, AR_CP_COMMA);
+}
+
+/* Is the stat word at token k the sum of a money noun in a relative clause
+ * (وافق البنك على قرض لمصر، الذي تبلغ قيمته 3 مليارات دولار)?  Before it
+ * الذي/التي, perhaps a comma, then the noun phrase of a cue noun that names
+ * money.  The first token of the relative and its comma, or -1. */
+static int
+relative_sum_open(const ArLexStream *ls, int k, int start)
+{
+	const ArLexEntry *se = ArLexEntryAtStripped(ls, k, LX_STAT, NULL);
+	int			j = k - 1;
+
+	if (!se || !(se->flags & LXF_QUAL) || j <= start ||
+		!(word_is(ls, j, "التي") || word_is(ls, j, "الذي")) || ArLexTokAt(ls, k)->break_before)
+		return -1;
+	if (comma_at(ls, j - 1))
+		j--;
+	for (int m = j - 1; m >= start && m >= j - PHRASE_MAX && !ArLexTokAt(ls, m + 1)->break_before; m--)
+	{
+		const ArLexEntry *ce = ArLexEntryAtStripped(ls, m, LX_CUE, NULL);
+
+		if (ce)
+			return (ce->flags & (LXF_AMOUNT | LXF_NEEDSVERB)) ? j : -1;
+		if (!phrase_word(ls, m) && !purpose_start(ls, m))
+			return -1;
+	}
+	return -1;
+}
+
 /* Is the stat word at token k the cost of a gift (تبرعت الشركة ببناء المسجد
  * بتكلفة 40 مليون ريال): a cost word after a cue of gifts (flag cost) in
  * the same clause, at most PLEDGE_WINDOW / 2 tokens back? */
@@ -329,15 +372,6 @@ qualifies_cue(const ArLexStream *ls, int k)
 	return false;
 }
 
-/* Is the word at token k written w? */
-static bool
-word_is(const ArLexStream *ls, int k, const char *w)
-{
-	const ArLexTok *t = ArLexTokAt(ls, k);
-
-	return t->byte_len == strlen(w) && memcmp(ls->buf + t->byte_start, w, t->byte_len) == 0;
-}
-
 /* Is the cue at token k cancelled: negated (لم يتعهد، دون تقديم), after a
  * stat word (مقابل تبرع، بلغ تمويل), expected or asked for only (من المتوقع
  * أن تضخ، دعت المنظمة الدول الغنية إلى تقديم)? */
@@ -385,13 +419,6 @@ apposition_comma(const ArLexStream *ls, int k, int start)
 			return false;
 	}
 	return false;
-}
-
-/* Is token k a comma? */
-static bool
-comma_at(const ArLexStream *ls, int k)
-{
-	return ArLexIsPunct(ls, k, ',') || ArLexIsPunct(ls, k, AR_CP_COMMA);
 }
 
 /* Does the amount it come right after token k: at most two words between,
@@ -559,7 +586,8 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 
 		if ((clause_break(ls, k) && amount_right_after(ls, k, it) &&
 			 (open = inserted_phrase_open(ls, k, start)) >= 0) ||
-			(open = quoted_name_open(ls, k, start)) >= 0)
+			(open = quoted_name_open(ls, k, start)) >= 0 ||
+			(open = relative_sum_open(ls, k, start)) >= 0)
 		{
 			k = open;
 			continue;
