@@ -439,32 +439,47 @@ amount_right_after(const ArLexStream *ls, int k, const ArNumItem *it)
 	return true;
 }
 
-/*
- * Is the comma at token k the end of a short phrase set off by commas — a
- * time, a place, a channel (خصصت الحكومة، في موازنة العام المقبل، 5 مليارات;
- * تعهدت ألمانيا، أمس الأحد، بتقديم)?  Between the two commas at most
- * INSERT_MAX tokens, none of them a verb cue, an actor verb, a stat word or
- * a clause particle.  Returns the opening comma's token, or -1.
- */
-#define INSERT_MAX 6
+typedef bool (*TokTest) (const ArLexStream *ls, int k);
+
+/* The opening mark of a short span that the mark at token k closes: at most
+ * max tokens back to another mark (is_mark), each of them passing inside, in
+ * the sentence.  Its token, or -1 (an empty span is none). */
 static int
-inserted_phrase_open(const ArLexStream *ls, int k, int start)
+span_open(const ArLexStream *ls, int k, int start, int max, TokTest is_mark, TokTest inside)
 {
-	if (!comma_at(ls, k))
+	if (!is_mark(ls, k))
 		return -1;
-	for (int j = k - 1; j > start && j >= k - INSERT_MAX - 1; j--)
+	for (int j = k - 1; j > start && j >= k - max - 1; j--)
 	{
 		if (ArLexTokAt(ls, j + 1)->break_before)
 			return -1;
-		if (comma_at(ls, j))
+		if (is_mark(ls, j))
 			return j < k - 1 ? j : -1;
-		if (ArLexTokAt(ls, j)->type == AR_TOK_PUNCT || own_cue_at(ls, j) ||
-			ArLexEntryAtStripped(ls, j, LX_STAT, NULL) || clause_particle_at(ls, j) ||
-			ArLexEntryAtStripped(ls, j, LX_ACTORVERB, NULL) ||
-			ArLexEntryAtStripped(ls, j, LX_NEGWORD, NULL))
+		if (!inside(ls, j))
 			return -1;
 	}
 	return -1;
+}
+
+/*
+ * A short phrase set off by commas — a time, a place, a channel (خصصت
+ * الحكومة، في موازنة العام المقبل، 5 مليارات; تعهدت ألمانيا، أمس الأحد،
+ * بتقديم) — or a short quoted name (شركة "كوين-تشيك"، بنك «الراجحي») does
+ * not end the clause: span_open with comma_at and inserted_word (at most
+ * INSERT_MAX tokens), or quote_at and name_word (QUOTED_MAX).
+ */
+#define INSERT_MAX 6
+#define QUOTED_MAX 4
+
+/* Can token k stand in a phrase set off by commas: no punctuation, verb
+ * cue, actor verb, stat word, negation or clause particle? */
+static bool
+inserted_word(const ArLexStream *ls, int k)
+{
+	return !(ArLexTokAt(ls, k)->type == AR_TOK_PUNCT || own_cue_at(ls, k) ||
+			 ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
+			 ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL) ||
+			 ArLexEntryAtStripped(ls, k, LX_NEGWORD, NULL));
 }
 
 /* Is token k a quotation mark? */
@@ -478,26 +493,12 @@ quote_at(const ArLexStream *ls, int k)
 		 t->first_cp == 0x201C || t->first_cp == 0x201D);
 }
 
-/* Is the quotation mark at token k the end of a short quoted name (شركة
- * "كوين-تشيك"، بنك «الراجحي»): at most QUOTED_MAX words and hyphens back to
- * the opening mark, none of them a cue or a stat word?  The opening mark's
- * token, or -1. */
-#define QUOTED_MAX 4
-static int
-quoted_name_open(const ArLexStream *ls, int k, int start)
+/* Can token k stand in a quoted name: a word of a noun phrase or a hyphen,
+ * not a cue? */
+static bool
+name_word(const ArLexStream *ls, int k)
 {
-	if (!quote_at(ls, k))
-		return -1;
-	for (int j = k - 1; j > start && j >= k - QUOTED_MAX - 1; j--)
-	{
-		if (ArLexTokAt(ls, j + 1)->break_before)
-			return -1;
-		if (quote_at(ls, j))
-			return j < k - 1 ? j : -1;
-		if (!(phrase_word(ls, j) || ArLexIsPunct(ls, j, '-')) || ArLexEntryAtStripped(ls, j, LX_CUE, NULL))
-			return -1;
-	}
-	return -1;
+	return (phrase_word(ls, k) || ArLexIsPunct(ls, k, '-')) && !ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
 }
 
 /* Is the punctuation at token k a comma before the amount's connector
@@ -585,8 +586,8 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 		int			open;
 
 		if ((clause_break(ls, k) && amount_right_after(ls, k, it) &&
-			 (open = inserted_phrase_open(ls, k, start)) >= 0) ||
-			(open = quoted_name_open(ls, k, start)) >= 0 ||
+			 (open = span_open(ls, k, start, INSERT_MAX, comma_at, inserted_word)) >= 0) ||
+			(open = span_open(ls, k, start, QUOTED_MAX, quote_at, name_word)) >= 0 ||
 			(open = relative_sum_open(ls, k, start)) >= 0)
 		{
 			k = open;
