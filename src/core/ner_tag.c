@@ -100,6 +100,19 @@ decode_all(const ArNerModel *m, const ArNerWords *w, uint8_t *tags)
 	ArFree(scratch);
 }
 
+/* A lone currency noun the model calls a name is none, unless the rules
+ * tagged it: after an amount, ريال is money, whatever the club is called. */
+static void
+drop_currencies(const ArNerWords *w, uint8_t *tags)
+{
+	size_t		k;
+
+	for (k = 0; k < w->n; k++)
+		if ((tags[k] & 1) && (k + 1 == w->n || tags[k + 1] != tags[k] + 1) &&
+			w->items[k].rule == AR_NER_O && ArNerIsCurrency(w, k))
+			tags[k] = AR_NER_O;
+}
+
 /* The kind of a B tag. */
 static ArEntKind
 tag_kind(int tag)
@@ -337,6 +350,7 @@ ArNerTagExtract(const ArNerModel *m, const char *s, size_t len, ArEntityList *ou
 	st.dropped = st.tags + w.n;
 	memset(st.dropped, 0, w.n);
 	decode_all(m, &w, st.tags);
+	drop_currencies(&w, st.tags);
 
 	ArEntityListInit(&res);
 	merge(&st, &res);
