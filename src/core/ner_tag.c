@@ -249,14 +249,15 @@ push_model_span(TagState *st, ArEntityList *res, size_t a, size_t b, ArEntKind k
 
 /* Does the rule entity starting at word a beat the model spans it
  * overlaps?  The conventions always (government bodies, clubs); gazetteer
- * entries under AR_NER_GAZ_WINS. */
+ * entries and foreign family names (-فيتش، -سكي) under AR_NER_GAZ_WINS. */
 static bool
 rule_wins(const TagState *st, size_t a)
 {
 	int			why = st->w->items[a].rule_why;
 
 	return why == AR_NER_WHY_CONVENTION ||
-		(why == AR_NER_WHY_GAZETTEER && (current_policy & AR_NER_GAZ_WINS));
+		((why == AR_NER_WHY_GAZETTEER || why == AR_NER_WHY_SHAPE) &&
+		 (current_policy & AR_NER_GAZ_WINS));
 }
 
 /* Drop the model spans the winning rule entities overlap. */
