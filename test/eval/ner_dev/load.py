@@ -43,7 +43,10 @@ def load(corpus_dir=DEFAULT_CORPUS):
     rows = read_sample()
     wanted = {r["article_id"]: r for r in rows}
     text = {}
-    with gzip.open(os.path.join(corpus_dir, FILE), "rt", encoding="utf-8") as f:
+    path = os.path.join(corpus_dir, FILE)
+    if not os.path.exists(path):
+        sys.exit(f"load.py: {path} not found (the corpus lives in ../shared/corpus)")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             aid, rest = line.split("\t", 1)
             r = wanted.get(aid)
