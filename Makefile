@@ -14,9 +14,11 @@
 #   make bench-bm25-core   bm25 core: build/decode/top-k speed, bytes per posting, pruning
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
+#                     (SETS=ant_dev: the hand-judged ANT dev set, test/eval/ner_dev/)
 #   make eval-pledges   ar_pledges on the judged pledge set (test/eval/pledges/,
 #                     sentences from ../shared/corpus; HALF="dev dev2" scores only
-#                     those halves; ERRORS=1 lists dev and dev2 errors)
+#                     those halves, HALF=train or HALF=train2 the training
+#                     sets; ERRORS=1 lists dev, dev2 and train errors)
 #   make eval-pledges-agreement   agreement of two judges on part of its dev half
 #                     (judgments only, no corpus; LIST=1 lists the disagreements)
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors

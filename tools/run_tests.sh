@@ -164,6 +164,9 @@ fi
 echo "== pledge set: sample and judgments well formed, the scorer's matching (no corpus needed)"
 report_tap "$(python3 test/eval/pledges/check.py 2>&1)"
 
+echo "== entity dev set (ner_dev): sample and judgments well formed, to_conll's tagging (no corpus needed)"
+report_tap "$(python3 test/eval/ner_dev/check.py 2>&1)"
+
 echo "== starting a throwaway cluster"
 an_cluster_start || { echo "0 passed, 1 failed"; exit 1; }
 trap an_cluster_stop EXIT
