@@ -19,15 +19,11 @@
  * The vectors of the NVOCAB most frequent words (seen MIN_COUNT times or
  * more) are projected to DIM dimensions by a fixed random matrix and
  * grouped by spherical k-means into KFINE classes; the class centres are
- * grouped again into KCOARSE classes; a second, finer classification does
- * the same with KFINE2 and KCOARSE2.  Each first fine class also gets the
- * share of its words' occurrences the rules tag as PER, ORG and LOC (the
- * rules run over the corpus here, as ner_lexicon.c does).  Everything is
- * seeded: the same corpus gives the same file on the same machine.
+ * grouped again into KCOARSE classes.  Everything is seeded: the same
+ * corpus gives the same file on the same machine.
  *
- * Output: "word TAB c64 TAB c1024 TAB c256 TAB c4096 TAB PER TAB ORG TAB
- * LOC", sorted bytewise.  Only word types, counts and class numbers come
- * out of the corpus, never its text.
+ * Output: "word TAB coarse TAB fine", sorted bytewise.  Only word types and
+ * class numbers come out of the corpus, never its text.
  */
 #include <math.h>
 #include <stdio.h>
@@ -48,10 +44,12 @@
 #endif
 #define NSLOT		4			/* positions -2, -1, +1, +2 */
 #define DIM			256
-#define KFINE		1024		/* the first classification: fine and coarse */
+#ifndef KFINE
+#define KFINE		1024
+#endif
+#ifndef KCOARSE
 #define KCOARSE		64
-#define KFINE2		4096		/* the second, finer one */
-#define KCOARSE2	256
+#endif
 #define ITERS		12
 #define CDS_ALPHA	0.75		/* context distribution smoothing */
 
@@ -65,7 +63,6 @@ typedef struct Word
 {
 	char	   *s;
 	long		count;
-	long		kind[3];		/* occurrences inside PER, ORG, LOC the rules tag */
 	uint32_t	id;
 } Word;
 
@@ -175,8 +172,6 @@ read_text(Vocab *v, Stream *st, const char *s, size_t len, ArNerWords *w)
 									   x->norm_len - x->bare_skip);
 
 			e->count++;
-			if (x->rule != AR_NER_O && x->rule < AR_NER_RULE_B_NAT)
-				e->kind[(x->rule - 1) / 2]++;
 			push(st, e->id);
 		}
 	}
@@ -377,62 +372,6 @@ kmeans(const float *x, const double *wt, size_t n, int k)
 	return cls;
 }
 
-/*
- * Two levels of classes: kfine classes of the words, then kcoarse classes
- * of the fine classes' centres (weighted by their words), so that a fine
- * class always lies inside one coarse class.
- */
-static void
-classify(const float *vec, const double *wt, size_t nv, int kfine, int kcoarse,
-		 int **fine, int **coarse)
-{
-	float	   *cen = xalloc((size_t) kfine * DIM * sizeof(float));
-	double	   *cw = xalloc(kfine * sizeof(double));
-	size_t		k;
-	int			j,
-				d;
-
-	*fine = kmeans(vec, wt, nv, kfine);
-	for (k = 0; k < nv; k++)
-	{
-		cw[(*fine)[k]] += wt[k];
-		for (d = 0; d < DIM; d++)
-			cen[(size_t) (*fine)[k] * DIM + d] += (float) (wt[k] * vec[k * DIM + d]);
-	}
-	for (j = 0; j < kfine; j++)
-		normalize(cen + (size_t) j * DIM, DIM);
-	*coarse = kmeans(cen, cw, kfine, kcoarse);
-	free(cen);
-	free(cw);
-}
-
-/*
- * How often the rules tag the words of each class as PER, ORG and LOC, in
- * tenths of the class's occurrences: what the rules know of the names they
- * recognize carries over to the words used like them that they never tag.
- */
-static void
-class_shares(Word *const *byrank, size_t nv, const int *cls, int k, int *shares)
-{
-	double	   *sum = xalloc((size_t) k * 4 * sizeof(double));
-	size_t		i;
-	int			j,
-				t;
-
-	for (i = 0; i < nv; i++)
-	{
-		double	   *s = sum + 4 * cls[i];
-
-		s[0] += byrank[i]->count;
-		for (t = 0; t < 3; t++)
-			s[t + 1] += byrank[i]->kind[t];
-	}
-	for (j = 0; j < k; j++)
-		for (t = 0; t < 3; t++)
-			shares[3 * j + t] = sum[4 * j] > 0 ? (int) (10 * sum[4 * j + t + 1] / sum[4 * j]) : 0;
-	free(sum);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -452,10 +391,7 @@ main(int argc, char **argv)
 	double		colsum[NSLOT][NCTX + T_WORDS + 1];
 	double	   *wt;
 	int		   *fine,
-			   *coarse,
-			   *fine2,
-			   *coarse2;
-	int			shares[3 * KFINE];
+			   *coarse;
 	static const int offsets[NSLOT] = {-2, -1, 1, 2};
 
 	if (argc < 2)
@@ -559,24 +495,37 @@ main(int argc, char **argv)
 	free(counts);
 	free(proj);
 
-	classify(vec, wt, nv, KFINE, KCOARSE, &fine, &coarse);
-	classify(vec, wt, nv, KFINE2, KCOARSE2, &fine2, &coarse2);
-	class_shares(byrank, nv, fine, KFINE, shares);
+	fine = kmeans(vec, wt, nv, KFINE);
+	/* the coarse classes group the fine ones' centres, weighted by size */
+	{
+		float	   *cen = xalloc((size_t) KFINE * DIM * sizeof(float));
+		double	   *cw = xalloc(KFINE * sizeof(double));
+		int			j,
+					d;
+
+		for (k = 0; k < nv; k++)
+		{
+			cw[fine[k]] += wt[k];
+			for (d = 0; d < DIM; d++)
+				cen[(size_t) fine[k] * DIM + d] += (float) (wt[k] * vec[k * DIM + d]);
+		}
+		for (j = 0; j < KFINE; j++)
+			normalize(cen + (size_t) j * DIM, DIM);
+		coarse = kmeans(cen, cw, KFINE, KCOARSE);
+		free(cen);
+		free(cw);
+	}
 
 	/* the classified words, bytewise, with their classes */
 	for (k = 0; k < nv; k++)
 		byrank[k]->id = (uint32_t) k;	/* rank, to find the classes again */
 	qsort(byrank, nv, sizeof(Word *), by_string);
-	printf("# word\tc%d\tc%d\tc%d\tc%d\tPER\tORG\tLOC (classes of the words around each word in the news corpus, "
-		   "and the tenths of the first fine class's occurrences inside entities the rules tag; make regen-ner-clusters)\n",
-		   KCOARSE, KFINE, KCOARSE2, KFINE2);
+	printf("# word\tcoarse\tfine (classes of the words around each word in the news corpus; make regen-ner-clusters)\n");
 	for (k = 0; k < nv; k++)
 	{
 		uint32_t	r = byrank[k]->id;
-		const int  *sh = shares + 3 * fine[r];
 
-		printf("%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", byrank[k]->s, coarse[fine[r]], fine[r],
-			   coarse2[fine2[r]], fine2[r], sh[0], sh[1], sh[2]);
+		printf("%s\t%d\t%d\n", byrank[k]->s, coarse[fine[r]], fine[r]);
 	}
 	return 0;
 }

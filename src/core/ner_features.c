@@ -24,20 +24,14 @@ typedef struct NerLexEntry
 	uint8_t		loc;
 } NerLexEntry;
 
-/* A word of the corpus word classes (ner_clusters.tsv): its classes in two
- * classifications (coarse and fine each), and the shares, in tenths, of
- * the first fine class's occurrences inside PER, ORG and LOC the rules tag. */
+/* A word of the corpus word classes (ner_clusters.tsv): its coarse and
+ * fine class. */
 typedef struct NerClusterEntry
 {
 	uint32_t	key_off;
 	uint8_t		key_len;
 	uint8_t		coarse;
 	uint16_t	fine;
-	uint16_t	coarse2;
-	uint16_t	fine2;
-	uint8_t		per;
-	uint8_t		org;
-	uint8_t		loc;
 } NerClusterEntry;
 
 #include "ner_lexicon_table.h"
@@ -60,8 +54,8 @@ enum
 	F_FLAGM2, F_FLAGP2, F_NOFLAG, F_BAREM1, F_BAREP1,
 	F_SUF2M1, F_PRE2M1, F_SUF2P1, F_PRE2P1, F_RULEM2, F_RULEP2,
 	F_LEX0, F_LEXM1, F_LEXP1,
-	F_CLASS0, F_CLASSM1, F_CLASSP1, F_CLASS_BIGRAM_L, F_CLASS_BIGRAM_R,
-	F_CURRENCY, F_CLASS2_0, F_CLASS2_M1, F_CLASS2_P1, F_CLASSLEX0, F_CLASSLEXM1, F_CLASSLEXP1
+	F_CLASS0, F_CLASSM1, F_CLASSP1,
+	F_CURRENCY
 };
 
 #define H_NORM	0
@@ -73,8 +67,6 @@ enum
 #define H_PRE3	6
 #define H_SUF3	7
 #define H_CLASS	8				/* word classes of the bare form: coarse | fine << 8, or NO_CLASS */
-#define H_CLASS2	9				/* the second classification: coarse | fine << 16 */
-#define H_CLASSLEX 10				/* the first fine class's rule shares, packed as H_LEX */
 #define NO_LEX	0xffffffffu
 #define NO_CLASS 0xfffffffeu
 #define NO_WORD	0x9e3779b9u		/* the hash of "no word here" */
@@ -162,7 +154,7 @@ lexicon_shares(const char *s, size_t len, uint32_t hash)
 	}
 }
 
-/* The entry of a bare form (whose ArHashBytes is hash) in the word classes, or NO_CLASS. */
+/* The word classes of a bare form (whose ArHashBytes is hash), packed, or NO_CLASS. */
 static uint32_t
 word_classes(const char *s, size_t len, uint32_t hash)
 {
@@ -177,7 +169,7 @@ word_classes(const char *s, size_t len, uint32_t hash)
 			return NO_CLASS;
 		e = &ner_cluster[k];
 		if (e->key_len == len && memcmp(ner_cluster_blob + e->key_off, s, len) == 0)
-			return (uint32_t) k;
+			return e->coarse | (uint32_t) e->fine << 8;
 	}
 }
 
@@ -232,7 +224,7 @@ ArNerWordHashes(const ArNerWords *w, uint32_t *wh)
 		const char *norm = w->norm.data + x->norm_off;
 		size_t		stem_len;
 		const char *stem = ArStem(norm, x->norm_len, &stem_len);
-		uint32_t	k;
+
 		uint32_t   *h = wh + AR_NER_WORD_HASHES * i;
 
 		h[H_NORM] = hash_str(norm, x->norm_len);
@@ -240,18 +232,8 @@ ArNerWordHashes(const ArNerWords *w, uint32_t *wh)
 		h[H_STEM] = hash_str(stem, stem_len);
 		h[H_LEX] = lexicon_shares(norm, x->norm_len, h[H_NORM]);
 		affix_hashes(norm + x->bare_skip, x->norm_len - x->bare_skip, h);
-		k = x->latin ? NO_CLASS :
+		h[H_CLASS] = x->latin ? NO_CLASS :
 			word_classes(norm + x->bare_skip, x->norm_len - x->bare_skip, h[H_BARE]);
-		h[H_CLASS] = h[H_CLASS2] = NO_CLASS;
-		h[H_CLASSLEX] = NO_LEX;
-		if (k != NO_CLASS)
-		{
-			const NerClusterEntry *e = &ner_cluster[k];
-
-			h[H_CLASS] = e->coarse | (uint32_t) e->fine << 8;
-			h[H_CLASS2] = e->coarse2 | (uint32_t) e->fine2 << 16;
-			h[H_CLASSLEX] = e->per | (uint32_t) e->org << 8 | (uint32_t) e->loc << 16;
-		}
 	}
 }
 
@@ -324,7 +306,7 @@ class_features(uint32_t id, uint32_t classes, uint32_t *f, int nf)
 	return nf;
 }
 
-/* Coarse classes of two neighbouring words. */
+/* The coarse class alone (a neighbour's fine class adds nothing in cross-validation). */
 static inline uint32_t
 coarse_class(uint32_t classes)
 {
@@ -413,18 +395,8 @@ word_features(const ArNerWords *w, const uint32_t *wh, size_t i, uint32_t *f)
 	nf = lexicon_features(F_LEXM1, hash_at(w, wh, j - 1, H_LEX), f, nf);
 	nf = lexicon_features(F_LEXP1, hash_at(w, wh, j + 1, H_LEX), f, nf);
 	nf = class_features(F_CLASS0, hash_at(w, wh, j, H_CLASS), f, nf);
-	nf = class_features(F_CLASSM1, hash_at(w, wh, j - 1, H_CLASS), f, nf);
-	nf = class_features(F_CLASSP1, hash_at(w, wh, j + 1, H_CLASS), f, nf);
-	nf = lexicon_features(F_CLASSLEX0, hash_at(w, wh, j, H_CLASSLEX), f, nf);
-	nf = lexicon_features(F_CLASSLEXM1, hash_at(w, wh, j - 1, H_CLASSLEX), f, nf);
-	nf = lexicon_features(F_CLASSLEXP1, hash_at(w, wh, j + 1, H_CLASSLEX), f, nf);
-	nf = class_features(F_CLASS2_0, hash_at(w, wh, j, H_CLASS2), f, nf);
-	nf = class_features(F_CLASS2_M1, hash_at(w, wh, j - 1, H_CLASS2), f, nf);
-	nf = class_features(F_CLASS2_P1, hash_at(w, wh, j + 1, H_CLASS2), f, nf);
-	f[nf++] = mix(F_CLASS_BIGRAM_L, coarse_class(hash_at(w, wh, j - 1, H_CLASS)),
-				  coarse_class(hash_at(w, wh, j, H_CLASS)));
-	f[nf++] = mix(F_CLASS_BIGRAM_R, coarse_class(hash_at(w, wh, j, H_CLASS)),
-				  coarse_class(hash_at(w, wh, j + 1, H_CLASS)));
+	f[nf++] = mix(F_CLASSM1, coarse_class(hash_at(w, wh, j - 1, H_CLASS)), 0);
+	f[nf++] = mix(F_CLASSP1, coarse_class(hash_at(w, wh, j + 1, H_CLASS)), 0);
 	nf = form_features(w, wh, i, f, nf);
 	if (ArNerIsCurrency(w, i))
 		f[nf++] = mix(F_CURRENCY, 1, 0);

@@ -24,7 +24,7 @@
 
 /* Bump when the features change: a model trained on others is refused. */
 #define AR_NER_FEATURE_VERSION	4
-#define AR_NER_MAX_FEATS		96	/* per word */
+#define AR_NER_MAX_FEATS		80	/* per word */
 
 /* Rule tags beyond the ArNerTag ones: nationality adjectives. */
 #define AR_NER_RULE_B_NAT		7
@@ -79,7 +79,7 @@ extern void ArNerWordsFree(ArNerWords *w);
 
 /* Hash the forms of every word once (and look it up in the corpus
  * lexicon): word_hash holds AR_NER_WORD_HASHES × w->n. */
-#define AR_NER_WORD_HASHES		11
+#define AR_NER_WORD_HASHES		9
 extern void ArNerWordHashes(const ArNerWords *w, uint32_t *word_hash);
 
 /* Is word i a currency noun of the number lexicon (ريال، دولار)? */
