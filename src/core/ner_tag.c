@@ -100,17 +100,48 @@ decode_all(const ArNerModel *m, const ArNerWords *w, uint8_t *tags)
 	ArFree(scratch);
 }
 
-/* A lone currency noun the model calls a name is none, unless the rules
- * tagged it: after an amount, ريال is money, whatever the club is called. */
-static void
-drop_currencies(const ArNerWords *w, uint8_t *tags)
+/* Is every word of [a, b) a Latin word in lower case ("and the")? */
+static bool
+lowercase_latin(const ArNerWords *w, const char *src, size_t a, size_t b)
 {
 	size_t		k;
 
-	for (k = 0; k < w->n; k++)
-		if ((tags[k] & 1) && (k + 1 == w->n || tags[k + 1] != tags[k] + 1) &&
-			w->items[k].rule == AR_NER_O && ArNerIsCurrency(w, k))
-			tags[k] = AR_NER_O;
+	for (k = a; k < b; k++)
+	{
+		unsigned char c = (unsigned char) src[w->items[k].byte_start];
+
+		if (!w->items[k].latin || c < 'a' || c > 'z')
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Model spans that cannot be names become none, unless the rules tagged
+ * them: a lone currency noun (after an amount, ريال is money, whatever the
+ * club is called), and Latin words in lower case (the model learnt its
+ * Latin from a few capitalized names in Arabic text).
+ */
+static void
+drop_impossible_spans(const ArNerWords *w, const char *src, uint8_t *tags)
+{
+	size_t		a,
+				b,
+				k;
+
+	for (a = 0; a < w->n; a = b)
+	{
+		b = a + 1;
+		if (!(tags[a] & 1))
+			continue;
+		while (b < w->n && tags[b] == tags[a] + 1)
+			b++;
+		if (w->items[a].rule != AR_NER_O)
+			continue;
+		if ((b == a + 1 && ArNerIsCurrency(w, a)) || lowercase_latin(w, src, a, b))
+			for (k = a; k < b; k++)
+				tags[k] = AR_NER_O;
+	}
 }
 
 /* The kind of a B tag. */
@@ -351,7 +382,7 @@ ArNerTagExtract(const ArNerModel *m, const char *s, size_t len, ArEntityList *ou
 	st.dropped = st.tags + w.n;
 	memset(st.dropped, 0, w.n);
 	decode_all(m, &w, st.tags);
-	drop_currencies(&w, st.tags);
+	drop_impossible_spans(&w, s, st.tags);
 
 	ArEntityListInit(&res);
 	merge(&st, &res);
