@@ -238,7 +238,10 @@ by_string(const void *a, const void *b)
 }
 
 /* xorshift64*: the fixed random numbers of the projection and the seeds. */
-static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+#ifndef CLUSTER_SEED
+#define CLUSTER_SEED 0x9e3779b97f4a7c15ull
+#endif
+static uint64_t rng_state = CLUSTER_SEED;
 
 static double
 rng_uniform(void)
