@@ -14,9 +14,11 @@
 #   make bench-bm25-core   bm25 core: build/decode/top-k speed, bytes per posting, pruning
 #   make bench-callgrind  instruction counts of the SQL steps (stable on a busy machine)
 #   make eval-search | eval-numbers | eval-ner   quality on ../shared/eval
+#                     (SETS=ant_dev: the hand-judged ANT dev set, test/eval/ner_dev/)
 #   make eval-pledges   ar_pledges on the judged pledge set (test/eval/pledges/,
 #                     sentences from ../shared/corpus; HALF="dev dev2" scores only
-#                     those halves; ERRORS=1 lists dev and dev2 errors)
+#                     those halves, HALF=train or HALF=train2 the training
+#                     sets; ERRORS=1 lists dev, dev2 and train errors)
 #   make eval-pledges-agreement   agreement of two judges on part of its dev half
 #                     (judgments only, no corpus; LIST=1 lists the disagreements)
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
@@ -120,7 +122,7 @@ NER_TRAIN_ARGS   = -e $(NER_EPOCHS) -b $(NER_HASH_BITS)
 	@mkdir -p .build/tools
 	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 
-.PHONY: train-ner cv-ner regen-ner-lexicon
+.PHONY: train-ner cv-ner regen-ner-lexicon regen-ner-clusters
 train-ner: .build/tools/ner_train
 	@mkdir -p $(GEN_DATA)
 	.build/tools/ner_train train $(NER_TRAIN_CONLL) $(GEN_DATA)/arabic_news_ner.model $(NER_TRAIN_ARGS)
@@ -134,6 +136,17 @@ train-ner: .build/tools/ner_train
 regen-ner-lexicon: .build/tools/ner_lexicon
 	@mkdir -p $(GEN_DATA)
 	.build/tools/ner_lexicon $(wildcard $(SHARED_DIR)/corpus/arabic_news_*.tsv.gz) > $(GEN_DATA)/ner_lexicon.tsv
+
+# Word classes learnt from the words around each word in the ANT news
+# corpus, a feature of the model (reviewed, committed; make regen compiles
+# data/ner_clusters.tsv into ner_clusters_table.h).  About 5 minutes.
+.build/tools/ner_clusters: tools/ner_clusters.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/tools
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
+regen-ner-clusters: .build/tools/ner_clusters
+	@mkdir -p $(GEN_DATA)
+	.build/tools/ner_clusters $(ANT_CORPUS) > $(GEN_DATA)/ner_clusters.tsv
 
 cv-ner: .build/tools/ner_train
 	.build/tools/ner_train cv $(NER_TRAIN_CONLL) $(NER_TRAIN_ARGS) -k $(or $(FOLDS),5)
@@ -222,7 +235,7 @@ regen:
 	python3 data/gen_entities_table.py data > $(GEN_H)/entities_table.h
 	python3 data/gen_number_lexicon.py data > $(GEN_H)/numlex_table.h
 	python3 data/gen_rare_table.py data/search_common.tsv > $(GEN_H)/rare_table.h
-	python3 data/gen_ner_lexicon.py data/ner_lexicon.tsv > $(GEN_H)/ner_lexicon_table.h
+	python3 data/gen_ner_lexicon.py data/ner_lexicon.tsv data/ner_clusters.tsv > $(GEN_H)/ner_lexicon_table.h
 
 # Words whose first ل is their own, counted in the news corpus (reviewed,
 # then committed; "make regen" compiles them into the stemmer's table).

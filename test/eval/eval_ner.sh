@@ -26,7 +26,14 @@ an_psql -d postgres -c "CREATE EXTENSION arabic_news" >/dev/null
 work=$(mktemp -d)
 chmod 755 "$work"
 for set in ${SETS:-anercorp_camel_test newsfane_gold anercorp_camel_train}; do
-	gold="$NER/$set/$( [ "$set" = anercorp_camel_train ] && echo train || echo test ).conll"
+	if [ "$set" = ant_dev ]; then
+		corpus=../shared/corpus/arabic_news_ant.tsv.gz
+		[ -f "$corpus" ] || { echo "$set: $corpus missing, skipped"; continue; }
+		gold="$work/ant_dev.conll"
+		python3 test/eval/ner_dev/to_conll.py --out "$gold" ../shared/corpus
+	else
+		gold="$NER/$set/$( [ "$set" = anercorp_camel_train ] && echo train || echo test ).conll"
+	fi
 	[ -f "$gold" ] || { echo "$set: $gold missing, skipped"; continue; }
 	ctx=${CONTEXT:-0}
 	python3 test/eval/ner_score.py sentences "$gold" "$work/$set.txt" "$ctx"

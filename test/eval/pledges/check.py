@@ -5,7 +5,11 @@ Prints TAP lines ("ok - …" / "not ok - …"):
   * sample.tsv: unique sentence ids, halves dev/test, no article in both halves;
   * sample_dev2.tsv (the second dev set): sids d###, half dev2, only articles
     of the dev half (sample.py's split hash), no sentence of sample.tsv;
-  * dev.tsv, dev2.tsv, test.tsv (when present): every sentence of the half judged, and
+  * sample_train.tsv (the training set): sids t###, half train, only articles
+    of the dev half, no sentence of sample.tsv or sample_dev2.tsv;
+  * sample_train2.tsv (the second training set): sids u####, half train2,
+    only articles of the dev half, no sentence of the three samples before it;
+  * dev.tsv, dev2.tsv, train.tsv, train2.tsv, test.tsv (when present): every sentence of the half judged, and
     only those; pledge rows carry a number and a unit (ISO 4217 code,
     percent or ?); none/drop rows carry nothing else;
   * score.py's matching and actor normalization on made-up cases;
@@ -42,23 +46,25 @@ def check_sample():
         "sample.tsv: every sentence in dev or test, no article in both halves")
 
 
-def check_sample_dev2():
-    path = os.path.join(HERE, "sample_dev2.tsv")
+def check_dev_sample(name, half, prefix, minimum, earlier, digits=3):
+    """A sample drawn from the dev half's articles (dev2, train): ids, half,
+    articles, and no sentence of the earlier sample files."""
+    path = os.path.join(HERE, name)
     if not os.path.exists(path):
-        print("# sample_dev2.tsv not drawn (skipped)")
+        print(f"# {name} not drawn (skipped)")
         return
     rows = load.read_table(path)
     first = load.read_table(os.path.join(HERE, "sample.tsv"))
     sids = [r["sid"] for r in rows]
-    tap(len(sids) == len(set(sids)) and all(re.match(r"^d\d{3}$", s) for s in sids) and len(sids) >= 200,
-        f"sample_dev2.tsv: {len(sids)} sentences, ids d### and unique")
+    tap(len(sids) == len(set(sids)) and all(re.match(rf"^{prefix}\d{{{digits}}}$", s) for s in sids) and len(sids) >= minimum,
+        f"{name}: {len(sids)} sentences, ids {prefix}{'#' * digits} and unique")
     test_articles = {r["article_id"] for r in first if r["half"] == "test"}
-    bad = [r["sid"] for r in rows if r["half"] != "dev2" or sample.half_of(r["article_id"]) != "dev"
+    bad = [r["sid"] for r in rows if r["half"] != half or sample.half_of(r["article_id"]) != "dev"
            or r["article_id"] in test_articles]
-    tap(not bad, "sample_dev2.tsv: half dev2, every article of the dev half" + (f" (first not: {bad[0]})" if bad else ""))
-    taken = {(r["article_id"], r["start"]) for r in first}
+    tap(not bad, f"{name}: half {half}, every article of the dev half" + (f" (first not: {bad[0]})" if bad else ""))
+    taken = {(r["article_id"], r["start"]) for e in earlier for r in load.read_table(os.path.join(HERE, e))}
     again = [r["sid"] for r in rows if (r["article_id"], r["start"]) in taken]
-    tap(not again, "sample_dev2.tsv: no sentence of sample.tsv" + (f" (first: {again[0]})" if again else ""))
+    tap(not again, f"{name}: no sentence of {' or '.join(earlier)}" + (f" (first: {again[0]})" if again else ""))
 
 
 def row_problem(r):
@@ -112,9 +118,13 @@ def check_agreement():
 def main():
     try:
         check_sample()
-        check_sample_dev2()
+        check_dev_sample("sample_dev2.tsv", "dev2", "d", 200, ["sample.tsv"])
+        check_dev_sample("sample_train.tsv", "train", "t", 700, ["sample.tsv", "sample_dev2.tsv"])
+        check_dev_sample("sample_train2.tsv", "train2", "u", 1100, ["sample.tsv", "sample_dev2.tsv", "sample_train.tsv"], 4)
         check_judgments("dev")
         check_judgments("dev2")
+        check_judgments("train")
+        check_judgments("train2")
         check_judgments("test")
         check_scorer()
         check_agreement()

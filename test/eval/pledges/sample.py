@@ -27,8 +27,24 @@ DEV2_TOTAL sentences (the last water-filling level is filled only up to it):
 only from articles whose half is dev, never a sentence of sample.tsv, sids
 d001…, half "dev2".  The test half's articles stay unseen.
 
+--train draws a training set for a learned pledge classifier: its own seed,
+TRAIN_TOTAL sentences of dev-half articles, none of sample.tsv's or
+sample_dev2.tsv's, sids t001…, half "train".  Same detector and strata, but
+shaped more like running news than the evaluation sets: TRAIN_SHARES gives
+the "none" cue group half the sample and "qima" (بقيمة … without أعلن, the
+commonest cue) an eighth; each part is water-filled over its own strata.
+
+--train2 draws a second training set shaped like the evaluation sets, so
+that positives are plentiful: its own seed, TRAIN2_TOTAL sentences of
+dev-half articles, none of sample.tsv's, sample_dev2.tsv's or
+sample_train.tsv's, the original strata weights (cue groups balanced,
+"none" NONE_WEIGHT), the last level filled exactly as for --dev2; sids
+u0001…, half "train2".
+
   cd test/eval/pledges && python3 sample.py [CORPUS_DIR] > sample.tsv 2> strata.tsv
   cd test/eval/pledges && python3 sample.py --dev2 [CORPUS_DIR] > sample_dev2.tsv 2> strata_dev2.tsv
+  cd test/eval/pledges && python3 sample.py --train [CORPUS_DIR] > sample_train.tsv 2> strata_train.tsv
+  cd test/eval/pledges && python3 sample.py --train2 [CORPUS_DIR] > sample_train2.tsv 2> strata_train2.tsv
 """
 import gzip
 import hashlib
@@ -44,6 +60,12 @@ SEED = SPLIT_SEED                   # picks and order; --dev2 sets DEV2_SEED
 TOTAL = 480
 DEV2_SEED = "pledges-dev2-2026-12-04"
 DEV2_TOTAL = 240
+TRAIN_SEED = "pledges-train-2026-12-04"
+TRAIN_TOTAL = 800
+# --train: share of the sample per part (cue group, or None = every other group)
+TRAIN_SHARES = (("none", 0.5), ("qima", 0.125), (None, 0.375))
+TRAIN2_SEED = "pledges-train2-2026-12-04"
+TRAIN2_TOTAL = 1200
 NONE_WEIGHT = 3
 KEEP_PER_STRATUM = 200      # candidates kept per stratum before allocation
 MIN_LEN, MAX_LEN = 25, 500  # sentence length in characters
@@ -171,7 +193,7 @@ def scan(corpus_dir, eligible=lambda aid, off: True):
 
 def allocate(counts, total, exact=False):
     """Water-filling: stratum s gets min(count_s, floor(q * w_s)), q raised to reach total.
-    exact (--dev2): the last level is filled only up to total, stratum by stratum
+    exact (--dev2, --train2): the last level is filled only up to total, stratum by stratum
     in keyed-hash order, instead of overshooting it."""
     weight = {k: (NONE_WEIGHT if k[1] == "none" else 1) for k in counts}
     q, prev = 0, None
@@ -190,27 +212,47 @@ def allocate(counts, total, exact=False):
     return alloc
 
 
-def dev2_eligible():
-    """--dev2: dev-half articles only, and no sentence sample.tsv already holds."""
+def allocate_shares(counts, total, shares):
+    """--train: each part (a cue group, or None for all the others) gets its
+    share of total, water-filled exactly over that part's strata."""
+    named = {g for g, _ in shares if g is not None}
+    alloc = {}
+    for group, share in shares:
+        part = {k: n for k, n in counts.items() if (k[1] == group if group else k[1] not in named)}
+        alloc.update(allocate(part, round(total * share), exact=True))
+    return alloc
+
+
+def dev_half_eligible(*taken_files):
+    """--dev2, --train, --train2: dev-half articles only, and no sentence the given sample files already hold."""
     taken = set()
-    with open(os.path.join(HERE, "sample.tsv"), encoding="utf-8") as f:
-        for line in f:
-            c = line.rstrip("\n").split("\t")
-            if not line.startswith("#") and c[0] != "sid":
-                taken.add((c[3], int(c[4])))
+    for name in taken_files:
+        with open(os.path.join(HERE, name), encoding="utf-8") as f:
+            for line in f:
+                c = line.rstrip("\n").split("\t")
+                if not line.startswith("#") and c[0] != "sid":
+                    taken.add((c[3], int(c[4])))
     return lambda aid, off: half_of(aid) == "dev" and (aid, off) not in taken
 
 
 def main():
     global SEED
     args = sys.argv[1:]
-    dev2 = "--dev2" in args
-    args = [a for a in args if a != "--dev2"]
+    dev2, train, train2 = "--dev2" in args, "--train" in args, "--train2" in args
+    args = [a for a in args if a not in ("--dev2", "--train", "--train2")]
     corpus_dir = args[0] if args else os.path.join(HERE, "../../../../shared/corpus")
     if dev2:
         SEED = DEV2_SEED
-        counts, kept = scan(corpus_dir, dev2_eligible())
+        counts, kept = scan(corpus_dir, dev_half_eligible("sample.tsv"))
         alloc = allocate(counts, DEV2_TOTAL, exact=True)
+    elif train2:
+        SEED = TRAIN2_SEED
+        counts, kept = scan(corpus_dir, dev_half_eligible("sample.tsv", "sample_dev2.tsv", "sample_train.tsv"))
+        alloc = allocate(counts, TRAIN2_TOTAL, exact=True)
+    elif train:
+        SEED = TRAIN_SEED
+        counts, kept = scan(corpus_dir, dev_half_eligible("sample.tsv", "sample_dev2.tsv"))
+        alloc = allocate_shares(counts, TRAIN_TOTAL, TRAIN_SHARES)
     else:
         counts, kept = scan(corpus_dir)
         alloc = allocate(counts, TOTAL)
@@ -220,11 +262,16 @@ def main():
         for _negh, aid, off, length, sha in best:
             rows.append((key, aid, off, length, sha))
     rows.sort(key=lambda r: keyed_hash("order", r[1], str(r[2])))
-    scope = "; dev-half articles only, none of sample.tsv's sentences" if dev2 else ""
+    scope = ("; dev-half articles only, none of sample.tsv's sentences" if dev2 else
+             "; dev-half articles only, none of sample.tsv's or sample_dev2.tsv's sentences;"
+             " shares none 1/2, qima 1/8, other cue groups 3/8" if train else
+             "; dev-half articles only, none of sample.tsv's, sample_dev2.tsv's or sample_train.tsv's sentences;"
+             " strata weighted as in sample.tsv" if train2 else "")
     print(f"# pledge sample: seed {SEED}{scope}, {len(rows)} sentences; columns below; text via load.py")
     print("sid\thalf\tcorpus\tarticle_id\tstart\tlength\tcue_group\tunit_class\tsha1_12")
     for n, ((corpus, cue, unit), aid, off, length, sha) in enumerate(rows, 1):
-        sid, half = (f"d{n:03d}", "dev2") if dev2 else (f"s{n:03d}", half_of(aid))
+        sid, half = (f"d{n:03d}", "dev2") if dev2 else (f"t{n:03d}", "train") if train else \
+            (f"u{n:04d}", "train2") if train2 else (f"s{n:03d}", half_of(aid))
         print(f"{sid}\t{half}\t{corpus}\t{aid}\t{off}\t{length}\t{cue}\t{unit}\t{sha}")
     # strata.tsv: counts only, for the docs and the corpus-weighted estimate in score.py
     print(f"# pledge sample strata: seed {SEED}{scope}; candidates in the corpus, sentences sampled", file=sys.stderr)
