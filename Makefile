@@ -19,6 +19,10 @@
 #                     sentences from ../shared/corpus; HALF="dev dev2" scores only
 #                     those halves, HALF=train the training set; ERRORS=1
 #                     lists dev, dev2 and train errors)
+#   make train-pledges   retrain the pledge classifier (data/pledge_model.tsv)
+#                     from the judged training halves (PLEDGE_HALVES, text from
+#                     ../shared/corpus); cv-pledges: its cross-validation;
+#                     eval-pledges-model: grammar alone vs model on dev, dev2
 #   make eval-pledges-agreement   agreement of two judges on part of its dev half
 #                     (judgments only, no corpus; LIST=1 lists the disagreements)
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
@@ -140,6 +144,28 @@ regen-ner-lexicon: .build/tools/ner_lexicon
 cv-ner: .build/tools/ner_train
 	.build/tools/ner_train cv $(NER_TRAIN_CONLL) $(NER_TRAIN_ARGS) -k $(or $(FOLDS),5)
 
+# ---- the trained pledge classifier: "make train-pledges" retrains it from
+# the judged training sentences of test/eval/pledges/ (PLEDGE_HALVES, their
+# text from ../shared/corpus) into $(GEN_DATA)/pledge_model.tsv, which "make
+# regen" compiles into src/core/pledge_model_table.h; "make cv-pledges"
+# prints its cross-validation figures, "make eval-pledges-model" the grammar
+# alone and the model on dev and dev2 (docs/numbers.md has the figures).
+PLEDGE_HALVES     ?= train
+PLEDGE_TRAIN_ARGS ?= -e 10 -k 10
+.build/tools/pledge_train: tools/pledge_train.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/tools
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
+.PHONY: train-pledges cv-pledges eval-pledges-model
+train-pledges: .build/tools/pledge_train
+	@mkdir -p $(GEN_DATA)
+	@PLEDGE_HALVES="$(PLEDGE_HALVES)" PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" \
+		bash tools/pledge_train.sh train $(GEN_DATA)/pledge_model.tsv
+cv-pledges: .build/tools/pledge_train
+	@PLEDGE_HALVES="$(PLEDGE_HALVES)" PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" bash tools/pledge_train.sh cv
+eval-pledges-model: .build/tools/pledge_train
+	@PLEDGE_HALVES="$(PLEDGE_HALVES)" PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" bash tools/pledge_train.sh eval
+
 # Instruction counts of the SQL benchmark steps (single-user backend under callgrind).
 bench-callgrind:
 	@bash test/bench/callgrind_sql.sh
@@ -225,6 +251,8 @@ regen:
 	python3 data/gen_number_lexicon.py data > $(GEN_H)/numlex_table.h
 	python3 data/gen_rare_table.py data/search_common.tsv > $(GEN_H)/rare_table.h
 	python3 data/gen_ner_lexicon.py data/ner_lexicon.tsv > $(GEN_H)/ner_lexicon_table.h
+	python3 data/gen_pledge_context.py data/pledge_context.tsv > $(GEN_H)/pledge_context_table.h
+	python3 data/gen_pledge_model.py data/pledge_model.tsv > $(GEN_H)/pledge_model_table.h
 
 # Words whose first ل is their own, counted in the news corpus (reviewed,
 # then committed; "make regen" compiles them into the stemmer's table).

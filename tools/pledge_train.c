@@ -1,0 +1,650 @@
+/*
+ * pledge_train.c — trains, cross-validates and runs the pledge classifier
+ * of src/core/pledge_model.h, with the core linked in (make train-pledges).
+ *
+ *   pledge_train cands SENTENCES
+ *        every money and percent mention (the classifier's candidates):
+ *        rows "sid idx kind value unit rule" for tools/pledge_labels.py
+ *   pledge_train cv SENTENCES LABELS [-k FOLDS] [-e EPOCHS] [-b HASH_BITS]
+ *        K folds by sentence: out-of-fold scores, rows "sid idx score rule
+ *        label", then (on stderr) P/R/F1 of the grammar alone and of the
+ *        model at the threshold that maximizes the out-of-fold F1
+ *   pledge_train train SENTENCES LABELS OUT [-k FOLDS] [-e EPOCHS] [-b HASH_BITS]
+ *        the threshold by cross-validation as above, then an averaged
+ *        perceptron over every labelled candidate; weights written to OUT
+ *        (data/pledge_model.tsv's format)
+ *   pledge_train apply MODEL SENTENCES
+ *        scores with the weights of MODEL: rows "sid idx score rule"
+ *
+ * SENTENCES: "sid <TAB> text" lines (test/eval/pledges/load.py).  LABELS:
+ * "sid <TAB> idx <TAB> 0|1" per candidate of a judged sentence, and "sid
+ * <TAB> -1 <TAB> n" for n judged pledges no candidate matches (recall
+ * counts them as missed).  Training is deterministic: the example order of
+ * each epoch comes from a fixed-seed generator, the weights are integers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pledge_features.h"
+#include "pledge_model.h"
+
+#define SEED		20261205u
+#define SCALE		100			/* stored weight = average weight × SCALE */
+#define MAX_LINE	(1 << 20)
+
+/* One candidate with its features. */
+typedef struct Example
+{
+	int			sent;			/* index of its sentence */
+	int			idx;			/* candidate index within the sentence */
+	int			rule;			/* ArPledgeRule */
+	int			label;			/* 1 pledge, 0 not, -1 not labelled */
+	int			nfeat;
+	uint32_t	feats[AR_PF_MAX_FEATS];
+} Example;
+
+typedef struct Data
+{
+	char	  **sid;			/* per sentence */
+	int			nsent;
+	Example    *ex;
+	int			nex;
+	int			missed;			/* judged pledges no candidate matches */
+} Data;
+
+typedef struct Options
+{
+	int			folds;
+	int			epochs;
+	int			bits;
+	bool		lr;				/* logistic regression instead of the perceptron */
+	double		l2;				/* its L2 penalty */
+} Options;
+
+static void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p)
+	{
+		fprintf(stderr, "pledge_train: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+/* The candidates of one sentence, with their features, appended to d. */
+static void
+add_sentence(Data *d, const char *sid, const char *text, bool quiet_kinds)
+{
+	ArLexStream ls;
+	ArNumList	nums;
+	ArPledgeCandList cands;
+
+	d->sid = xrealloc(d->sid, sizeof(char *) * (d->nsent + 1));
+	d->sid[d->nsent] = strdup(sid);
+	ArLexStreamInit(&ls, text, strlen(text));
+	ArNumListInit(&nums);
+	ArNumbersExtract(&ls, &nums);
+	ArArrayInit(&cands, 8);
+	ArPledgeCandidates(&ls, &nums, &cands);
+	for (size_t i = 0; i < cands.n; i++)
+	{
+		Example    *e;
+
+		d->ex = xrealloc(d->ex, sizeof(Example) * (d->nex + 1));
+		e = &d->ex[d->nex++];
+		e->sent = d->nsent;
+		e->idx = (int) i;
+		e->rule = cands.items[i].rule;
+		e->label = -1;
+		e->nfeat = ArPledgeFeatures(&ls, &nums, &cands, (int) i, e->feats);
+		if (!quiet_kinds)
+		{
+			const ArNumItem *it = &nums.items[cands.items[i].p.item];
+			char	   *v = ArNumValString(&it->val);
+
+			printf("%s\t%zu\t%s\t%s\t%s\t%d\n", sid, i, ArNumKindName(it->kind), v ? v : "",
+				   it->unit ? it->unit : "", e->rule);
+			ArFree(v);
+		}
+	}
+	d->nsent++;
+	ArArrayFree(&cands);
+	ArNumListFree(&nums);
+	ArLexStreamFree(&ls);
+}
+
+/* Read "sid <TAB> text" lines; print the candidates unless quiet. */
+static void
+read_sentences(const char *path, Data *d, bool quiet)
+{
+	FILE	   *f = fopen(path, "r");
+	char	   *line = xrealloc(NULL, MAX_LINE);
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	while (fgets(line, MAX_LINE, f))
+	{
+		char	   *tab = strchr(line, '\t');
+		size_t		n = strlen(line);
+
+		if (n && line[n - 1] == '\n')
+			line[--n] = 0;
+		if (!tab)
+			continue;
+		*tab = 0;
+		add_sentence(d, line, tab + 1, quiet);
+	}
+	fclose(f);
+	free(line);
+}
+
+/* Read the labels: "sid idx label" lines, "sid -1 n" for missed pledges. */
+static void
+read_labels(const char *path, Data *d)
+{
+	FILE	   *f = fopen(path, "r");
+	char		sid[256];
+	int			idx,
+				label,
+				s = 0;
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	while (fscanf(f, "%255s %d %d", sid, &idx, &label) == 3)
+	{
+		if (idx < 0)
+		{
+			d->missed += label;
+			continue;
+		}
+		/* labels come in sentence order: find the example */
+		for (; s < d->nex; s++)
+			if (strcmp(d->sid[d->ex[s].sent], sid) == 0 && d->ex[s].idx == idx)
+				break;
+		if (s == d->nex)
+		{
+			fprintf(stderr, "pledge_train: %s: label of %s %d matches no candidate (in order)\n", path, sid, idx);
+			exit(1);
+		}
+		d->ex[s].label = label;
+	}
+	fclose(f);
+}
+
+/* A fixed-seed generator (xorshift32) for the example order. */
+static uint32_t
+next_rand(uint32_t *state)
+{
+	uint32_t	x = *state;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return *state = x;
+}
+
+/* FNV-1a of a sentence id: its fold. */
+static int
+fold_of(const char *sid, int folds)
+{
+	return (int) (ArHashBytes(sid, strlen(sid)) % (uint32_t) folds);
+}
+
+/*
+ * An averaged perceptron over the examples with use[i] set; the average
+ * weights × SCALE, rounded, into out (2^bits int32).  Integer arithmetic
+ * only, so every machine gets the same weights.
+ */
+static void
+train_perceptron(const Data *d, const bool *use, const Options *o, int32_t *out)
+{
+	size_t		nslots = (size_t) 1 << o->bits;
+	uint32_t	mask = (uint32_t) nslots - 1;
+	int64_t    *w = xrealloc(NULL, nslots * sizeof(int64_t));
+	int64_t    *u = xrealloc(NULL, nslots * sizeof(int64_t));
+	int		   *order = xrealloc(NULL, sizeof(int) * (d->nex + 1));
+	int			n = 0;
+	int64_t		c = 1;
+	uint32_t	state = SEED;
+
+	memset(w, 0, nslots * sizeof(int64_t));
+	memset(u, 0, nslots * sizeof(int64_t));
+	for (int i = 0; i < d->nex; i++)
+		if (use[i] && d->ex[i].label >= 0)
+			order[n++] = i;
+	for (int epoch = 0; epoch < o->epochs; epoch++)
+	{
+		for (int i = n - 1; i > 0; i--)
+		{
+			int			j = (int) (next_rand(&state) % (uint32_t) (i + 1));
+			int			t = order[i];
+
+			order[i] = order[j];
+			order[j] = t;
+		}
+		for (int k = 0; k < n; k++, c++)
+		{
+			const Example *e = &d->ex[order[k]];
+			int64_t		score = 0;
+			int			y = e->label ? 1 : -1;
+
+			for (int f = 0; f < e->nfeat; f++)
+				score += w[e->feats[f] & mask];
+			if (y * score > 0)
+				continue;
+			for (int f = 0; f < e->nfeat; f++)
+			{
+				w[e->feats[f] & mask] += y;
+				u[e->feats[f] & mask] += y * c;
+			}
+		}
+	}
+	/* average = w - u / c; rounded half away from zero */
+	for (size_t s = 0; s < nslots; s++)
+	{
+		int64_t		num = (w[s] * c - u[s]) * SCALE;
+
+		out[s] = (int32_t) (num >= 0 ? (num + c / 2) / c : -((-num + c / 2) / c));
+	}
+	free(w);
+	free(u);
+	free(order);
+}
+
+#include <math.h>
+/*
+ * Logistic regression, full-batch gradient descent with AdaGrad steps and
+ * an L2 penalty, o->epochs × 20 iterations; weights × LR_SCALE, rounded.
+ * The sums run in a fixed order, so the result is the same on every run.
+ */
+#define LR_SCALE 1000
+static void
+train_logistic(const Data *d, const bool *use, const Options *o, int32_t *out)
+{
+	size_t		nslots = (size_t) 1 << o->bits;
+	uint32_t	mask = (uint32_t) nslots - 1;
+	double	   *w = calloc(nslots, sizeof(double));
+	double	   *g = calloc(nslots, sizeof(double));
+	double	   *G = calloc(nslots, sizeof(double));
+	int			n = 0;
+
+	for (int i = 0; i < d->nex; i++)
+		n += use[i] && d->ex[i].label >= 0;
+	for (int it = 0; it < o->epochs * 20; it++)
+	{
+		memset(g, 0, nslots * sizeof(double));
+		for (int i = 0; i < d->nex; i++)
+		{
+			const Example *e = &d->ex[i];
+			double		s = 0, p;
+
+			if (!use[i] || e->label < 0)
+				continue;
+			for (int f = 0; f < e->nfeat; f++)
+				s += w[e->feats[f] & mask];
+			p = 1.0 / (1.0 + exp(-s));
+			for (int f = 0; f < e->nfeat; f++)
+				g[e->feats[f] & mask] += (p - e->label) / n;
+		}
+		for (size_t k = 0; k < nslots; k++)
+		{
+			double		gk = g[k] + o->l2 * w[k];
+
+			if (gk == 0)
+				continue;
+			G[k] += gk * gk;
+			w[k] -= 0.5 * gk / sqrt(G[k]);
+		}
+	}
+	for (size_t k = 0; k < nslots; k++)
+		out[k] = (int32_t) lround(w[k] * LR_SCALE);
+	free(w);
+	free(g);
+	free(G);
+}
+
+/* The score of example e under dense weights. */
+static int64_t
+dense_score(const Example *e, const int32_t *w, int bits)
+{
+	uint32_t	mask = ((uint32_t) 1 << bits) - 1;
+	int64_t		s = 0;
+
+	for (int f = 0; f < e->nfeat; f++)
+		s += w[e->feats[f] & mask];
+	return s;
+}
+
+static int
+cmp_int64(const void *a, const void *b)
+{
+	int64_t		x = *(const int64_t *) a,
+				y = *(const int64_t *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* P, R, F1 of the decisions dec[] over the labelled examples. */
+static void
+prf(const Data *d, const bool *dec, double *p, double *r, double *f1)
+{
+	int			tp = 0,
+				fp = 0,
+				fn = d->missed;
+
+	for (int i = 0; i < d->nex; i++)
+	{
+		if (d->ex[i].label < 0)
+			continue;
+		tp += dec[i] && d->ex[i].label;
+		fp += dec[i] && !d->ex[i].label;
+		fn += !dec[i] && d->ex[i].label;
+	}
+	*p = tp + fp ? (double) tp / (tp + fp) : 0;
+	*r = tp + fn ? (double) tp / (tp + fn) : 0;
+	*f1 = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
+}
+
+/* The threshold with the best F1 of the scores (ties: the higher one). */
+static int64_t
+best_threshold(const Data *d, const int64_t *score, double *best_f1)
+{
+	int64_t    *sorted = xrealloc(NULL, sizeof(int64_t) * (d->nex + 1));
+	bool	   *dec = xrealloc(NULL, d->nex + 1);
+	int64_t		best = 0;
+
+	*best_f1 = -1;
+	memcpy(sorted, score, sizeof(int64_t) * d->nex);
+	qsort(sorted, d->nex, sizeof(int64_t), cmp_int64);
+	for (int k = 0; k < d->nex; k++)
+	{
+		double		p,
+					r,
+					f1;
+
+		if (k > 0 && sorted[k] == sorted[k - 1])
+			continue;
+		for (int i = 0; i < d->nex; i++)
+			dec[i] = score[i] >= sorted[k];
+		prf(d, dec, &p, &r, &f1);
+		if (f1 >= *best_f1)
+		{
+			*best_f1 = f1;
+			best = sorted[k];
+		}
+	}
+	free(sorted);
+	free(dec);
+	return best;
+}
+
+/* How far the grammar's own decision may move a score (stored weight
+ * units), tried by cross-validation; the last one leaves the grammar alone
+ * in charge. */
+static const int64_t priors[] = {0, 250, 500, 1000, 2000, 3000, 5000, 8000, 1 << 30};
+
+/* The score of example i with the grammar's decision weighted by prior. */
+static int64_t
+with_prior(const Data *d, const int64_t *score, int i, int64_t prior)
+{
+	return score[i] + (ArPledgeRuleAccepts(d->ex[i].rule) ? prior : -prior);
+}
+
+/*
+ * The prior and threshold of the best out-of-fold F1 (ties: the larger
+ * prior, then the higher threshold) into *prior and *thr; prints the
+ * figures of the grammar and of the model on stderr.
+ */
+static void
+choose_decision(const Data *d, const int64_t *score, const Options *o, int64_t *prior, int64_t *thr)
+{
+	int64_t    *adj = xrealloc(NULL, sizeof(int64_t) * (d->nex + 1));
+	bool	   *dec = xrealloc(NULL, d->nex + 1);
+	double		p,
+				r,
+				f1,
+				best = -1;
+
+	for (size_t k = 0; k < sizeof(priors) / sizeof(priors[0]); k++)
+	{
+		int64_t		t;
+
+		for (int i = 0; i < d->nex; i++)
+			adj[i] = with_prior(d, score, i, priors[k]);
+		t = best_threshold(d, adj, &f1);
+		if (f1 >= best)
+		{
+			best = f1;
+			*prior = priors[k];
+			*thr = t;
+		}
+	}
+	for (int i = 0; i < d->nex; i++)
+		dec[i] = ArPledgeRuleAccepts(d->ex[i].rule);
+	prf(d, dec, &p, &r, &f1);
+	fprintf(stderr, "grammar alone:      P %.3f  R %.3f  F1 %.3f\n", p, r, f1);
+	for (int i = 0; i < d->nex; i++)
+		dec[i] = with_prior(d, score, i, *prior) >= *thr;
+	prf(d, dec, &p, &r, &f1);
+	fprintf(stderr, "model, %d-fold CV:  P %.3f  R %.3f  F1 %.3f  (prior %lld, threshold %lld, %d epochs, %d bits)\n",
+			o->folds, p, r, f1, (long long) *prior, (long long) *thr, o->epochs, o->bits);
+	free(adj);
+	free(dec);
+}
+
+/*
+ * Out-of-fold scores of every example into score[] (the weights' sum,
+ * without the prior); prints them when print.
+ */
+static void
+cross_validate(const Data *d, const Options *o, int64_t *score, bool print)
+{
+	bool	   *use = xrealloc(NULL, d->nex + 1);
+	int32_t    *w = xrealloc(NULL, sizeof(int32_t) << o->bits);
+
+	for (int k = 0; k < o->folds; k++)
+	{
+		for (int i = 0; i < d->nex; i++)
+			use[i] = fold_of(d->sid[d->ex[i].sent], o->folds) != k;
+		if (o->lr)
+			train_logistic(d, use, o, w);
+		else
+			train_perceptron(d, use, o, w);
+		for (int i = 0; i < d->nex; i++)
+			if (!use[i])
+				score[i] = dense_score(&d->ex[i], w, o->bits);
+	}
+	for (int i = 0; print && i < d->nex; i++)
+		if (d->ex[i].label >= 0)
+			printf("%s\t%d\t%lld\t%d\t%d\n", d->sid[d->ex[i].sent], d->ex[i].idx,
+				   (long long) score[i], d->ex[i].rule, d->ex[i].label);
+	free(use);
+	free(w);
+}
+
+/* Write the weights in data/pledge_model.tsv's format. */
+static void
+write_model(const char *path, const Data *d, const Options *o, const int32_t *w, int64_t prior, int64_t thr)
+{
+	FILE	   *f = fopen(path, "w");
+	int			npos = 0,
+				nlab = 0;
+	size_t		nz = 0;
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	for (int i = 0; i < d->nex; i++)
+		if (d->ex[i].label >= 0)
+		{
+			nlab++;
+			npos += d->ex[i].label;
+		}
+	for (size_t s = 0; s < ((size_t) 1 << o->bits); s++)
+		nz += w[s] != 0;
+	fprintf(f, "# pledge_model.tsv — weights of the pledge classifier (src/core/pledge_model.h),\n"
+			"# written by tools/pledge_train.c (\"make train-pledges\"); do not edit.\n"
+			"# Trained on %d candidates of %d judged sentences (%d pledges); averaged\n"
+			"# perceptron, %d epochs, weights x %d; prior (the weight of the grammar's\n"
+			"# decision) and threshold by %d-fold cross-validation.\n"
+			"# Settings, then \"slot <TAB> weight\" for the %zu non-zero weights.\n",
+			nlab, d->nsent, npos, o->epochs, SCALE, o->folds, nz);
+	fprintf(f, "feature_version\t%d\nhash_bits\t%d\nprior\t%lld\nthreshold\t%lld\nslot\tweight\n",
+			AR_PLEDGE_FEATURE_VERSION, o->bits, (long long) prior, (long long) thr);
+	for (size_t s = 0; s < ((size_t) 1 << o->bits); s++)
+		if (w[s] != 0)
+			fprintf(f, "%zu\t%d\n", s, w[s]);
+	if (fclose(f) != 0)
+	{
+		perror(path);
+		exit(1);
+	}
+}
+
+/* Read weights in data/pledge_model.tsv's format (for apply). */
+static void
+read_model(const char *path, ArPledgeWeights *m)
+{
+	FILE	   *f = fopen(path, "r");
+	char		line[512];
+	uint32_t   *slots = NULL;
+	int32_t    *weights = NULL;
+	bool		in_weights = false;
+	size_t		n = 0;
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	memset(m, 0, sizeof(*m));
+	while (fgets(line, sizeof line, f))
+	{
+		char		key[64];
+		long long	v;
+
+		if (line[0] == '#' || sscanf(line, "%63s %lld", key, &v) != 2)
+		{
+			in_weights |= strncmp(line, "slot\t", 5) == 0;
+			continue;
+		}
+		if (in_weights)
+		{
+			slots = xrealloc(slots, sizeof(uint32_t) * (n + 1));
+			weights = xrealloc(weights, sizeof(int32_t) * (n + 1));
+			slots[n] = (uint32_t) strtoul(key, NULL, 10);
+			weights[n++] = (int32_t) v;
+		}
+		else if (strcmp(key, "hash_bits") == 0)
+			m->hash_bits = (uint32_t) v;
+		else if (strcmp(key, "threshold") == 0)
+			m->threshold = (int32_t) v;
+		else if (strcmp(key, "prior") == 0)
+			m->prior = (int32_t) v;
+	}
+	fclose(f);
+	m->slots = slots;
+	m->weights = weights;
+	m->n = n;
+}
+
+static int
+cmd_apply(const char *model, const char *sentences)
+{
+	ArPledgeWeights m;
+	Data		d = {0};
+
+	read_model(model, &m);
+	read_sentences(sentences, &d, true);
+	for (int i = 0; i < d.nex; i++)
+		printf("%s\t%d\t%lld\t%d\n", d.sid[d.ex[i].sent], d.ex[i].idx,
+			   (long long) (ArPledgeModelScore(&m, d.ex[i].feats, d.ex[i].nfeat, d.ex[i].rule) - m.threshold),
+			   d.ex[i].rule);
+	return 0;
+}
+
+static int
+cmd_cv_or_train(const char *sentences, const char *labels, const char *out, const Options *o)
+{
+	Data		d = {0};
+	int64_t    *score;
+	int64_t		prior = 0,
+				thr = 0;
+
+	read_sentences(sentences, &d, true);
+	read_labels(labels, &d);
+	score = xrealloc(NULL, sizeof(int64_t) * (d.nex + 1));
+	cross_validate(&d, o, score, out == NULL);
+	choose_decision(&d, score, o, &prior, &thr);
+	if (out)
+	{
+		bool	   *use = xrealloc(NULL, d.nex + 1);
+		int32_t    *w = xrealloc(NULL, sizeof(int32_t) << o->bits);
+
+		memset(use, 1, d.nex + 1);
+		train_perceptron(&d, use, o, w);
+		write_model(out, &d, o, w, prior, thr);
+		free(use);
+		free(w);
+	}
+	free(score);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	Options		o = {.folds = 5,.epochs = 10,.bits = 18};
+	int			npos = 0;
+	const char *pos[4] = {NULL, NULL, NULL, NULL};
+
+	for (int i = 1; i < argc; i++)
+	{
+		if (i + 1 < argc && strcmp(argv[i], "-e") == 0)
+			o.epochs = atoi(argv[++i]);
+		else if (i + 1 < argc && strcmp(argv[i], "-b") == 0)
+			o.bits = atoi(argv[++i]);
+		else if (i + 1 < argc && strcmp(argv[i], "-k") == 0)
+			o.folds = atoi(argv[++i]);
+		else if (i + 1 < argc && strcmp(argv[i], "-l") == 0)
+		{
+			o.lr = true;
+			o.l2 = atof(argv[++i]);
+		}
+		else if (npos < 4)
+			pos[npos++] = argv[i];
+		else
+			npos = 5;
+	}
+	if (o.bits < 10 || o.bits > 24 || o.epochs < 1 || o.folds < 2)
+		npos = 0;
+	if (npos == 2 && strcmp(pos[0], "cands") == 0)
+	{
+		Data		d = {0};
+
+		read_sentences(pos[1], &d, false);
+		return 0;
+	}
+	if (npos == 3 && strcmp(pos[0], "cv") == 0)
+		return cmd_cv_or_train(pos[1], pos[2], NULL, &o);
+	if (npos == 4 && strcmp(pos[0], "train") == 0)
+		return cmd_cv_or_train(pos[1], pos[2], pos[3], &o);
+	if (npos == 3 && strcmp(pos[0], "apply") == 0)
+		return cmd_apply(pos[1], pos[2]);
+	fprintf(stderr, "usage: pledge_train cands SENTENCES\n"
+			"       pledge_train cv SENTENCES LABELS [-k FOLDS] [-e EPOCHS] [-b BITS]\n"
+			"       pledge_train train SENTENCES LABELS OUT [-k FOLDS] [-e EPOCHS] [-b BITS]\n"
+			"       pledge_train apply MODEL SENTENCES\n");
+	return 2;
+}
