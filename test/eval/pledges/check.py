@@ -7,7 +7,9 @@ Prints TAP lines ("ok - …" / "not ok - …"):
     of the dev half (sample.py's split hash), no sentence of sample.tsv;
   * sample_train.tsv (the training set): sids t###, half train, only articles
     of the dev half, no sentence of sample.tsv or sample_dev2.tsv;
-  * dev.tsv, dev2.tsv, train.tsv, test.tsv (when present): every sentence of the half judged, and
+  * sample_train2.tsv (the second training set): sids u####, half train2,
+    only articles of the dev half, no sentence of the three samples before it;
+  * dev.tsv, dev2.tsv, train.tsv, train2.tsv, test.tsv (when present): every sentence of the half judged, and
     only those; pledge rows carry a number and a unit (ISO 4217 code,
     percent or ?); none/drop rows carry nothing else;
   * score.py's matching and actor normalization on made-up cases;
@@ -44,7 +46,7 @@ def check_sample():
         "sample.tsv: every sentence in dev or test, no article in both halves")
 
 
-def check_dev_sample(name, half, prefix, minimum, earlier):
+def check_dev_sample(name, half, prefix, minimum, earlier, digits=3):
     """A sample drawn from the dev half's articles (dev2, train): ids, half,
     articles, and no sentence of the earlier sample files."""
     path = os.path.join(HERE, name)
@@ -54,8 +56,8 @@ def check_dev_sample(name, half, prefix, minimum, earlier):
     rows = load.read_table(path)
     first = load.read_table(os.path.join(HERE, "sample.tsv"))
     sids = [r["sid"] for r in rows]
-    tap(len(sids) == len(set(sids)) and all(re.match(rf"^{prefix}\d{{3}}$", s) for s in sids) and len(sids) >= minimum,
-        f"{name}: {len(sids)} sentences, ids {prefix}### and unique")
+    tap(len(sids) == len(set(sids)) and all(re.match(rf"^{prefix}\d{{{digits}}}$", s) for s in sids) and len(sids) >= minimum,
+        f"{name}: {len(sids)} sentences, ids {prefix}{'#' * digits} and unique")
     test_articles = {r["article_id"] for r in first if r["half"] == "test"}
     bad = [r["sid"] for r in rows if r["half"] != half or sample.half_of(r["article_id"]) != "dev"
            or r["article_id"] in test_articles]
@@ -118,9 +120,11 @@ def main():
         check_sample()
         check_dev_sample("sample_dev2.tsv", "dev2", "d", 200, ["sample.tsv"])
         check_dev_sample("sample_train.tsv", "train", "t", 700, ["sample.tsv", "sample_dev2.tsv"])
+        check_dev_sample("sample_train2.tsv", "train2", "u", 1100, ["sample.tsv", "sample_dev2.tsv", "sample_train.tsv"], 4)
         check_judgments("dev")
         check_judgments("dev2")
         check_judgments("train")
+        check_judgments("train2")
         check_judgments("test")
         check_scorer()
         check_agreement()

@@ -4,12 +4,14 @@
 sample.tsv keeps only article ids and character offsets (the text belongs to
 the outlets and stays in ../shared).  This prints "sid <TAB> text" for the
 requested half (dev, test, dev2 — the second dev set of sample_dev2.tsv —,
-train — the training set of sample_train.tsv — or all), checking each sentence against the
+train — the training set of sample_train.tsv —, train2 — the second
+training set of sample_train2.tsv — or all), checking each sentence against the
 sample's SHA-1 prefix so a changed corpus cannot silently shift the set.
 
   python3 test/eval/pledges/load.py dev [CORPUS_DIR] > /tmp/dev.txt
   python3 test/eval/pledges/load.py dev2 [CORPUS_DIR] > /tmp/dev2.txt
   python3 test/eval/pledges/load.py train [CORPUS_DIR] > /tmp/train.txt
+  python3 test/eval/pledges/load.py train2 [CORPUS_DIR] > /tmp/train2.txt
 """
 import gzip
 import hashlib
@@ -36,11 +38,12 @@ def read_table(path):
     return rows
 
 
-SAMPLES = ("sample.tsv", "sample_dev2.tsv", "sample_train.tsv")   # dev and test halves; second dev set; training set
+# dev and test halves; second dev set; training set; second training set
+SAMPLES = ("sample.tsv", "sample_dev2.tsv", "sample_train.tsv", "sample_train2.tsv")
 
 
 def read_sample():
-    """The rows of every sample file present, in order (sids s###, d###, then t###)."""
+    """The rows of every sample file present, in order (sids s###, d###, t###, then u####)."""
     return [r for name in SAMPLES if os.path.exists(os.path.join(HERE, name))
             for r in read_table(os.path.join(HERE, name))]
 
@@ -72,8 +75,8 @@ def load(half, corpus_dir):
 
 def main():
     half = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if half not in ("dev", "test", "dev2", "train", "all"):
-        sys.exit("usage: load.py dev|test|dev2|train|all [CORPUS_DIR]")
+    if half not in ("dev", "test", "dev2", "train", "train2", "all"):
+        sys.exit("usage: load.py dev|test|dev2|train|train2|all [CORPUS_DIR]")
     corpus_dir = sys.argv[2] if len(sys.argv) > 2 else "../shared/corpus"
     for sid, s in load(half, corpus_dir):
         print(f"{sid}\t{s}")

@@ -34,9 +34,17 @@ shaped more like running news than the evaluation sets: TRAIN_SHARES gives
 the "none" cue group half the sample and "qima" (بقيمة … without أعلن, the
 commonest cue) an eighth; each part is water-filled over its own strata.
 
+--train2 draws a second training set shaped like the evaluation sets, so
+that positives are plentiful: its own seed, TRAIN2_TOTAL sentences of
+dev-half articles, none of sample.tsv's, sample_dev2.tsv's or
+sample_train.tsv's, the original strata weights (cue groups balanced,
+"none" NONE_WEIGHT), the last level filled exactly as for --dev2; sids
+u0001…, half "train2".
+
   cd test/eval/pledges && python3 sample.py [CORPUS_DIR] > sample.tsv 2> strata.tsv
   cd test/eval/pledges && python3 sample.py --dev2 [CORPUS_DIR] > sample_dev2.tsv 2> strata_dev2.tsv
   cd test/eval/pledges && python3 sample.py --train [CORPUS_DIR] > sample_train.tsv 2> strata_train.tsv
+  cd test/eval/pledges && python3 sample.py --train2 [CORPUS_DIR] > sample_train2.tsv 2> strata_train2.tsv
 """
 import gzip
 import hashlib
@@ -56,6 +64,8 @@ TRAIN_SEED = "pledges-train-2026-12-04"
 TRAIN_TOTAL = 800
 # --train: share of the sample per part (cue group, or None = every other group)
 TRAIN_SHARES = (("none", 0.5), ("qima", 0.125), (None, 0.375))
+TRAIN2_SEED = "pledges-train2-2026-12-04"
+TRAIN2_TOTAL = 1200
 NONE_WEIGHT = 3
 KEEP_PER_STRATUM = 200      # candidates kept per stratum before allocation
 MIN_LEN, MAX_LEN = 25, 500  # sentence length in characters
@@ -183,7 +193,7 @@ def scan(corpus_dir, eligible=lambda aid, off: True):
 
 def allocate(counts, total, exact=False):
     """Water-filling: stratum s gets min(count_s, floor(q * w_s)), q raised to reach total.
-    exact (--dev2): the last level is filled only up to total, stratum by stratum
+    exact (--dev2, --train2): the last level is filled only up to total, stratum by stratum
     in keyed-hash order, instead of overshooting it."""
     weight = {k: (NONE_WEIGHT if k[1] == "none" else 1) for k in counts}
     q, prev = 0, None
@@ -214,7 +224,7 @@ def allocate_shares(counts, total, shares):
 
 
 def dev_half_eligible(*taken_files):
-    """--dev2, --train: dev-half articles only, and no sentence the given sample files already hold."""
+    """--dev2, --train, --train2: dev-half articles only, and no sentence the given sample files already hold."""
     taken = set()
     for name in taken_files:
         with open(os.path.join(HERE, name), encoding="utf-8") as f:
@@ -228,13 +238,17 @@ def dev_half_eligible(*taken_files):
 def main():
     global SEED
     args = sys.argv[1:]
-    dev2, train = "--dev2" in args, "--train" in args
-    args = [a for a in args if a not in ("--dev2", "--train")]
+    dev2, train, train2 = "--dev2" in args, "--train" in args, "--train2" in args
+    args = [a for a in args if a not in ("--dev2", "--train", "--train2")]
     corpus_dir = args[0] if args else os.path.join(HERE, "../../../../shared/corpus")
     if dev2:
         SEED = DEV2_SEED
         counts, kept = scan(corpus_dir, dev_half_eligible("sample.tsv"))
         alloc = allocate(counts, DEV2_TOTAL, exact=True)
+    elif train2:
+        SEED = TRAIN2_SEED
+        counts, kept = scan(corpus_dir, dev_half_eligible("sample.tsv", "sample_dev2.tsv", "sample_train.tsv"))
+        alloc = allocate(counts, TRAIN2_TOTAL, exact=True)
     elif train:
         SEED = TRAIN_SEED
         counts, kept = scan(corpus_dir, dev_half_eligible("sample.tsv", "sample_dev2.tsv"))
@@ -250,11 +264,14 @@ def main():
     rows.sort(key=lambda r: keyed_hash("order", r[1], str(r[2])))
     scope = ("; dev-half articles only, none of sample.tsv's sentences" if dev2 else
              "; dev-half articles only, none of sample.tsv's or sample_dev2.tsv's sentences;"
-             " shares none 1/2, qima 1/8, other cue groups 3/8" if train else "")
+             " shares none 1/2, qima 1/8, other cue groups 3/8" if train else
+             "; dev-half articles only, none of sample.tsv's, sample_dev2.tsv's or sample_train.tsv's sentences;"
+             " strata weighted as in sample.tsv" if train2 else "")
     print(f"# pledge sample: seed {SEED}{scope}, {len(rows)} sentences; columns below; text via load.py")
     print("sid\thalf\tcorpus\tarticle_id\tstart\tlength\tcue_group\tunit_class\tsha1_12")
     for n, ((corpus, cue, unit), aid, off, length, sha) in enumerate(rows, 1):
-        sid, half = (f"d{n:03d}", "dev2") if dev2 else (f"t{n:03d}", "train") if train else (f"s{n:03d}", half_of(aid))
+        sid, half = (f"d{n:03d}", "dev2") if dev2 else (f"t{n:03d}", "train") if train else \
+            (f"u{n:04d}", "train2") if train2 else (f"s{n:03d}", half_of(aid))
         print(f"{sid}\t{half}\t{corpus}\t{aid}\t{off}\t{length}\t{cue}\t{unit}\t{sha}")
     # strata.tsv: counts only, for the docs and the corpus-weighted estimate in score.py
     print(f"# pledge sample strata: seed {SEED}{scope}; candidates in the corpus, sentences sampled", file=sys.stderr)
