@@ -150,7 +150,7 @@ cv-ner: .build/tools/ner_train
 # regen" compiles into src/core/pledge_model_table.h; "make cv-pledges"
 # prints its cross-validation figures, "make eval-pledges-model" the grammar
 # alone and the model on dev and dev2 (docs/numbers.md has the figures).
-PLEDGE_HALVES     ?= train
+PLEDGE_HALVES     ?= train train2
 PLEDGE_TRAIN_ARGS ?= -e 10 -k 10
 .build/tools/pledge_train: tools/pledge_train.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p .build/tools

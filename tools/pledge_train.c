@@ -58,8 +58,6 @@ typedef struct Options
 	int			folds;
 	int			epochs;
 	int			bits;
-	bool		lr;				/* logistic regression instead of the perceptron */
-	double		l2;				/* its L2 penalty */
 } Options;
 
 static void *
@@ -219,7 +217,7 @@ train_perceptron(const Data *d, const bool *use, const Options *o, int32_t *out)
 	memset(w, 0, nslots * sizeof(int64_t));
 	memset(u, 0, nslots * sizeof(int64_t));
 	for (int i = 0; i < d->nex; i++)
-		if (use[i] && d->ex[i].label >= 0)
+		if (use[i] && d->ex[i].label >= 0 && ArPledgeModelDecides(d->ex[i].rule))
 			order[n++] = i;
 	for (int epoch = 0; epoch < o->epochs; epoch++)
 	{
@@ -258,58 +256,6 @@ train_perceptron(const Data *d, const bool *use, const Options *o, int32_t *out)
 	free(w);
 	free(u);
 	free(order);
-}
-
-#include <math.h>
-/*
- * Logistic regression, full-batch gradient descent with AdaGrad steps and
- * an L2 penalty, o->epochs × 20 iterations; weights × LR_SCALE, rounded.
- * The sums run in a fixed order, so the result is the same on every run.
- */
-#define LR_SCALE 1000
-static void
-train_logistic(const Data *d, const bool *use, const Options *o, int32_t *out)
-{
-	size_t		nslots = (size_t) 1 << o->bits;
-	uint32_t	mask = (uint32_t) nslots - 1;
-	double	   *w = calloc(nslots, sizeof(double));
-	double	   *g = calloc(nslots, sizeof(double));
-	double	   *G = calloc(nslots, sizeof(double));
-	int			n = 0;
-
-	for (int i = 0; i < d->nex; i++)
-		n += use[i] && d->ex[i].label >= 0;
-	for (int it = 0; it < o->epochs * 20; it++)
-	{
-		memset(g, 0, nslots * sizeof(double));
-		for (int i = 0; i < d->nex; i++)
-		{
-			const Example *e = &d->ex[i];
-			double		s = 0, p;
-
-			if (!use[i] || e->label < 0)
-				continue;
-			for (int f = 0; f < e->nfeat; f++)
-				s += w[e->feats[f] & mask];
-			p = 1.0 / (1.0 + exp(-s));
-			for (int f = 0; f < e->nfeat; f++)
-				g[e->feats[f] & mask] += (p - e->label) / n;
-		}
-		for (size_t k = 0; k < nslots; k++)
-		{
-			double		gk = g[k] + o->l2 * w[k];
-
-			if (gk == 0)
-				continue;
-			G[k] += gk * gk;
-			w[k] -= 0.5 * gk / sqrt(G[k]);
-		}
-	}
-	for (size_t k = 0; k < nslots; k++)
-		out[k] = (int32_t) lround(w[k] * LR_SCALE);
-	free(w);
-	free(g);
-	free(G);
 }
 
 /* The score of example e under dense weights. */
@@ -371,7 +317,7 @@ best_threshold(const Data *d, const int64_t *score, double *best_f1)
 					r,
 					f1;
 
-		if (k > 0 && sorted[k] == sorted[k - 1])
+		if ((k > 0 && sorted[k] == sorted[k - 1]) || sorted[k] == INT64_MIN)
 			continue;
 		for (int i = 0; i < d->nex; i++)
 			dec[i] = score[i] >= sorted[k];
@@ -391,43 +337,55 @@ best_threshold(const Data *d, const int64_t *score, double *best_f1)
  * units), tried by cross-validation; the last one leaves the grammar alone
  * in charge. */
 static const int64_t priors[] = {0, 250, 500, 1000, 2000, 3000, 5000, 8000, 1 << 30};
+#define NPRIORS ((int) (sizeof(priors) / sizeof(priors[0])))
 
-/* The score of example i with the grammar's decision weighted by prior. */
+/* The score of example i with the grammar's decision weighted by prior;
+ * the lowest score for candidates the model does not decide. */
 static int64_t
 with_prior(const Data *d, const int64_t *score, int i, int64_t prior)
 {
+	if (!ArPledgeModelDecides(d->ex[i].rule))
+		return INT64_MIN;
 	return score[i] + (ArPledgeRuleAccepts(d->ex[i].rule) ? prior : -prior);
 }
 
+/* Out-of-fold F1 a larger prior may lose and still be preferred: where
+ * the judged data cannot tell the settings apart, the grammar's decision
+ * (hand-written, general) weighs more. */
+#define PRIOR_TOLERANCE 0.005
+
 /*
- * The prior and threshold of the best out-of-fold F1 (ties: the larger
- * prior, then the higher threshold) into *prior and *thr; prints the
- * figures of the grammar and of the model on stderr.
+ * The prior and threshold of the best out-of-fold F1 into *prior and *thr:
+ * the largest prior within PRIOR_TOLERANCE of the best, and its best
+ * threshold (ties: the higher one); prints the figures of the grammar and
+ * of the model on stderr.
  */
 static void
 choose_decision(const Data *d, const int64_t *score, const Options *o, int64_t *prior, int64_t *thr)
 {
 	int64_t    *adj = xrealloc(NULL, sizeof(int64_t) * (d->nex + 1));
 	bool	   *dec = xrealloc(NULL, d->nex + 1);
-	double		p,
+	int64_t		t[NPRIORS];
+	double		f[NPRIORS],
+				p,
 				r,
 				f1,
-				best = -1;
+				best = 0;
 
-	for (size_t k = 0; k < sizeof(priors) / sizeof(priors[0]); k++)
+	for (int k = 0; k < NPRIORS; k++)
 	{
-		int64_t		t;
-
 		for (int i = 0; i < d->nex; i++)
 			adj[i] = with_prior(d, score, i, priors[k]);
-		t = best_threshold(d, adj, &f1);
-		if (f1 >= best)
-		{
-			best = f1;
-			*prior = priors[k];
-			*thr = t;
-		}
+		t[k] = best_threshold(d, adj, &f[k]);
+		fprintf(stderr, "  prior %lld: out-of-fold F1 %.3f\n", (long long) priors[k], f[k]);
+		best = f[k] > best ? f[k] : best;
 	}
+	for (int k = 0; k < NPRIORS; k++)
+		if (f[k] >= best - PRIOR_TOLERANCE)
+		{
+			*prior = priors[k];
+			*thr = t[k];
+		}
 	for (int i = 0; i < d->nex; i++)
 		dec[i] = ArPledgeRuleAccepts(d->ex[i].rule);
 	prf(d, dec, &p, &r, &f1);
@@ -455,10 +413,7 @@ cross_validate(const Data *d, const Options *o, int64_t *score, bool print)
 	{
 		for (int i = 0; i < d->nex; i++)
 			use[i] = fold_of(d->sid[d->ex[i].sent], o->folds) != k;
-		if (o->lr)
-			train_logistic(d, use, o, w);
-		else
-			train_perceptron(d, use, o, w);
+		train_perceptron(d, use, o, w);
 		for (int i = 0; i < d->nex; i++)
 			if (!use[i])
 				score[i] = dense_score(&d->ex[i], w, o->bits);
@@ -617,11 +572,6 @@ main(int argc, char **argv)
 			o.bits = atoi(argv[++i]);
 		else if (i + 1 < argc && strcmp(argv[i], "-k") == 0)
 			o.folds = atoi(argv[++i]);
-		else if (i + 1 < argc && strcmp(argv[i], "-l") == 0)
-		{
-			o.lr = true;
-			o.l2 = atof(argv[++i]);
-		}
 		else if (npos < 4)
 			pos[npos++] = argv[i];
 		else

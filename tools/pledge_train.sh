@@ -8,13 +8,13 @@
 #                                 alone and the model on each of PLEDGE_EVAL
 #
 # The sentences come from ../shared/corpus (test/eval/pledges/load.py):
-# without it this says so and exits 0.  PLEDGE_HALVES (default "train")
+# without it this says so and exits 0.  PLEDGE_HALVES (default "train train2")
 # names the judged halves trained on, PLEDGE_EVAL the held-out ones (default
 # "dev dev2"; never test); PLEDGE_TRAIN_ARGS the trainer's options.
 set -euo pipefail
 AN_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-}
-halves=${PLEDGE_HALVES:-train}
+halves=${PLEDGE_HALVES:-train train2}
 trainer=${PLEDGE_TRAINER:-$AN_ROOT/.build/tools/pledge_train}
 corpus=${CORPUS_DIR:-$AN_ROOT/../shared/corpus}
 if [ ! -f "$corpus/arabic_news_ant.tsv.gz" ] || [ ! -f "$corpus/arabic_news_saudinewsnet.tsv.gz" ]; then

@@ -33,7 +33,7 @@ enum
 	F_BEFORE_CTX_D, F_BEFORE_CTX, F_AFTER_CTX_D, F_AFTER_CTX,
 	F_VERB_STEM, F_VERB_FORM, F_VERB_TENSE, F_VERB_DIST,
 	F_CUE_BREAKS, F_BRACKET, F_COMMA_BEFORE, F_ORDER, F_PREV_CAND, F_RULE_PREV1,
-	F_SENT_START
+	F_SENT_START, F_HEAD_STEM, F_HEAD_CTX, F_HEAD_CLASS, F_NEAR_CUE, F_NEAR_CUE_CLASS
 };
 
 /* Lexicon classes of a word, as bits (class_bits). */
@@ -69,6 +69,7 @@ typedef struct PfTok
 	uint32_t	classes;		/* C_* bits */
 	uint8_t		ctx;			/* context class (pledge_context.tsv), 0 none */
 	uint8_t		tense;			/* 0 past or other, 1 present, 2 future */
+	bool		is_break;		/* punctuation that breaks a clause (break_punct) */
 } PfTok;
 
 /* Mix a feature id with two values (murmur3's finalizer). */
@@ -142,6 +143,8 @@ class_bits(const ArLexStream *ls, int i)
 	return c;
 }
 
+static bool break_punct(const ArLexStream *ls, int k);
+
 /* Fill *t for token i: folded form, stem, classes, context class, tense. */
 static void
 read_token(const ArLexStream *ls, int i, PfTok *t)
@@ -155,6 +158,7 @@ read_token(const ArLexStream *ls, int i, PfTok *t)
 	{
 		/* digits, Latin, punctuation: the type, and the character of punctuation */
 		t->form = t->stem = mix(tok->type, tok->type == AR_TOK_PUNCT ? tok->first_cp : 0, 0);
+		t->is_break = break_punct(ls, i);
 		return;
 	}
 	{
@@ -289,6 +293,60 @@ window_features(const PfTok *before, int nb, const PfTok *after, int na, PfOut *
 	}
 }
 
+/*
+ * The noun an amount qualifies, past the words that only introduce the
+ * amount (منحة بقيمة، قرض قيمته، جائزة مالية قدرها، مساعدات تصل إلى نحو):
+ * its stem, context class and lexicon classes.  before[] holds the words
+ * nearest first; nothing when no such word stands right before the amount.
+ */
+static void
+head_features(const ArLexStream *ls, const ArNumItem *it, const PfTok *before, int nb, PfOut *o)
+{
+	int			k = 0;
+
+	while (k < nb && k < 4 &&
+		   ((before[k].classes & (C_QUALPART | C_STAT_QUAL | C_TO)) ||
+			ArLexEntryAtStripped(ls, it->tok_first - 1 - k, LX_APPROX, NULL)))
+		k++;
+	if (k == 0 || k == nb)
+		return;
+	/* one adjective may follow the noun (جائزة مالية قدرها) */
+	for (int j = k; j < nb && j <= k + 1; j++)
+	{
+		emit(o, F_HEAD_STEM, before[j].stem, j - k);
+		if (before[j].ctx)
+			emit(o, F_HEAD_CTX, before[j].ctx, j - k);
+		emit(o, F_HEAD_CLASS, before[j].classes & (C_CUE_VERB | C_CUE_NOUN | C_CUE_AMOUNT | C_CUE_NEEDSVERB | C_STAT),
+			 j - k);
+	}
+}
+
+/* The nearest commitment cue or actor verb before the amount, whatever the
+ * grammar made of it: its stem with the clause breaks and statistic words
+ * between it and the amount. */
+static void
+near_cue_features(const PfTok *before, int nb, PfOut *o)
+{
+	int			breaks = 0,
+				stats = 0;
+
+	for (int k = 0; k < nb; k++)
+	{
+		if (before[k].classes & (C_CUE_VERB | C_CUE_NOUN | C_ACTORVERB))
+		{
+			uint32_t	shape = (breaks > 2 ? 2 : breaks) * 4 + (stats > 1 ? 1 : stats) * 2;
+
+			emit(o, F_NEAR_CUE, before[k].stem, shape);
+			emit(o, F_NEAR_CUE_CLASS, before[k].classes & (C_CUE_VERB | C_CUE_NOUN | C_ACTORVERB | C_CUE_NEEDSVERB),
+				 shape + ArPledgeDistBucket(k + 1) * 16);
+			return;
+		}
+		breaks += before[k].is_break;
+		stats += (before[k].classes & (C_STAT | C_CLAUSE)) != 0;
+	}
+	emit(o, F_NEAR_CUE, NO_WORD, 0);
+}
+
 /* Is token k punctuation that breaks a clause or a phrase? */
 static bool
 break_punct(const ArLexStream *ls, int k)
@@ -386,6 +444,8 @@ ArPledgeFeatures(const ArLexStream *ls, const ArNumList *nums, const ArPledgeCan
 	neighbour_features(before, nb, after, na, &o);
 	emit(&o, F_RULE_PREV1, c->rule, nb > 0 ? before[0].form : NO_WORD);
 	window_features(before, nb, after, na, &o);
+	head_features(ls, it, before, nb, &o);
+	near_cue_features(before, nb, &o);
 	position_features(ls, nums, cands, i, start, &o);
 	return o.n;
 }

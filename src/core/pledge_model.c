@@ -71,7 +71,10 @@ bool
 ArPledgeModelAccepts(const ArLexStream *ls, const ArNumList *nums, const ArPledgeCandList *cands, int i)
 {
 	uint32_t	feats[AR_PF_MAX_FEATS];
-	int			n = ArPledgeFeatures(ls, nums, cands, i, feats);
+	int			n;
 
+	if (!ArPledgeModelDecides(cands->items[i].rule))
+		return false;
+	n = ArPledgeFeatures(ls, nums, cands, i, feats);
 	return ArPledgeModelScore(&builtin, feats, n, cands->items[i].rule) >= builtin.threshold;
 }

@@ -30,6 +30,16 @@ typedef struct ArPledgeWeights
 	int32_t		threshold;		/* a pledge when the score reaches it */
 } ArPledgeWeights;
 
+/* Does the model decide candidates the grammar read as rule?  Not those
+ * the grammar turns down for a reason it reads in the text (a negated,
+ * expected or requested cue, the start of a change, a price): the judged
+ * sets hold too few of them to learn better, and none overturned. */
+static inline bool
+ArPledgeModelDecides(ArPledgeRule rule)
+{
+	return rule != AR_PLEDGE_CANCELLED && rule != AR_PLEDGE_CHANGE_START && rule != AR_PLEDGE_PRICE;
+}
+
 /* The committed weights (pledge_model_table.h). */
 extern const ArPledgeWeights *ArPledgeModelBuiltin(void);
 
