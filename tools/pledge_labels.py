@@ -7,10 +7,10 @@
         score.py's alignment pairs it with a judged pledge (all candidates
         taken as predictions), else 0; "sid -1 n" for n judged pledges no
         candidate pairs with.  Sentences judged "drop" get no labels.
-  pledge_labels.py eval CANDS SCORES HALF [THRESHOLD]
+  pledge_labels.py eval CANDS SCORES HALF
         detection P/R/F1 of score.py for the grammar alone (the rule column
-        of CANDS) and for the model (SCORES rows "sid idx score …": a pledge
-        when score >= THRESHOLD, default 0)
+        of CANDS) and for the model (SCORES: rows "sid idx pledge …" of
+        pledge_train apply)
 
 CANDS: rows "sid idx kind value unit rule" of pledge_train cands.
 """
@@ -72,24 +72,24 @@ def figures(gold, verdict, cands, chosen):
     return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})"
 
 
-def evaluate(cands_path, scores_path, half, threshold):
+def evaluate(cands_path, scores_path, half):
     cands = read_cands(cands_path)
     gold, verdict = judged([half])
     scores = {}
     with open(scores_path, encoding="utf-8") as f:
         for line in f:
             c = line.rstrip("\n").split("\t")
-            scores[(c[0], int(c[1]))] = int(c[2])
+            scores[(c[0], int(c[1]))] = c[2] == "1"
     print(f"{half}: grammar alone  " + figures(gold, verdict, cands, lambda s, c: c["rule"] in ACCEPTING_RULES))
     print(f"{half}: model          " + figures(gold, verdict, cands,
-                                                lambda s, c: scores.get((s, c["idx"]), -1 << 60) >= threshold))
+                                                lambda s, c: scores.get((s, c["idx"]), False)))
 
 
 def main():
     if len(sys.argv) >= 4 and sys.argv[1] == "labels":
         labels(sys.argv[2], sys.argv[3:])
-    elif len(sys.argv) >= 5 and sys.argv[1] == "eval":
-        evaluate(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]) if len(sys.argv) > 5 else 0)
+    elif len(sys.argv) == 5 and sys.argv[1] == "eval":
+        evaluate(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         sys.exit(__doc__)
 

@@ -14,7 +14,12 @@
  *        perceptron over every labelled candidate; weights written to OUT
  *        (data/pledge_model.tsv's format)
  *   pledge_train apply MODEL SENTENCES
- *        scores with the weights of MODEL: rows "sid idx score rule"
+ *        the decisions of ArPledgeDecide with the weights of MODEL: rows
+ *        "sid idx pledge score rule" (score less the threshold)
+ *   pledge_train diff SENTENCES
+ *        ArPledgesExtract with the committed weights against the grammar
+ *        alone: rows "sid value unit grammar|model" for every pledge only
+ *        one of them finds
  *
  * SENTENCES: "sid <TAB> text" lines (test/eval/pledges/load.py).  LABELS:
  * "sid <TAB> idx <TAB> 0|1" per candidate of a judged sentence, and "sid
@@ -39,6 +44,8 @@ typedef struct Example
 	int			sent;			/* index of its sentence */
 	int			idx;			/* candidate index within the sentence */
 	int			rule;			/* ArPledgeRule */
+	bool		decided;		/* by the model (ArPledgeModelDecides), else by the grammar */
+	int			whole;			/* a part: the example of its whole, else -1 */
 	int			label;			/* 1 pledge, 0 not, -1 not labelled */
 	int			nfeat;
 	uint32_t	feats[AR_PF_MAX_FEATS];
@@ -58,6 +65,8 @@ typedef struct Options
 	int			folds;
 	int			epochs;
 	int			bits;
+	int64_t		prior;			/* -p: this prior only (-1: choose by CV) */
+	int			runs;			/* -r: perceptrons averaged, each its own order */
 } Options;
 
 static void *
@@ -72,9 +81,17 @@ xrealloc(void *p, size_t n)
 	return p;
 }
 
+/* What reading sentences prints: the candidates (cands), or the decisions
+ * and scores of a model (apply); neither for training. */
+typedef struct Printing
+{
+	bool		cands;
+	const ArPledgeWeights *apply;
+} Printing;
+
 /* The candidates of one sentence, with their features, appended to d. */
 static void
-add_sentence(Data *d, const char *sid, const char *text, bool quiet_kinds)
+add_sentence(Data *d, const char *sid, const char *text, const Printing *pr)
 {
 	ArLexStream ls;
 	ArNumList	nums;
@@ -87,6 +104,8 @@ add_sentence(Data *d, const char *sid, const char *text, bool quiet_kinds)
 	ArNumbersExtract(&ls, &nums);
 	ArArrayInit(&cands, 8);
 	ArPledgeCandidates(&ls, &nums, &cands);
+	if (pr->apply)
+		ArPledgeDecide(&ls, &nums, &cands, pr->apply);
 	for (size_t i = 0; i < cands.n; i++)
 	{
 		Example    *e;
@@ -96,9 +115,15 @@ add_sentence(Data *d, const char *sid, const char *text, bool quiet_kinds)
 		e->sent = d->nsent;
 		e->idx = (int) i;
 		e->rule = cands.items[i].rule;
+		e->decided = ArPledgeModelDecides(cands.items[i].rule, nums.items[cands.items[i].p.item].kind);
+		e->whole = cands.items[i].whole >= 0 ? d->nex - 1 - ((int) i - cands.items[i].whole) : -1;
 		e->label = -1;
 		e->nfeat = ArPledgeFeatures(&ls, &nums, &cands, (int) i, e->feats);
-		if (!quiet_kinds)
+		if (pr->apply)
+			printf("%s\t%zu\t%d\t%lld\t%d\n", sid, i, cands.items[i].pledge,
+				   (long long) (ArPledgeModelScore(pr->apply, e->feats, e->nfeat, e->rule) - pr->apply->threshold),
+				   e->rule);
+		if (pr->cands)
 		{
 			const ArNumItem *it = &nums.items[cands.items[i].p.item];
 			char	   *v = ArNumValString(&it->val);
@@ -114,9 +139,9 @@ add_sentence(Data *d, const char *sid, const char *text, bool quiet_kinds)
 	ArLexStreamFree(&ls);
 }
 
-/* Read "sid <TAB> text" lines; print the candidates unless quiet. */
+/* Read "sid <TAB> text" lines. */
 static void
-read_sentences(const char *path, Data *d, bool quiet)
+read_sentences(const char *path, Data *d, const Printing *pr)
 {
 	FILE	   *f = fopen(path, "r");
 	char	   *line = xrealloc(NULL, MAX_LINE);
@@ -136,7 +161,7 @@ read_sentences(const char *path, Data *d, bool quiet)
 		if (!tab)
 			continue;
 		*tab = 0;
-		add_sentence(d, line, tab + 1, quiet);
+		add_sentence(d, line, tab + 1, pr);
 	}
 	fclose(f);
 	free(line);
@@ -198,26 +223,27 @@ fold_of(const char *sid, int folds)
 }
 
 /*
- * An averaged perceptron over the examples with use[i] set; the average
- * weights × SCALE, rounded, into out (2^bits int32).  Integer arithmetic
- * only, so every machine gets the same weights.
+ * One averaged perceptron over the examples with use[i] set, the example
+ * order of each epoch drawn from seed; adds the average weights × SCALE,
+ * rounded, to sum (2^bits int64).  Integer arithmetic only, so every
+ * machine gets the same weights.
  */
 static void
-train_perceptron(const Data *d, const bool *use, const Options *o, int32_t *out)
+perceptron_run(const Data *d, const bool *use, const Options *o, uint32_t seed, int64_t *sum)
 {
 	size_t		nslots = (size_t) 1 << o->bits;
 	uint32_t	mask = (uint32_t) nslots - 1;
-	int64_t    *w = xrealloc(NULL, nslots * sizeof(int64_t));
-	int64_t    *u = xrealloc(NULL, nslots * sizeof(int64_t));
+	int64_t    *w = calloc(nslots, sizeof(int64_t));
+	int64_t    *u = calloc(nslots, sizeof(int64_t));
 	int		   *order = xrealloc(NULL, sizeof(int) * (d->nex + 1));
 	int			n = 0;
 	int64_t		c = 1;
-	uint32_t	state = SEED;
+	uint32_t	state = seed;
 
-	memset(w, 0, nslots * sizeof(int64_t));
-	memset(u, 0, nslots * sizeof(int64_t));
+	if (!w || !u)
+		xrealloc(NULL, (size_t) -1);	/* reports out of memory */
 	for (int i = 0; i < d->nex; i++)
-		if (use[i] && d->ex[i].label >= 0 && ArPledgeModelDecides(d->ex[i].rule))
+		if (use[i] && d->ex[i].label >= 0 && d->ex[i].decided)
 			order[n++] = i;
 	for (int epoch = 0; epoch < o->epochs; epoch++)
 	{
@@ -251,11 +277,31 @@ train_perceptron(const Data *d, const bool *use, const Options *o, int32_t *out)
 	{
 		int64_t		num = (w[s] * c - u[s]) * SCALE;
 
-		out[s] = (int32_t) (num >= 0 ? (num + c / 2) / c : -((-num + c / 2) / c));
+		sum[s] += num >= 0 ? (num + c / 2) / c : -((-num + c / 2) / c);
 	}
 	free(w);
 	free(u);
 	free(order);
+}
+
+/*
+ * The weights of o->runs averaged perceptrons, each with its own example
+ * order (a fixed seed each), averaged: training on a few hundred pledges
+ * depends on the order, and the mean of several orders does not.
+ */
+static void
+train_perceptron(const Data *d, const bool *use, const Options *o, int32_t *out)
+{
+	size_t		nslots = (size_t) 1 << o->bits;
+	int64_t    *sum = calloc(nslots, sizeof(int64_t));
+
+	if (!sum)
+		xrealloc(NULL, (size_t) -1);
+	for (int r = 0; r < o->runs; r++)
+		perceptron_run(d, use, o, SEED + (uint32_t) r * 0x9e3779b9u, sum);
+	for (size_t s = 0; s < nslots; s++)
+		out[s] = (int32_t) (sum[s] >= 0 ? (sum[s] + o->runs / 2) / o->runs : -((-sum[s] + o->runs / 2) / o->runs));
+	free(sum);
 }
 
 /* The score of example e under dense weights. */
@@ -268,6 +314,14 @@ dense_score(const Example *e, const int32_t *w, int bits)
 	for (int f = 0; f < e->nfeat; f++)
 		s += w[e->feats[f] & mask];
 	return s;
+}
+
+/* The decisions for scores adj[] at threshold t: parts follow their whole. */
+static void
+decide(const Data *d, const int64_t *adj, int64_t t, bool *dec)
+{
+	for (int i = 0; i < d->nex; i++)
+		dec[i] = d->ex[i].whole >= 0 ? dec[d->ex[i].whole] : adj[i] >= t;
 }
 
 static int
@@ -317,10 +371,9 @@ best_threshold(const Data *d, const int64_t *score, double *best_f1)
 					r,
 					f1;
 
-		if ((k > 0 && sorted[k] == sorted[k - 1]) || sorted[k] == INT64_MIN)
+		if ((k > 0 && sorted[k] == sorted[k - 1]) || sorted[k] == INT64_MIN || sorted[k] == INT64_MAX)
 			continue;
-		for (int i = 0; i < d->nex; i++)
-			dec[i] = score[i] >= sorted[k];
+		decide(d, score, sorted[k], dec);
 		prf(d, dec, &p, &r, &f1);
 		if (f1 >= *best_f1)
 		{
@@ -340,12 +393,13 @@ static const int64_t priors[] = {0, 250, 500, 1000, 2000, 3000, 5000, 8000, 1 <<
 #define NPRIORS ((int) (sizeof(priors) / sizeof(priors[0])))
 
 /* The score of example i with the grammar's decision weighted by prior;
- * the lowest score for candidates the model does not decide. */
+ * the highest or the lowest score for candidates the model does not
+ * decide, as the grammar decides them. */
 static int64_t
 with_prior(const Data *d, const int64_t *score, int i, int64_t prior)
 {
-	if (!ArPledgeModelDecides(d->ex[i].rule))
-		return INT64_MIN;
+	if (!d->ex[i].decided)
+		return ArPledgeRuleAccepts(d->ex[i].rule) ? INT64_MAX : INT64_MIN;
 	return score[i] + (ArPledgeRuleAccepts(d->ex[i].rule) ? prior : -prior);
 }
 
@@ -381,7 +435,7 @@ choose_decision(const Data *d, const int64_t *score, const Options *o, int64_t *
 		best = f[k] > best ? f[k] : best;
 	}
 	for (int k = 0; k < NPRIORS; k++)
-		if (f[k] >= best - PRIOR_TOLERANCE)
+		if (o->prior >= 0 ? priors[k] == o->prior : f[k] >= best - PRIOR_TOLERANCE)
 		{
 			*prior = priors[k];
 			*thr = t[k];
@@ -391,7 +445,8 @@ choose_decision(const Data *d, const int64_t *score, const Options *o, int64_t *
 	prf(d, dec, &p, &r, &f1);
 	fprintf(stderr, "grammar alone:      P %.3f  R %.3f  F1 %.3f\n", p, r, f1);
 	for (int i = 0; i < d->nex; i++)
-		dec[i] = with_prior(d, score, i, *prior) >= *thr;
+		adj[i] = with_prior(d, score, i, *prior);
+	decide(d, adj, *thr, dec);
 	prf(d, dec, &p, &r, &f1);
 	fprintf(stderr, "model, %d-fold CV:  P %.3f  R %.3f  F1 %.3f  (prior %lld, threshold %lld, %d epochs, %d bits)\n",
 			o->folds, p, r, f1, (long long) *prior, (long long) *thr, o->epochs, o->bits);
@@ -520,12 +575,75 @@ cmd_apply(const char *model, const char *sentences)
 	ArPledgeWeights m;
 	Data		d = {0};
 
+	Printing	pr = {false, &m};
+
 	read_model(model, &m);
-	read_sentences(sentences, &d, true);
-	for (int i = 0; i < d.nex; i++)
-		printf("%s\t%d\t%lld\t%d\n", d.sid[d.ex[i].sent], d.ex[i].idx,
-			   (long long) (ArPledgeModelScore(&m, d.ex[i].feats, d.ex[i].nfeat, d.ex[i].rule) - m.threshold),
-			   d.ex[i].rule);
+	read_sentences(sentences, &d, &pr);
+	return 0;
+}
+
+/* The items of the pledges of text, with the model on or off, as flags. */
+static void
+pledged_items(const char *text, bool model, ArNumList *nums, ArLexStream *ls, bool *flag, size_t cap)
+{
+	ArPledgeList pl;
+
+	ArPledgeModelSetEnabled(model);
+	ArPledgeListInit(&pl);
+	ArPledgesExtract(ls, nums, &pl);
+	memset(flag, 0, cap);
+	for (size_t i = 0; i < pl.n; i++)
+		if ((size_t) pl.items[i].item < cap)
+			flag[pl.items[i].item] = true;
+	ArPledgeListFree(&pl);
+}
+
+static int
+cmd_diff(const char *sentences)
+{
+	FILE	   *f = fopen(sentences, "r");
+	char	   *line = xrealloc(NULL, MAX_LINE);
+
+	if (!f)
+	{
+		perror(sentences);
+		return 1;
+	}
+	while (fgets(line, MAX_LINE, f))
+	{
+		char	   *tab = strchr(line, '\t');
+		ArLexStream ls;
+		ArNumList	nums;
+		bool	   *g,
+				   *m;
+
+		line[strcspn(line, "\n")] = 0;
+		if (!tab)
+			continue;
+		*tab = 0;
+		ArLexStreamInit(&ls, tab + 1, strlen(tab + 1));
+		ArNumListInit(&nums);
+		ArNumbersExtract(&ls, &nums);
+		g = xrealloc(NULL, nums.n + 1);
+		m = xrealloc(NULL, nums.n + 1);
+		pledged_items(tab + 1, false, &nums, &ls, g, nums.n + 1);
+		pledged_items(tab + 1, true, &nums, &ls, m, nums.n + 1);
+		for (size_t i = 0; i < nums.n; i++)
+			if (g[i] != m[i])
+			{
+				char	   *v = ArNumValString(&nums.items[i].val);
+
+				printf("%s\t%s\t%s\t%s\n", line, v ? v : "", nums.items[i].unit ? nums.items[i].unit : "",
+					   g[i] ? "grammar" : "model");
+				ArFree(v);
+			}
+		free(g);
+		free(m);
+		ArNumListFree(&nums);
+		ArLexStreamFree(&ls);
+	}
+	fclose(f);
+	free(line);
 	return 0;
 }
 
@@ -537,7 +655,9 @@ cmd_cv_or_train(const char *sentences, const char *labels, const char *out, cons
 	int64_t		prior = 0,
 				thr = 0;
 
-	read_sentences(sentences, &d, true);
+	Printing	pr = {false, NULL};
+
+	read_sentences(sentences, &d, &pr);
 	read_labels(labels, &d);
 	score = xrealloc(NULL, sizeof(int64_t) * (d.nex + 1));
 	cross_validate(&d, o, score, out == NULL);
@@ -560,7 +680,7 @@ cmd_cv_or_train(const char *sentences, const char *labels, const char *out, cons
 int
 main(int argc, char **argv)
 {
-	Options		o = {.folds = 5,.epochs = 10,.bits = 18};
+	Options		o = {.folds = 5,.epochs = 10,.bits = 18,.prior = -1,.runs = 5};
 	int			npos = 0;
 	const char *pos[4] = {NULL, NULL, NULL, NULL};
 
@@ -572,18 +692,23 @@ main(int argc, char **argv)
 			o.bits = atoi(argv[++i]);
 		else if (i + 1 < argc && strcmp(argv[i], "-k") == 0)
 			o.folds = atoi(argv[++i]);
+		else if (i + 1 < argc && strcmp(argv[i], "-r") == 0)
+			o.runs = atoi(argv[++i]);
+		else if (i + 1 < argc && strcmp(argv[i], "-p") == 0)
+			o.prior = atoll(argv[++i]);
 		else if (npos < 4)
 			pos[npos++] = argv[i];
 		else
 			npos = 5;
 	}
-	if (o.bits < 10 || o.bits > 24 || o.epochs < 1 || o.folds < 2)
+	if (o.bits < 10 || o.bits > 24 || o.epochs < 1 || o.folds < 2 || o.runs < 1)
 		npos = 0;
 	if (npos == 2 && strcmp(pos[0], "cands") == 0)
 	{
 		Data		d = {0};
+		Printing	pr = {true, NULL};
 
-		read_sentences(pos[1], &d, false);
+		read_sentences(pos[1], &d, &pr);
 		return 0;
 	}
 	if (npos == 3 && strcmp(pos[0], "cv") == 0)
@@ -592,9 +717,12 @@ main(int argc, char **argv)
 		return cmd_cv_or_train(pos[1], pos[2], pos[3], &o);
 	if (npos == 3 && strcmp(pos[0], "apply") == 0)
 		return cmd_apply(pos[1], pos[2]);
+	if (npos == 2 && strcmp(pos[0], "diff") == 0)
+		return cmd_diff(pos[1]);
 	fprintf(stderr, "usage: pledge_train cands SENTENCES\n"
 			"       pledge_train cv SENTENCES LABELS [-k FOLDS] [-e EPOCHS] [-b BITS]\n"
 			"       pledge_train train SENTENCES LABELS OUT [-k FOLDS] [-e EPOCHS] [-b BITS]\n"
-			"       pledge_train apply MODEL SENTENCES\n");
+			"       pledge_train apply MODEL SENTENCES\n"
+			"       pledge_train diff SENTENCES\n");
 	return 2;
 }

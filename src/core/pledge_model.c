@@ -67,14 +67,34 @@ ArPledgeModelSetEnabled(bool on)
 		AR_PLEDGE_MODEL_FEATURE_VERSION == AR_PLEDGE_FEATURE_VERSION;
 }
 
-bool
-ArPledgeModelAccepts(const ArLexStream *ls, const ArNumList *nums, const ArPledgeCandList *cands, int i)
+/* Does the model with weights w take candidate i for a pledge? */
+static bool
+model_accepts(const ArLexStream *ls, const ArNumList *nums, const ArPledgeCandList *cands, int i,
+			  const ArPledgeWeights *w)
 {
 	uint32_t	feats[AR_PF_MAX_FEATS];
 	int			n;
 
-	if (!ArPledgeModelDecides(cands->items[i].rule))
-		return false;
+	if (!ArPledgeModelDecides(cands->items[i].rule, nums->items[cands->items[i].p.item].kind))
+		return ArPledgeRuleAccepts(cands->items[i].rule);
 	n = ArPledgeFeatures(ls, nums, cands, i, feats);
-	return ArPledgeModelScore(&builtin, feats, n, cands->items[i].rule) >= builtin.threshold;
+	return ArPledgeModelScore(w, feats, n, cands->items[i].rule) >= w->threshold;
+}
+
+void
+ArPledgeDecide(const ArLexStream *ls, const ArNumList *nums, ArPledgeCandList *cands,
+			   const ArPledgeWeights *w)
+{
+	for (size_t i = 0; i < cands->n; i++)
+	{
+		ArPledgeCand *c = &cands->items[i];
+
+		/* a part of a pledge is a pledge when its whole is */
+		if (c->whole >= 0)
+			c->pledge = cands->items[c->whole].pledge;
+		else if (w == NULL)
+			c->pledge = ArPledgeRuleAccepts(c->rule);
+		else
+			c->pledge = model_accepts(ls, nums, cands, (int) i, w);
+	}
 }

@@ -592,10 +592,7 @@ read_number(const ArLexStream *ls, const ArNumList *nums, int n, const ArPledge 
 	if (found == 0)
 	{
 		if ((after = passive_cue_after(ls, it)) < 0)
-		{
-			pledge_init(p, n, -1);
-			return AR_PLEDGE_NO_CUE;
-		}
+			return p->cue >= 0 ? AR_PLEDGE_UNSUPPORTED : AR_PLEDGE_NO_CUE;
 		pledge_init(p, n, after);
 	}
 	set_purpose(ls, it, p);
@@ -616,6 +613,8 @@ ArPledgeCandidates(const ArLexStream *ls, const ArNumList *nums, ArPledgeCandLis
 			continue;
 		c = ArArrayPush(out);
 		c->rule = read_number(ls, nums, (int) n, last >= 0 ? &out->items[last].p : NULL, &c->p);
+		c->whole = c->rule == AR_PLEDGE_CONTINUED ? last : -1;
+		c->pledge = false;
 		if (ArPledgeRuleAccepts(c->rule))
 			last = (int) out->n - 1;
 	}
@@ -661,17 +660,16 @@ ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out
 
 	ArArrayInit(&cands, 8);
 	ArPledgeCandidates(ls, nums, &cands);
+	ArPledgeDecide(ls, nums, &cands, ArPledgeModelEnabled() ? ArPledgeModelBuiltin() : NULL);
 	for (size_t i = 0; i < cands.n; i++)
 	{
 		ArPledgeCand *c = &cands.items[i];
 
-		if (!ArPledgeModelEnabled() ? ArPledgeRuleAccepts(c->rule) :
-			ArPledgeModelAccepts(ls, nums, &cands, (int) i))
-		{
-			if (!ArPledgeRuleAccepts(c->rule))
-				reading_of_rejected(ls, nums, &c->p);
-			push_pledge(out, &c->p);
-		}
+		if (!c->pledge)
+			continue;
+		if (!ArPledgeRuleAccepts(c->rule))
+			reading_of_rejected(ls, nums, &c->p);
+		push_pledge(out, &c->p);
 	}
 	ArArrayFree(&cands);
 }

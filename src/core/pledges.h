@@ -37,6 +37,8 @@ typedef enum ArPledgeRule
 	AR_PLEDGE_CONTINUED,		/* a part of the pledge before it: a pledge */
 	AR_PLEDGE_PASSIVE,			/* a passive cue after it (تم تخصيصها): a pledge */
 	AR_PLEDGE_NO_CUE,			/* no commitment cue in its clause */
+	AR_PLEDGE_UNSUPPORTED,		/* a cue that needs a committing verb and has none
+								 * (يعني ضخ، حزمة بقيمة), or a prize received */
 	AR_PLEDGE_CANCELLED,		/* its cue negated, expected, asked for, a statistic's */
 	AR_PLEDGE_CHANGE_START,		/* where a change starts (من 4% إلى 6%) */
 	AR_PLEDGE_PRICE,			/* named a fee or price right after it */
@@ -46,11 +48,14 @@ typedef enum ArPledgeRule
 #define ArPledgeRuleAccepts(r) ((r) <= AR_PLEDGE_PASSIVE)
 
 /* A money or percent mention with the grammar's reading: p.cue is the cue
- * the grammar read (-1: none), p.actor_* its actor when it got that far. */
+ * the grammar read (-1: none), p.actor_* its actor when it got that far;
+ * whole, for a part (AR_PLEDGE_CONTINUED), the candidate it is a part of. */
 typedef struct ArPledgeCand
 {
 	ArPledge	p;
 	ArPledgeRule rule;
+	int			whole;			/* index in the list, -1 when not a part */
+	bool		pledge;			/* the decision of ArPledgesExtract */
 } ArPledgeCand;
 
 typedef struct ArPledgeCandList
