@@ -7,6 +7,10 @@ SET datestyle = ISO;
 -- The contract columns.
 SELECT * FROM ar_pledges('تعهدت ألمانيا بتقديم ملياري يورو لأوكرانيا.');
 
+-- The grammar's rules, with the trained classifier switched off (its own
+-- tests are at the end).
+SET arabic_news.pledge_model = off;
+
 -- One line per rule: pledges …
 SELECT r.rule, p.kind, p.value, p.unit, p.surface, p.actor, p.cue, p.purpose
 FROM (VALUES
@@ -88,6 +92,7 @@ FROM (VALUES
   (35, 'a passive with an object of its own', 'باعت الخزانة صكوكا بقيمة 3 مليارات ريال وتم تخصيص هذه الصكوك لصناديق التقاعد'),
   (36, 'an ownership cap', 'وتدرس الهيئة رفع نسبة تملك الصناديق الأجنبية في المصارف إلى 60%')
 ) AS r(n, rule, input), LATERAL ar_pledges(r.input) p;
+RESET arabic_news.pledge_model;
 
 -- The offset contract.
 SELECT count(*) AS broken FROM (VALUES
@@ -100,3 +105,28 @@ SELECT count(*) FROM ar_pledges(NULL);
 SELECT count(*) FROM ar_pledges('');
 SELECT count(*) FROM ar_pledges(repeat('تعهدت ', 5000) || '5%');
 SELECT count(*) FROM ar_pledges(repeat('تعهدت ألمانيا بتقديم 5% ', 2000));
+
+-- The trained classifier (arabic_news.pledge_model, on by default;
+-- docs/numbers.md): pledges found by the grammar alone and with it.  Parts
+-- of a pledge follow their whole and percentages keep the grammar's
+-- decision (the README example keeps its four pledges); ضخ with its
+-- subject after it is a pledge the grammar misses.  The last three are
+-- rows of the "not a pledge" list above that the classifier gets wrong
+-- (the grammar is right): a hypothetical sum, a bonus received, a sum an
+-- agreement would free.
+CREATE TEMP TABLE model_rows (n int, rule text, input text);
+INSERT INTO model_rows VALUES
+  (1, 'the README example', 'تعهدت ألمانيا بتقديم ملياري يورو لأوكرانيا. واتفق الحلفاء على رفع الإنفاق الدفاعي إلى 5% من الناتج المحلي الإجمالي، منها 3.5% للدفاع الأساسي و1.5% للبنية التحتية. وبلغ الإنفاق الأمريكي 900 مليار دولار. ولم تتعهد فرنسا بتقديم 3 مليارات يورو.'),
+  (2, 'ضخ with its subject after it', 'ضخ صندوق الاستثمارات العامة 5 مليارات ريال في الشركة الجديدة'),
+  (3, 'a hypothetical sum (wrong)', 'وهذا يعني ضخ قرابة 700 مليون درهم إماراتي في السوق'),
+  (4, 'a bonus received (wrong)', 'وحصل كل لاعب على مكافأة قدرها 50 ألف ريال'),
+  (5, 'what an agreement frees (wrong)', 'ويقول معارضوه إن الاتفاق سيتيح لطهران 100 مليار دولار');
+SET arabic_news.pledge_model = off;
+CREATE TEMP TABLE by_grammar AS
+  SELECT r.n, count(p.kind) AS pledges FROM model_rows r LEFT JOIN LATERAL ar_pledges(r.input) p ON true GROUP BY r.n;
+RESET arabic_news.pledge_model;
+SELECT r.n, r.rule, g.pledges AS grammar, count(p.kind) AS classifier,
+       string_agg(p.surface, ' | ' ORDER BY p.start_pos) AS surfaces
+FROM model_rows r JOIN by_grammar g USING (n) LEFT JOIN LATERAL ar_pledges(r.input) p ON true
+GROUP BY r.n, r.rule, g.pledges ORDER BY r.n;
+SHOW arabic_news.pledge_model;
