@@ -643,6 +643,9 @@ reading_of_rejected(const ArLexStream *ls, const ArNumList *nums, ArPledge *p)
 
 			p->cue = k;			/* cue_verb moves it to a cue verb before */
 			verb = ce ? cue_verb(ls, ce, k, start, p) : k;
+			/* ضخ صندوق الاستثمارات: a cue that may be a verb is one here */
+			if (verb < 0 && ce && (ce->flags & LXF_VERB))
+				verb = k;
 			if (verb >= 0 && !receiving_verb(ls, verb))
 				set_actor(ls, it, verb, start, p);
 			break;
