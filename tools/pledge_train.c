@@ -505,11 +505,11 @@ write_model(const char *path, const Data *d, const Options *o, const int32_t *w,
 		nz += w[s] != 0;
 	fprintf(f, "# pledge_model.tsv — weights of the pledge classifier (src/core/pledge_model.h),\n"
 			"# written by tools/pledge_train.c (\"make train-pledges\"); do not edit.\n"
-			"# Trained on %d candidates of %d judged sentences (%d pledges); averaged\n"
-			"# perceptron, %d epochs, weights x %d; prior (the weight of the grammar's\n"
+			"# Trained on %d labelled candidates (%d pledges) of %d sentences; %d averaged\n"
+			"# perceptrons, %d epochs, weights x %d; prior (the weight of the grammar's\n"
 			"# decision) and threshold by %d-fold cross-validation.\n"
 			"# Settings, then \"slot <TAB> weight\" for the %zu non-zero weights.\n",
-			nlab, d->nsent, npos, o->epochs, SCALE, o->folds, nz);
+			nlab, npos, d->nsent, o->runs, o->epochs, SCALE, o->folds, nz);
 	fprintf(f, "feature_version\t%d\nhash_bits\t%d\nprior\t%lld\nthreshold\t%lld\nslot\tweight\n",
 			AR_PLEDGE_FEATURE_VERSION, o->bits, (long long) prior, (long long) thr);
 	for (size_t s = 0; s < ((size_t) 1 << o->bits); s++)
