@@ -115,6 +115,12 @@ bench-core-callgrind: .build/bench/core_bench
 bench-analysis:
 	@bash test/bench/bench_analysis.sh
 
+# ---- the tools of tools/*.c (trainers, corpus counters), with the core
+# linked in and -O2 like the server build.
+.build/tools/%: tools/%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/tools
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
 # ---- the trained entity model: "make train-ner" retrains it from the
 # ANERcorp train split into $(GEN_DATA) (settings chosen by "make cv-ner",
 # cross-validation on that split only; docs/entities.md has the figures).
@@ -122,10 +128,6 @@ NER_TRAIN_CONLL ?= $(SHARED_DIR)/eval/ner/anercorp_camel_train/train.conll
 NER_EPOCHS      ?= 6
 NER_HASH_BITS   ?= 16
 NER_TRAIN_ARGS   = -e $(NER_EPOCHS) -b $(NER_HASH_BITS)
-.build/tools/ner_train: tools/ner_train.c $(CORE_SRCS) $(wildcard src/core/*.h)
-	@mkdir -p .build/tools
-	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
-
 .PHONY: train-ner cv-ner regen-ner-lexicon
 train-ner: .build/tools/ner_train
 	@mkdir -p $(GEN_DATA)
@@ -133,10 +135,6 @@ train-ner: .build/tools/ner_train
 
 # How often the rules tag each corpus word as PER/ORG/LOC, a feature of the
 # model (reviewed, committed; make regen compiles it into ner_lexicon_table.h).
-.build/tools/ner_lexicon: tools/ner_lexicon.c $(CORE_SRCS) $(wildcard src/core/*.h)
-	@mkdir -p .build/tools
-	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
-
 regen-ner-lexicon: .build/tools/ner_lexicon
 	@mkdir -p $(GEN_DATA)
 	.build/tools/ner_lexicon $(wildcard $(SHARED_DIR)/corpus/arabic_news_*.tsv.gz) > $(GEN_DATA)/ner_lexicon.tsv
@@ -152,10 +150,6 @@ cv-ner: .build/tools/ner_train
 # alone and the model on dev and dev2 (docs/numbers.md has the figures).
 PLEDGE_HALVES     ?= train train2
 PLEDGE_TRAIN_ARGS ?= -e 10 -k 10
-.build/tools/pledge_train: tools/pledge_train.c $(CORE_SRCS) $(wildcard src/core/*.h)
-	@mkdir -p .build/tools
-	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
-
 .PHONY: train-pledges cv-pledges eval-pledges-model
 train-pledges: .build/tools/pledge_train
 	@mkdir -p $(GEN_DATA)

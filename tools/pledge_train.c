@@ -5,14 +5,16 @@
  *   pledge_train cands SENTENCES
  *        every money and percent mention (the classifier's candidates):
  *        rows "sid idx kind value unit rule" for tools/pledge_labels.py
- *   pledge_train cv SENTENCES LABELS [-k FOLDS] [-e EPOCHS] [-b HASH_BITS]
+ *   pledge_train cv SENTENCES LABELS [-k FOLDS] [-e EPOCHS] [-b HASH_BITS] [-r RUNS] [-p PRIOR]
  *        K folds by sentence: out-of-fold scores, rows "sid idx score rule
- *        label", then (on stderr) P/R/F1 of the grammar alone and of the
- *        model at the threshold that maximizes the out-of-fold F1
- *   pledge_train train SENTENCES LABELS OUT [-k FOLDS] [-e EPOCHS] [-b HASH_BITS]
- *        the threshold by cross-validation as above, then an averaged
- *        perceptron over every labelled candidate; weights written to OUT
- *        (data/pledge_model.tsv's format)
+ *        label", then (on stderr) the out-of-fold F1 of each prior, and
+ *        P/R/F1 of the grammar alone and of the model with the prior and
+ *        threshold chosen (-p: that prior only)
+ *   pledge_train train SENTENCES LABELS OUT [same options]
+ *        prior and threshold by cross-validation as above, then RUNS
+ *        averaged perceptrons (default 5) over every labelled candidate the
+ *        model decides; weights written to OUT (data/pledge_model.tsv's
+ *        format)
  *   pledge_train apply MODEL SENTENCES
  *        the decisions of ArPledgeDecide with the weights of MODEL: rows
  *        "sid idx pledge score rule" (score less the threshold)
@@ -686,22 +688,36 @@ main(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++)
 	{
-		if (i + 1 < argc && strcmp(argv[i], "-e") == 0)
-			o.epochs = atoi(argv[++i]);
-		else if (i + 1 < argc && strcmp(argv[i], "-b") == 0)
-			o.bits = atoi(argv[++i]);
-		else if (i + 1 < argc && strcmp(argv[i], "-k") == 0)
-			o.folds = atoi(argv[++i]);
-		else if (i + 1 < argc && strcmp(argv[i], "-r") == 0)
-			o.runs = atoi(argv[++i]);
-		else if (i + 1 < argc && strcmp(argv[i], "-p") == 0)
-			o.prior = atoll(argv[++i]);
-		else if (npos < 4)
-			pos[npos++] = argv[i];
-		else
-			npos = 5;
+		/* "-x VALUE" options, else positional words */
+		const char *v = (argv[i][0] == '-' && argv[i][1] && !argv[i][2] && i + 1 < argc) ? argv[i + 1] : NULL;
+
+		switch (v ? argv[i][1] : 0)
+		{
+			case 'e':
+				o.epochs = atoi(v);
+				break;
+			case 'b':
+				o.bits = atoi(v);
+				break;
+			case 'k':
+				o.folds = atoi(v);
+				break;
+			case 'r':
+				o.runs = atoi(v);
+				break;
+			case 'p':
+				o.prior = atoll(v);
+				break;
+			default:
+				v = NULL;
+				if (npos < 4)
+					pos[npos] = argv[i];
+				npos++;
+				break;
+		}
+		i += v != NULL;
 	}
-	if (o.bits < 10 || o.bits > 24 || o.epochs < 1 || o.folds < 2 || o.runs < 1)
+	if (o.bits < 10 || o.bits > 24 || o.epochs < 1 || o.folds < 2 || o.runs < 1 || npos > 4)
 		npos = 0;
 	if (npos == 2 && strcmp(pos[0], "cands") == 0)
 	{
@@ -720,8 +736,8 @@ main(int argc, char **argv)
 	if (npos == 2 && strcmp(pos[0], "diff") == 0)
 		return cmd_diff(pos[1]);
 	fprintf(stderr, "usage: pledge_train cands SENTENCES\n"
-			"       pledge_train cv SENTENCES LABELS [-k FOLDS] [-e EPOCHS] [-b BITS]\n"
-			"       pledge_train train SENTENCES LABELS OUT [-k FOLDS] [-e EPOCHS] [-b BITS]\n"
+			"       pledge_train cv SENTENCES LABELS [-k FOLDS] [-e EPOCHS] [-b BITS] [-r RUNS] [-p PRIOR]\n"
+			"       pledge_train train SENTENCES LABELS OUT [-k FOLDS] [-e EPOCHS] [-b BITS] [-r RUNS] [-p PRIOR]\n"
 			"       pledge_train apply MODEL SENTENCES\n"
 			"       pledge_train diff SENTENCES\n");
 	return 2;

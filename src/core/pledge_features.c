@@ -72,17 +72,7 @@ typedef struct PfTok
 	bool		is_break;		/* punctuation that breaks a clause (break_punct) */
 } PfTok;
 
-/* Mix a feature id with two values (murmur3's finalizer). */
-static inline uint32_t
-mix(uint32_t id, uint32_t a, uint32_t b)
-{
-	uint32_t	h = id * 0xcc9e2d51u ^ a;
-
-	h = (h ^ (h >> 16)) * 0x85ebca6bu ^ b;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	return h ^ (h >> 16);
-}
+#define mix ArHashMix
 
 int
 ArPledgeDistBucket(int d)
@@ -248,49 +238,60 @@ neighbour_features(const PfTok *before, int nb, const PfTok *after, int na, PfOu
 	emit(o, F_NEXT_BIGRAM, n1, n2);
 }
 
-/* Every word of the windows: stems, classes, context classes; and the
- * nearest verb before the mention. */
+/* The feature ids of one side of the mention: with a distance bucket, without. */
+typedef struct PfSide
+{
+	uint32_t	stem_d,
+				stem,
+				class_d,
+				class,
+				ctx_d,
+				ctx;
+} PfSide;
+
+static const PfSide side_before = {F_BEFORE_STEM_D, F_BEFORE_STEM, F_BEFORE_CLASS_D, F_BEFORE_CLASS,
+F_BEFORE_CTX_D, F_BEFORE_CTX};
+static const PfSide side_after = {F_AFTER_STEM_D, F_AFTER_STEM, F_AFTER_CLASS_D, F_AFTER_CLASS,
+F_AFTER_CTX_D, F_AFTER_CTX};
+
+/* Every word of one side, nearest first: stems, classes, context classes. */
+static void
+side_features(const PfTok *toks, int n, const PfSide *ids, PfOut *o)
+{
+	for (int k = 0; k < n; k++)
+	{
+		int			b = ArPledgeDistBucket(k + 1);
+
+		emit(o, ids->stem_d, toks[k].stem, b);
+		emit(o, ids->stem, toks[k].stem, 0);
+		emit_classes(o, ids->class_d, ids->class, toks[k].classes, b);
+		if (toks[k].ctx)
+		{
+			emit(o, ids->ctx_d, toks[k].ctx, b);
+			emit(o, ids->ctx, toks[k].ctx, 0);
+		}
+	}
+}
+
+/* The words of both sides, and the nearest verb before the mention. */
 static void
 window_features(const PfTok *before, int nb, const PfTok *after, int na, PfOut *o)
 {
-	bool		verb_seen = false;
+	int			k;
 
-	for (int k = 0; k < nb; k++)
+	side_features(before, nb, &side_before, o);
+	for (k = 0; k < nb && !(before[k].classes & (C_CUE_VERB | C_ACTORVERB | C_STAT)); k++)
+		;
+	if (k < nb)
 	{
-		int			b = ArPledgeDistBucket(k + 1);
-
-		emit(o, F_BEFORE_STEM_D, before[k].stem, b);
-		emit(o, F_BEFORE_STEM, before[k].stem, 0);
-		emit_classes(o, F_BEFORE_CLASS_D, F_BEFORE_CLASS, before[k].classes, b);
-		if (before[k].ctx)
-		{
-			emit(o, F_BEFORE_CTX_D, before[k].ctx, b);
-			emit(o, F_BEFORE_CTX, before[k].ctx, 0);
-		}
-		if (!verb_seen && (before[k].classes & (C_CUE_VERB | C_ACTORVERB | C_STAT)))
-		{
-			verb_seen = true;
-			emit(o, F_VERB_STEM, before[k].stem, 0);
-			emit(o, F_VERB_FORM, before[k].form, 0);
-			emit(o, F_VERB_TENSE, before[k].tense, before[k].classes & (C_CUE_VERB | C_STAT));
-			emit(o, F_VERB_DIST, b, before[k].classes & (C_CUE_VERB | C_STAT));
-		}
+		emit(o, F_VERB_STEM, before[k].stem, 0);
+		emit(o, F_VERB_FORM, before[k].form, 0);
+		emit(o, F_VERB_TENSE, before[k].tense, before[k].classes & (C_CUE_VERB | C_STAT));
+		emit(o, F_VERB_DIST, ArPledgeDistBucket(k + 1), before[k].classes & (C_CUE_VERB | C_STAT));
 	}
-	if (!verb_seen)
+	else
 		emit(o, F_VERB_STEM, NO_WORD, 0);
-	for (int k = 0; k < na; k++)
-	{
-		int			b = ArPledgeDistBucket(k + 1);
-
-		emit(o, F_AFTER_STEM_D, after[k].stem, b);
-		emit(o, F_AFTER_STEM, after[k].stem, 0);
-		emit_classes(o, F_AFTER_CLASS_D, F_AFTER_CLASS, after[k].classes, b);
-		if (after[k].ctx)
-		{
-			emit(o, F_AFTER_CTX_D, after[k].ctx, b);
-			emit(o, F_AFTER_CTX, after[k].ctx, 0);
-		}
-	}
+	side_features(after, na, &side_after, o);
 }
 
 /*
