@@ -8,9 +8,9 @@
         taken as predictions), else 0; "sid -1 n" for n judged pledges no
         candidate pairs with.  Sentences judged "drop" get no labels.
   pledge_labels.py eval CANDS SCORES HALF
-        detection P/R/F1 of score.py for the grammar alone (the rule column
-        of CANDS) and for the model (SCORES: rows "sid idx pledge …" of
-        pledge_train apply)
+        detection P/R/F1 of score.py, and its corpus-weighted estimate, for
+        the grammar alone (the rule column of CANDS) and for the model
+        (SCORES: rows "sid idx pledge …" of pledge_train apply or cv)
 
 CANDS: rows "sid idx kind value unit rule" of pledge_train cands.
 """
@@ -60,29 +60,36 @@ def labels(cands_path, halves):
             print(f"{sid}\t-1\t{len(gold[sid]) - len(pairs)}")
 
 
-def figures(gold, verdict, cands, chosen):
+def figures(half, gold, verdict, cands, chosen):
+    """score.py's detection figures of the chosen candidates, and its
+    corpus-weighted estimate (printed by score.weighted)."""
     tp = fp = fn = 0
+    per_sentence = {}
     for sid in verdict:
         if verdict[sid] == "drop":
             continue
         ps = [c for c in cands.get(sid, []) if chosen(sid, c)]
         n = len(score.align(gold[sid], ps))
+        per_sentence[sid] = (n, len(ps) - n, len(gold[sid]) - n)
         tp, fp, fn = tp + n, fp + len(ps) - n, fn + len(gold[sid]) - n
     p, r, f = score.prf(tp, fp, fn)
-    return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})"
+    print(f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})")
+    sample = {r["sid"]: r for r in score.load.read_sample()}
+    score.weighted(per_sentence, sample, f"strata_{half}.tsv" if half in ("dev2", "train", "train2") else "strata.tsv")
 
 
-def evaluate(cands_path, scores_path, half):
+def evaluate(cands_path, decisions_path, half):
     cands = read_cands(cands_path)
     gold, verdict = judged([half])
-    scores = {}
-    with open(scores_path, encoding="utf-8") as f:
+    pledge = {}
+    with open(decisions_path, encoding="utf-8") as f:
         for line in f:
             c = line.rstrip("\n").split("\t")
-            scores[(c[0], int(c[1]))] = c[2] == "1"
-    print(f"{half}: grammar alone  " + figures(gold, verdict, cands, lambda s, c: c["rule"] in ACCEPTING_RULES))
-    print(f"{half}: model          " + figures(gold, verdict, cands,
-                                                lambda s, c: scores.get((s, c["idx"]), False)))
+            pledge[(c[0], int(c[1]))] = c[2] == "1"
+    print(f"{half}: grammar alone  ", end="")
+    figures(half, gold, verdict, cands, lambda s, c: c["rule"] in ACCEPTING_RULES)
+    print(f"{half}: model          ", end="")
+    figures(half, gold, verdict, cands, lambda s, c: pledge.get((s, c["idx"]), False))
 
 
 def main():

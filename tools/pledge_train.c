@@ -6,10 +6,10 @@
  *        every money and percent mention (the classifier's candidates):
  *        rows "sid idx kind value unit rule" for tools/pledge_labels.py
  *   pledge_train cv SENTENCES LABELS [-k FOLDS] [-e EPOCHS] [-b HASH_BITS] [-r RUNS] [-p PRIOR]
- *        K folds by sentence: out-of-fold scores, rows "sid idx score rule
- *        label", then (on stderr) the out-of-fold F1 of each prior, and
+ *        K folds by sentence: on stderr the out-of-fold F1 of each prior, and
  *        P/R/F1 of the grammar alone and of the model with the prior and
- *        threshold chosen (-p: that prior only)
+ *        threshold chosen (-p: that prior only); then the out-of-fold
+ *        decisions, rows "sid idx pledge score rule label" (as apply's)
  *   pledge_train train SENTENCES LABELS OUT [same options]
  *        prior and threshold by cross-validation as above, then RUNS
  *        averaged perceptrons (default 5) over every labelled candidate the
@@ -456,12 +456,10 @@ choose_decision(const Data *d, const int64_t *score, const Options *o, int64_t *
 	free(dec);
 }
 
-/*
- * Out-of-fold scores of every example into score[] (the weights' sum,
- * without the prior); prints them when print.
- */
+/* Out-of-fold scores of every example into score[] (the weights' sum,
+ * without the prior). */
 static void
-cross_validate(const Data *d, const Options *o, int64_t *score, bool print)
+cross_validate(const Data *d, const Options *o, int64_t *score)
 {
 	bool	   *use = xrealloc(NULL, d->nex + 1);
 	int32_t    *w = xrealloc(NULL, sizeof(int32_t) << o->bits);
@@ -475,12 +473,27 @@ cross_validate(const Data *d, const Options *o, int64_t *score, bool print)
 			if (!use[i])
 				score[i] = dense_score(&d->ex[i], w, o->bits);
 	}
-	for (int i = 0; print && i < d->nex; i++)
-		if (d->ex[i].label >= 0)
-			printf("%s\t%d\t%lld\t%d\t%d\n", d->sid[d->ex[i].sent], d->ex[i].idx,
-				   (long long) score[i], d->ex[i].rule, d->ex[i].label);
 	free(use);
 	free(w);
+}
+
+/* The out-of-fold decisions at the chosen prior and threshold: rows "sid
+ * idx pledge score rule label" (apply's columns, and the label). */
+static void
+print_out_of_fold(const Data *d, const int64_t *score, int64_t prior, int64_t thr)
+{
+	int64_t    *adj = xrealloc(NULL, sizeof(int64_t) * (d->nex + 1));
+	bool	   *dec = xrealloc(NULL, d->nex + 1);
+
+	for (int i = 0; i < d->nex; i++)
+		adj[i] = with_prior(d, score, i, prior);
+	decide(d, adj, thr, dec);
+	for (int i = 0; i < d->nex; i++)
+		if (d->ex[i].label >= 0)
+			printf("%s\t%d\t%d\t%lld\t%d\t%d\n", d->sid[d->ex[i].sent], d->ex[i].idx, dec[i],
+				   (long long) (d->ex[i].decided ? adj[i] - thr : 0), d->ex[i].rule, d->ex[i].label);
+	free(adj);
+	free(dec);
 }
 
 /* Write the weights in data/pledge_model.tsv's format. */
@@ -662,8 +675,10 @@ cmd_cv_or_train(const char *sentences, const char *labels, const char *out, cons
 	read_sentences(sentences, &d, &pr);
 	read_labels(labels, &d);
 	score = xrealloc(NULL, sizeof(int64_t) * (d.nex + 1));
-	cross_validate(&d, o, score, out == NULL);
+	cross_validate(&d, o, score);
 	choose_decision(&d, score, o, &prior, &thr);
+	if (out == NULL)
+		print_out_of_fold(&d, score, prior, thr);
 	if (out)
 	{
 		bool	   *use = xrealloc(NULL, d.nex + 1);
