@@ -18,7 +18,10 @@
  *     receiving verb, clause particle, passive particle, إلى …) with a
  *     distance bucket, and the context classes of data/pledge_context.tsv
  *     (deal, market, profit, cost, salary, fine, condition, request …)
- *   - the nearest verb before it (stem, form, tense from its prefix)
+ *   - the nearest verb before it (stem, form, tense from its prefix); the
+ *     noun the amount qualifies past بقيمة، قدرها، تصل إلى (منحة بقيمة); the
+ *     nearest cue whatever the grammar made of it, with the clause breaks
+ *     and statistic words between it and the amount
  *   - punctuation: clause breaks between the cue and the amount, a bracket
  *     around the amount, a comma right before it
  *   - position: how many candidates come before it in its sentence, the

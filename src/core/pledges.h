@@ -9,6 +9,10 @@
  * totals).  Each pledge carries the actor as written (the noun phrase of the
  * committing verb), the cue as written and, when the text says it, the
  * purpose (the ل- phrase after the amount: للدفاع الأساسي، لأوكرانيا).
+ *
+ * The grammar reads every money and percent mention (ArPledgeCandidates);
+ * which of them are pledges is then decided by the trained classifier of
+ * pledge_model.h, or by the grammar alone when that is switched off.
  */
 #ifndef AR_PLEDGES_H
 #define AR_PLEDGES_H
