@@ -128,7 +128,7 @@ NER_TRAIN_CONLL ?= $(SHARED_DIR)/eval/ner/anercorp_camel_train/train.conll
 NER_EPOCHS      ?= 6
 NER_HASH_BITS   ?= 16
 NER_TRAIN_ARGS   = -e $(NER_EPOCHS) -b $(NER_HASH_BITS)
-.PHONY: train-ner cv-ner regen-ner-lexicon
+.PHONY: train-ner cv-ner regen-ner-lexicon regen-ner-clusters
 train-ner: .build/tools/ner_train
 	@mkdir -p $(GEN_DATA)
 	.build/tools/ner_train train $(NER_TRAIN_CONLL) $(GEN_DATA)/arabic_news_ner.model $(NER_TRAIN_ARGS)
@@ -138,6 +138,13 @@ train-ner: .build/tools/ner_train
 regen-ner-lexicon: .build/tools/ner_lexicon
 	@mkdir -p $(GEN_DATA)
 	.build/tools/ner_lexicon $(wildcard $(SHARED_DIR)/corpus/arabic_news_*.tsv.gz) > $(GEN_DATA)/ner_lexicon.tsv
+
+# Word classes learnt from the words around each word in the ANT news
+# corpus, a feature of the model (reviewed, committed; make regen compiles
+# data/ner_clusters.tsv into ner_clusters_table.h).  About 5 minutes.
+regen-ner-clusters: .build/tools/ner_clusters
+	@mkdir -p $(GEN_DATA)
+	.build/tools/ner_clusters $(ANT_CORPUS) > $(GEN_DATA)/ner_clusters.tsv
 
 cv-ner: .build/tools/ner_train
 	.build/tools/ner_train cv $(NER_TRAIN_CONLL) $(NER_TRAIN_ARGS) -k $(or $(FOLDS),5)
@@ -244,7 +251,7 @@ regen:
 	python3 data/gen_entities_table.py data > $(GEN_H)/entities_table.h
 	python3 data/gen_number_lexicon.py data > $(GEN_H)/numlex_table.h
 	python3 data/gen_rare_table.py data/search_common.tsv > $(GEN_H)/rare_table.h
-	python3 data/gen_ner_lexicon.py data/ner_lexicon.tsv > $(GEN_H)/ner_lexicon_table.h
+	python3 data/gen_ner_lexicon.py data/ner_lexicon.tsv data/ner_clusters.tsv > $(GEN_H)/ner_lexicon_table.h
 	python3 data/gen_pledge_context.py data/pledge_context.tsv > $(GEN_H)/pledge_context_table.h
 	python3 data/gen_pledge_model.py data/pledge_model.tsv > $(GEN_H)/pledge_model_table.h
 

@@ -34,15 +34,18 @@ FLAGS = ['fem', 'teenonly', 'construct', 'sing', 'dual', 'acc_or_construct', 'pl
          'afterand', 'def', 'onlyteen', 'tens', 'hundred', 'withtens', 'needsprep',
          'greg', 'levant', 'maghreb', 'hijri', 'target', 'mul100', 'verb', 'noun', 'clause',
          'qualified', 'upper', 'needsverb', 'qual', 'expect', 'amount', 'receive', 'passive',
-         'price']
+         'price', 'money', 'bi', 'cut', 'spend', 'noala', 'worth', 'cost', 'report', 'pronoun', 'present']
 
 
 # The person, number and tense forms of a verb row of pledge_cues.tsv:
-# past (تعهد، تعهدت، تعهدوا، تعهدا، تعهدتا), present and its subjunctive /
+# past (تعهد، تعهدت، تعهدوا، تعهدا، تعهدتا، تعهدنا), present and its subjunctive /
 # jussive plural (يتعهد، تتعهد، نتعهد، يتعهدون، يتعهدوا، يتعهدان، تتعهدان) and the
 # future with س (سيتعهد، ستتعهد، سنتعهد، سيتعهدون، سيتعهدان، ستتعهدان).
-PAST_SUFFIXES = ['', 'ت', 'وا', 'ا', 'تا']
+PAST_SUFFIXES = ['', 'ت', 'وا', 'ا', 'تا', 'نا']
 PRESENT_FORMS = ['ي%s', 'ت%s', 'ن%s', 'ي%sون', 'ي%sوا', 'ي%sان', 'ت%sان']
+
+
+OBJECT_SUFFIXES = ['ها', 'تها', 'وها', 'ناها']
 
 
 def verb_forms(past, present):
@@ -51,6 +54,11 @@ def verb_forms(past, present):
         for f in PRESENT_FORMS:
             forms += [f % present, 'س' + f % present]
     return forms
+
+
+def present_forms(present):
+    """The present forms without the future س (flag present: قد يقدم "may give")."""
+    return set() if present == '-' else {f % present for f in PRESENT_FORMS}
 
 
 # A verbal noun, its definite form (flag def) and its forms with a possessive pronoun:
@@ -171,12 +179,19 @@ def main():
         if len(c) > 3:
             # a verb row: word is the past stem, c[3] the present stem (- for none)
             forms = verb_forms(word, c[3])
-        elif cls == 'cue' and flags & (1 << FLAGS.index('noun')):
-            # the definite form only where asked for (flag def)
+            if cls == 'cue':
+                # with the object pronoun ها pointing back at an amount
+                # (… 5 ملايين دولار خصصتها الحكومة); not ه, which folds
+                # like ة (منحه = منحة)
+                forms += [word + s for s in OBJECT_SUFFIXES]
+        elif cls == 'cue' and flags & (1 << FLAGS.index('noun')) and not flags & (1 << FLAGS.index('verb')):
+            # the definite form only where asked for (flag def); a word that is
+            # also a verb (وضخ) gets no possessive forms (قدمها: presented it)
             forms = noun_forms(word, flags & (1 << FLAGS.index('def')))
         cls = 'negword' if cls == 'neg' else cls
+        present = present_forms(c[3]) if len(c) > 3 else set()
         for w in forms:
-            wflags = flags
+            wflags = flags | ((1 << FLAGS.index('present')) if w in present else 0)
             merged = [e for e in entries.get(fold(w), []) if e[0] == CLASSES.index(cls)]
             if merged:
                 # one entry per word and class, with every flag it was listed with
@@ -205,11 +220,11 @@ def main():
         o.write('\tLX_%s = %d,\n' % (c.upper(), i))
     o.write('} ArLexClass;\n\n')
     for i, f in enumerate(FLAGS):
-        o.write('#define LXF_%s (1u << %d)\n' % (f.upper(), i))
+        o.write('#define LXF_%s (UINT64_C(1) << %d)\n' % (f.upper(), i))
     o.write('\n')
     write_currency_tables(o, families, cur_phrases, cur_signs, cur_abbrevs)
     o.write('\ntypedef struct ArLexEntry\n{\n\tuint8_t\t\tcls;\n\tuint8_t\t\tfamily;\n'
-            '\tuint32_t\tflags;\n\tint64_t\t\tval;\n\tint32_t\t\tden;\n\tconst char *code;\n} ArLexEntry;\n\n')
+            '\tuint64_t\tflags;\n\tint64_t\t\tval;\n\tint32_t\t\tden;\n\tconst char *code;\n} ArLexEntry;\n\n')
     o.write('/* context_only: every entry is a place, a word the grammars read only\n'
             ' * around an open currency noun (numkind.c), never for itself. */\n')
     o.write('typedef struct ArLexKey\n{\n\tconst char *word;\n\tuint8_t\t\tlen;\n'

@@ -74,6 +74,10 @@ SELECT count(*) AS no_entities FROM ar_entities('تحقق النصر على ال
 SELECT count(*) AS no_entities FROM ar_entities('سدد من داخل منطقة الجزاء');      -- a common noun after منطقة
 SELECT count(*) AS no_entities FROM ar_entities('حكم ذاتي موسع للأقاليم');         -- weak given name + common nisba
 SELECT kind, surface FROM ar_entities('زار شبه الجزيرة الكورية ثم شبه الجزيرة');  -- peninsulas
+-- a hashtag sign glued to a word belongs to it: one name, not two
+SELECT kind, surface FROM ar_entities('قالت المستشارة الألمانية، أنجيلا #ميركل، الخميس، إن الاتفاق صامد');
+-- a currency after an amount is no organization, even when a club shares its name
+SELECT count(*) AS no_entities FROM ar_entities('وصل سعر الدولار إلى 45000 ريال، وفق التجار');
 -- ar_entity_keys: distinct, sorted KIND:canonical keys
 SELECT ar_entity_keys('الناتو وحلف الناتو في ألمانيا والمانيا مع مارك روته وروته الألماني');
 SELECT ar_entity_keys('لا شيء هنا');

@@ -90,7 +90,14 @@ FROM (VALUES
   (77, 'approx before', 'نحو 500 مليون دولار'),
   (78, 'approx with a preposition', 'أكثر من 20 ألف شخص'),
   (79, 'approx after', '10 آلاف تقريبا'),
-  (80, 'mixed scripts in one text', 'G7 و٣ مليارات و3 billion')
+  (80, 'mixed scripts in one text', 'G7 و٣ مليارات و3 billion'),
+  (81, 'accusative scale + و + more: one', 'بلغت مليونا و300 ألف ريال ومليارا ونصف'),
+  (82, 'accusative scale + noun: dual', 'مليونا دولار وألفا جندي'),
+  (83, 'a Latin scale ends the number', '€2bn وخمسة و$5m وستة ملايين'),
+  (84, 'a second sum takes the currency', 'جائزة بقيمة 10 ملايين ريال منها 4 ملايين للتعليم'),
+  (85, 'not a count of people', 'رصدت 5 ملايين دولار لخدمة 3 ملايين نسمة'),
+  (86, 'not after a share in between', 'وفر 5 ملايين يورو و5% من الأرباح و3 ملايين'),
+  (87, 'not a count (لاجئ begins with ل)', 'تدعم الأردن بمبلغ 290 دولارا عن 650 ألف لاجئ')
 ) AS r(n, rule, input), LATERAL ar_numbers(r.input) n
 ORDER BY r.n, n.start_pos;
 

@@ -620,8 +620,9 @@ cmd_train(const char *conll, const char *out, const Options *o)
 }
 
 /* The policies compared by cv. */
-static const int cv_policies[] = {0, AR_NER_KEEP_GAZ_RULES, AR_NER_KEEP_ALL_RULES, AR_NER_GAZ_WINS};
-#define NPOLICIES 4
+static const int cv_policies[] = {0, AR_NER_KEEP_GAZ_RULES, AR_NER_KEEP_ALL_RULES, AR_NER_GAZ_WINS,
+	AR_NER_KEEP_GAZ_RULES | AR_NER_GAZ_WINS};
+#define NPOLICIES 5
 
 static void
 print_score(const char *label, const Score *sc)

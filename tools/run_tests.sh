@@ -119,14 +119,14 @@ fi
 # runs a throwaway cluster of its own).
 if [ -n "$(an_shared_dir)" ] && [ -d "$(an_shared_dir)/corpus" ]; then
 	rm -rf "$regen_dir/data"
-	if make -s -j2 regen-stem-own regen-entities-common regen-search-common regen-ner-lexicon \
+	if make -s -j2 regen-stem-own regen-entities-common regen-search-common regen-ner-lexicon regen-ner-clusters \
 		GEN_OUT="$regen_dir" >"$regen_log" 2>&1; then
 		report_tap "$(compare_regen data)"
 	else
 		cat "$regen_log"; failed=$((failed + 1))
 	fi
 else
-	echo "  # stem_own.tsv, entities_common.txt, search_common.tsv: no ../shared/corpus (skipped)"
+	echo "  # stem_own.tsv, entities_common.txt, search_common.tsv, ner_lexicon.tsv, ner_clusters.tsv: no ../shared/corpus (skipped)"
 fi
 # The entity model: training is deterministic and gives the committed bytes.
 ner_train=$(an_shared_dir)/eval/ner/anercorp_camel_train/train.conll

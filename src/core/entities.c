@@ -16,6 +16,7 @@
  */
 #include "entities.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "arletters.h"
@@ -377,6 +378,11 @@ collect_words(EntDoc *d, const char *s, size_t len)
 		{
 			const char *p = s + t.byte_start;
 
+			/* a hashtag sign glued to the next word (#ميركل) belongs to it:
+			 * it neither parts a name nor counts as punctuation */
+			if (t.byte_len == 1 && p[0] == '#' && t.byte_start + 1 < len &&
+				!isspace((unsigned char) p[1]) && (unsigned char) p[1] != '#')
+				continue;
 			joined = false;
 			puncts++;
 			comma = t.type == AR_TOK_PUNCT &&

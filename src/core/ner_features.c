@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "numlex.h"
 #include "stem.h"
 #include "utf8.h"
 
@@ -22,6 +23,16 @@ typedef struct NerLexEntry
 	uint8_t		org;
 	uint8_t		loc;
 } NerLexEntry;
+
+/* A word of the corpus word classes (ner_clusters.tsv): its coarse and
+ * fine class. */
+typedef struct NerClusterEntry
+{
+	uint32_t	key_off;
+	uint8_t		key_len;
+	uint8_t		coarse;
+	uint16_t	fine;
+} NerClusterEntry;
 
 #include "ner_lexicon_table.h"
 
@@ -42,7 +53,9 @@ enum
 	F_RULE_FLAG, F_RULE_PHRASE,
 	F_FLAGM2, F_FLAGP2, F_NOFLAG, F_BAREM1, F_BAREP1,
 	F_SUF2M1, F_PRE2M1, F_SUF2P1, F_PRE2P1, F_RULEM2, F_RULEP2,
-	F_LEX0, F_LEXM1, F_LEXP1
+	F_LEX0, F_LEXM1, F_LEXP1,
+	F_CLASS0, F_CLASSM1, F_CLASSP1,
+	F_CURRENCY
 };
 
 #define H_NORM	0
@@ -53,7 +66,9 @@ enum
 #define H_SUF2	5
 #define H_PRE3	6
 #define H_SUF3	7
+#define H_CLASS	8				/* word classes of the bare form: coarse | fine << 8, or NO_CLASS */
 #define NO_LEX	0xffffffffu
+#define NO_CLASS 0xfffffffeu
 #define NO_WORD	0x9e3779b9u		/* the hash of "no word here" */
 
 void
@@ -110,11 +125,11 @@ char_bytes(const char *s, size_t len, int k, bool from_end)
 	return from_end ? len - p : p;
 }
 
-/* The lexicon shares of s[0..len), packed, or NO_LEX. */
+/* The lexicon shares of s[0..len) (whose ArHashBytes is hash), packed, or NO_LEX. */
 static uint32_t
-lexicon_shares(const char *s, size_t len)
+lexicon_shares(const char *s, size_t len, uint32_t hash)
 {
-	uint32_t	h = ArHashBytes(s, len) & (AR_NER_LEX_SLOTS - 1);
+	uint32_t	h = hash & (AR_NER_LEX_SLOTS - 1);
 
 	for (;; h = (h + 1) & (AR_NER_LEX_SLOTS - 1))
 	{
@@ -127,6 +142,49 @@ lexicon_shares(const char *s, size_t len)
 		if (e->key_len == len && memcmp(ner_lex_blob + e->key_off, s, len) == 0)
 			return e->per | (uint32_t) e->org << 8 | (uint32_t) e->loc << 16;
 	}
+}
+
+/* The word classes of a bare form (whose ArHashBytes is hash), packed, or NO_CLASS. */
+static uint32_t
+word_classes(const char *s, size_t len, uint32_t hash)
+{
+	uint32_t	h = hash & (AR_NER_CLUSTER_SLOTS - 1);
+
+	for (;; h = (h + 1) & (AR_NER_CLUSTER_SLOTS - 1))
+	{
+		int32_t		k = ner_cluster_slots[h];
+		const NerClusterEntry *e;
+
+		if (k < 0)
+			return NO_CLASS;
+		e = &ner_cluster[k];
+		if (e->key_len == len && memcmp(ner_cluster_blob + e->key_off, s, len) == 0)
+			return e->coarse | (uint32_t) e->fine << 8;
+	}
+}
+
+/*
+ * Is the word (or its bare form) a currency noun of the number lexicon
+ * (ريال، دولار، الين)?  Currencies are not entities, but some share their
+ * name with a club or a person (الريال); the training data leaves them out.
+ */
+static bool
+currency_word(const char *norm, size_t len, size_t bare_skip)
+{
+	ArLexTok	t;
+
+	memset(&t, 0, sizeof(t));
+	t.key = ArLexLookup(norm, len);
+	t.skey = bare_skip > 0 ? ArLexLookup(norm + bare_skip, len - bare_skip) : -1;
+	return ArLexFindStripped(&t, LX_CURRENCY, NULL) != NULL;
+}
+
+bool
+ArNerIsCurrency(const ArNerWords *w, size_t i)
+{
+	const ArNerWord *x = &w->items[i];
+
+	return !x->latin && currency_word(w->norm.data + x->norm_off, x->norm_len, x->bare_skip);
 }
 
 /* Two- and three-letter prefixes and suffixes of a bare form. */
@@ -162,8 +220,10 @@ ArNerWordHashes(const ArNerWords *w, uint32_t *wh)
 		h[H_NORM] = hash_str(norm, x->norm_len);
 		h[H_BARE] = hash_str(norm + x->bare_skip, x->norm_len - x->bare_skip);
 		h[H_STEM] = hash_str(stem, stem_len);
-		h[H_LEX] = lexicon_shares(norm, x->norm_len);
+		h[H_LEX] = lexicon_shares(norm, x->norm_len, h[H_NORM]);
 		affix_hashes(norm + x->bare_skip, x->norm_len - x->bare_skip, h);
+		h[H_CLASS] = x->latin ? NO_CLASS :
+			word_classes(norm + x->bare_skip, x->norm_len - x->bare_skip, h[H_BARE]);
 	}
 }
 
@@ -220,6 +280,27 @@ lexicon_features(uint32_t id, uint32_t shares, uint32_t *f, int nf)
 	for (k = 0; k < 3; k++)
 		f[nf++] = mix(id, (uint32_t) k, (shares >> (8 * k)) & 0xff);
 	return nf;
+}
+
+/* Word i's classes: coarse and fine, or "no class" (rare, Latin, none). */
+static int
+class_features(uint32_t id, uint32_t classes, uint32_t *f, int nf)
+{
+	if (classes == NO_CLASS || classes == NO_WORD)
+	{
+		f[nf++] = mix(id, 0xffff, classes == NO_WORD);
+		return nf;
+	}
+	f[nf++] = mix(id, 0, classes & 0xff);
+	f[nf++] = mix(id, 1, classes >> 8);
+	return nf;
+}
+
+/* The coarse class alone (a neighbour's fine class adds nothing in cross-validation). */
+static inline uint32_t
+coarse_class(uint32_t classes)
+{
+	return classes == NO_CLASS || classes == NO_WORD ? classes : classes & 0xff;
 }
 
 /* Two-letter prefix and suffix of word i's bare form. */
@@ -303,7 +384,12 @@ word_features(const ArNerWords *w, const uint32_t *wh, size_t i, uint32_t *f)
 	nf = lexicon_features(F_LEX0, hash_at(w, wh, j, H_LEX), f, nf);
 	nf = lexicon_features(F_LEXM1, hash_at(w, wh, j - 1, H_LEX), f, nf);
 	nf = lexicon_features(F_LEXP1, hash_at(w, wh, j + 1, H_LEX), f, nf);
+	nf = class_features(F_CLASS0, hash_at(w, wh, j, H_CLASS), f, nf);
+	f[nf++] = mix(F_CLASSM1, coarse_class(hash_at(w, wh, j - 1, H_CLASS)), 0);
+	f[nf++] = mix(F_CLASSP1, coarse_class(hash_at(w, wh, j + 1, H_CLASS)), 0);
 	nf = form_features(w, wh, i, f, nf);
+	if (ArNerIsCurrency(w, i))
+		f[nf++] = mix(F_CURRENCY, 1, 0);
 	nf = rule_features(w, i, f, nf);
 	nf = short_affixes(w, wh, j - 1, F_PRE2M1, F_SUF2M1, f, nf);
 	nf = short_affixes(w, wh, j + 1, F_PRE2P1, F_SUF2P1, f, nf);

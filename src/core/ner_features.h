@@ -10,9 +10,12 @@
  * word classes of the rule matcher's tables (given name, surname, verb of
  * saying, organization and place cues, common news word …) for i-1, i and
  * i+1, the gazetteer phrase covering it (kind and B/I position), the
- * rule matcher's own BIO decision for i-2 … i+2, and how often the rules
- * tag the word as PER, ORG or LOC across the news corpus (ner_lexicon.tsv).  Each feature is a
- * 32-bit hash; the model keeps its low bits (ner_model.h).
+ * rule matcher's own BIO decision for i-2 … i+2, how often the rules tag
+ * the word as PER, ORG or LOC across the news corpus (ner_lexicon.tsv), the
+ * word classes of i-1, i and i+1 learnt from the words around them in the
+ * corpus (ner_clusters.tsv: a name the training data never saw still
+ * shares a class with names it did), and whether the word is a currency.
+ * Each feature is a 32-bit hash; the model keeps its low bits (ner_model.h).
  */
 #ifndef AR_NER_FEATURES_H
 #define AR_NER_FEATURES_H
@@ -20,8 +23,8 @@
 #include "arcore.h"
 
 /* Bump when the features change: a model trained on others is refused. */
-#define AR_NER_FEATURE_VERSION	3
-#define AR_NER_MAX_FEATS		64	/* per word */
+#define AR_NER_FEATURE_VERSION	4
+#define AR_NER_MAX_FEATS		80	/* per word */
 
 /* Rule tags beyond the ArNerTag ones: nationality adjectives. */
 #define AR_NER_RULE_B_NAT		7
@@ -76,8 +79,11 @@ extern void ArNerWordsFree(ArNerWords *w);
 
 /* Hash the forms of every word once (and look it up in the corpus
  * lexicon): word_hash holds AR_NER_WORD_HASHES × w->n. */
-#define AR_NER_WORD_HASHES		8
+#define AR_NER_WORD_HASHES		9
 extern void ArNerWordHashes(const ArNerWords *w, uint32_t *word_hash);
+
+/* Is word i a currency noun of the number lexicon (ريال، دولار)? */
+extern bool ArNerIsCurrency(const ArNerWords *w, size_t i);
 
 /*
  * Feature hashes of words [from, to): word from + k gets nfeat[k] hashes

@@ -100,6 +100,50 @@ decode_all(const ArNerModel *m, const ArNerWords *w, uint8_t *tags)
 	ArFree(scratch);
 }
 
+/* Is every word of [a, b) a Latin word in lower case ("and the")? */
+static bool
+lowercase_latin(const ArNerWords *w, const char *src, size_t a, size_t b)
+{
+	size_t		k;
+
+	for (k = a; k < b; k++)
+	{
+		unsigned char c = (unsigned char) src[w->items[k].byte_start];
+
+		if (!w->items[k].latin || c < 'a' || c > 'z')
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Model spans that cannot be names become none, unless the rules tagged
+ * them: a lone currency noun (after an amount, ريال is money, whatever the
+ * club is called), and Latin words in lower case (the model learnt its
+ * Latin from a few capitalized names in Arabic text).
+ */
+static void
+drop_impossible_spans(const ArNerWords *w, const char *src, uint8_t *tags)
+{
+	size_t		a,
+				b,
+				k;
+
+	for (a = 0; a < w->n; a = b)
+	{
+		b = a + 1;
+		if (!(tags[a] & 1))
+			continue;
+		while (b < w->n && tags[b] == tags[a] + 1)
+			b++;
+		if (w->items[a].rule != AR_NER_O)
+			continue;
+		if ((b == a + 1 && ArNerIsCurrency(w, a)) || lowercase_latin(w, src, a, b))
+			for (k = a; k < b; k++)
+				tags[k] = AR_NER_O;
+	}
+}
+
 /* The kind of a B tag. */
 static ArEntKind
 tag_kind(int tag)
@@ -236,14 +280,15 @@ push_model_span(TagState *st, ArEntityList *res, size_t a, size_t b, ArEntKind k
 
 /* Does the rule entity starting at word a beat the model spans it
  * overlaps?  The conventions always (government bodies, clubs); gazetteer
- * entries under AR_NER_GAZ_WINS. */
+ * entries and foreign family names (-فيتش، -سكي) under AR_NER_GAZ_WINS. */
 static bool
 rule_wins(const TagState *st, size_t a)
 {
 	int			why = st->w->items[a].rule_why;
 
 	return why == AR_NER_WHY_CONVENTION ||
-		(why == AR_NER_WHY_GAZETTEER && (current_policy & AR_NER_GAZ_WINS));
+		((why == AR_NER_WHY_GAZETTEER || why == AR_NER_WHY_SHAPE) &&
+		 (current_policy & AR_NER_GAZ_WINS));
 }
 
 /* Drop the model spans the winning rule entities overlap. */
@@ -337,6 +382,7 @@ ArNerTagExtract(const ArNerModel *m, const char *s, size_t len, ArEntityList *ou
 	st.dropped = st.tags + w.n;
 	memset(st.dropped, 0, w.n);
 	decode_all(m, &w, st.tags);
+	drop_impossible_spans(&w, s, st.tags);
 
 	ArEntityListInit(&res);
 	merge(&st, &res);

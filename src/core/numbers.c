@@ -236,6 +236,64 @@ link_ranges(NumCtx *c)
 	}
 }
 
+/* Is the word after number it a purpose or a place with ل or في (4 ملايين
+ * للتعليم، في الملعب), not a counted noun (4 ملايين نسمة، 650 ألف لاجئ)? */
+static bool
+purpose_after(const NumCtx *c, const ArNumItem *it)
+{
+	const ArLexTok *t;
+
+	if (!ArLexInRange(c->ls, it->tok_end + 1))
+		return false;
+	t = ArLexTokAt(c->ls, it->tok_end + 1);
+	/* the proclitic ل on a definite word (للفرع، للتعليم: ل + ال), or on a
+	 * word the lexicon knows; لاجئ، لبنان begin with ل themselves */
+	return t->type == AR_TOK_ARABIC &&
+		((t->byte_len > 4 && memcmp(c->ls->buf + t->byte_start, AR_STR_LAM AR_STR_LAM, 4) == 0) ||
+		 (t->pre & AR_PRE_LI) || ArLexEntryAt(c->ls, it->tok_end + 1, LX_PREP));
+}
+
+/*
+ * "بقيمة 10 ملايين ريال، منها 4 ملايين للتعليم": news leaves the currency
+ * out when it names a second sum of the same money.  A bare number with a
+ * scale word (ألف … تريليون: a sum, not a year), not counting a noun after
+ * it, after a money amount of the same sentence, at most CARRY_WINDOW tokens
+ * on and with no share or count in between, is money in that amount's
+ * currency.
+ */
+#define CARRY_WINDOW 20
+static void
+carry_currency(NumCtx *c)
+{
+	ArNumList  *l = c->out;
+	const ArNumItem *money = NULL;
+
+	for (int k = 0; k < l->n; k++)
+	{
+		ArNumItem  *it = &l->items[k];
+
+		if (it->kind == AR_NUM_MONEY)
+		{
+			money = it;
+			continue;
+		}
+		/* a share or a count in between: the sums are of something else now */
+		if (it->kind == AR_NUM_PERCENT || (it->kind == AR_NUM_COUNT && !purpose_after(c, it)))
+			money = NULL;
+		if (!money || (it->kind != AR_NUM_NUMBER && !(it->kind == AR_NUM_COUNT && purpose_after(c, it))) ||
+			it->scale < 3 || it->tok_first - money->tok_end > CARRY_WINDOW)
+			continue;
+		for (int j = money->tok_end + 1; j <= it->tok_first && money; j++)
+			if (ArLexTokAt(c->ls, j)->break_before)
+				money = NULL;
+		if (money)
+		{
+			it->kind = AR_NUM_MONEY;
+			it->unit = money->unit;
+		}
+	}
+}
+
 /* ---- entry points ---- */
 
 void
@@ -304,6 +362,7 @@ ArNumbersExtract(const ArLexStream *ls, ArNumList *out)
 	}
 	merge_subunits(&c);
 	link_ranges(&c);
+	carry_currency(&c);
 }
 
 bool

@@ -45,6 +45,7 @@ typedef struct NumParse
 	int			end;			/* last token used */
 	int			scale;			/* first scale exponent used */
 	bool		first_pre;		/* the first word was read without its proclitics */
+	bool		closed;			/* a Latin scale (2bn, 5 million) ended the number */
 } NumParse;
 
 /* Duration units by LX_DURUNIT value ("second" … "year"). */

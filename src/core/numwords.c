@@ -165,7 +165,7 @@ group_empty(const NumParse *np)
 
 /* Apply a scale piece with exponent e and form flags; false if it cannot follow. */
 static bool
-apply_scale(NumParse *np, int e, uint32_t flags, bool conn, bool tanween)
+apply_scale(NumParse *np, int e, uint64_t flags, bool conn, bool tanween)
 {
 	ArNumVal	mult;
 
@@ -507,7 +507,7 @@ read_scale_after_digits(const NumCtx *c, NumParse *np, int *j)
 		np->words = true;
 	else if (e && !ArLexTokAt(c->ls, *j)->break_before &&
 			 apply_scale(np, e, LXF_SING, false, true))
-		;
+		np->closed = true;
 	else if (s.hundred && s.hundred->val == 100 && !(s.hundred->flags & LXF_CONSTRUCT) &&
 			 !np->group.big)
 		np->group = ArNumValMul(np->group, 100, 1);
@@ -733,6 +733,39 @@ try_hundred(const NumCtx *c, NumRead *r, const NextPiece *n, int *j)
 	return PIECE_TAKEN;
 }
 
+/*
+ * مليونا، ألفا، مليارا with no tanween written are either the construct dual
+ * (مليونا دولار: two million) or the singular accusative (مليونًا).  With و
+ * and more of the number right after the word it is the singular: a
+ * construct dual is followed by its noun, never by و (مليونا و300 ألف =
+ * 1,300,000).  More of the number: a word piece, or digits with a scale
+ * word after them (the only digits that join after a scale, digits_may_come).
+ */
+static bool
+number_goes_on_after(const NumCtx *c, int pj)
+{
+	Piece		p;
+	int			k = pj + 1;
+	int			mode = PIECE_WHOLE;
+
+	if (num_is_and(c, k))
+		k++;
+	else if (ArLexInRange(c->ls, k) && ArLexTokAt(c->ls, k)->type == AR_TOK_ARABIC &&
+			 ArLexTokAt(c->ls, k)->pre == AR_PRE_WA)
+		mode = PIECE_STRIPPED;
+	else
+		return false;
+	if (!ArLexInRange(c->ls, k))
+		return false;
+	if (ArLexTokAt(c->ls, k)->type == AR_TOK_NUMBER)
+	{
+		piece_at(c, k + 1, PIECE_WHOLE, &p);
+		return p.scale != NULL;
+	}
+	piece_at(c, k, mode, &p);
+	return p.found;
+}
+
 /* Scales (ألف … تريليون).  "أحد عشر مليونًا وخمسة عشر مليونًا": when a
  * scale cannot follow, the pieces after the last scale start the next
  * number. */
@@ -743,7 +776,9 @@ try_scale(const NumCtx *c, NumRead *r, const NextPiece *n, int *j)
 
 	if (!n->p.scale)
 		return PIECE_NOT_THIS;
-	if (apply_scale(np, n->p.scale->val, n->p.scale->flags, n->conn, n->t->tanween))
+	if (apply_scale(np, n->p.scale->val, n->p.scale->flags, n->conn,
+					n->t->tanween || ((n->p.scale->flags & LXF_ACC_OR_CONSTRUCT) &&
+									  number_goes_on_after(c, n->pj))))
 	{
 		took_piece(np, P_SCALE, n->pj, j);
 		r->snap = *np;
@@ -864,6 +899,8 @@ read_piece(const NumCtx *c, NumRead *r, int *j)
 {
 	NextPiece	n;
 
+	if (r->np->closed)
+		return false;
 	if (comma_between_scale_groups(c, r->np, *j))
 		(*j)++;
 	if (!next_piece(c, r->np, *j, &n))

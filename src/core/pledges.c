@@ -272,6 +272,71 @@ pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledge *p
 	return NULL;
 }
 
+/* Is the word at token k written w? */
+static bool
+word_is(const ArLexStream *ls, int k, const char *w)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+
+	return t->byte_len == strlen(w) && memcmp(ls->buf + t->byte_start, w, t->byte_len) == 0;
+}
+
+/* Is token k a comma? */
+static bool
+comma_at(const ArLexStream *ls, int k)
+{
+	return ArLexIsPunct(ls, k, ',') || ArLexIsPunct(ls, k, AR_CP_COMMA);
+}
+
+/* Is the stat word at token k the sum of a money noun in a relative clause
+ * (وافق البنك على قرض لمصر، الذي تبلغ قيمته 3 مليارات دولار)?  Before it
+ * الذي/التي, perhaps a comma, then the noun phrase of a cue noun that names
+ * money.  The first token of the relative and its comma, or -1. */
+static int
+relative_sum_open(const ArLexStream *ls, int k, int start)
+{
+	const ArLexEntry *se = ArLexEntryAtStripped(ls, k, LX_STAT, NULL);
+	int			j = k - 1;
+
+	if (!se || !(se->flags & LXF_QUAL) || j <= start ||
+		!(word_is(ls, j, "التي") || word_is(ls, j, "الذي")) || ArLexTokAt(ls, k)->break_before)
+		return -1;
+	if (comma_at(ls, j - 1))
+		j--;
+	for (int m = j - 1; m >= start && m >= j - PHRASE_MAX && !ArLexTokAt(ls, m + 1)->break_before; m--)
+	{
+		const ArLexEntry *ce = ArLexEntryAtStripped(ls, m, LX_CUE, NULL);
+
+		if (ce)
+			return (ce->flags & (LXF_AMOUNT | LXF_NEEDSVERB)) ? j : -1;
+		if (!phrase_word(ls, m) && !purpose_start(ls, m))
+			return -1;
+	}
+	return -1;
+}
+
+/* Is the stat word at token k the cost of a gift (تبرعت الشركة ببناء المسجد
+ * بتكلفة 40 مليون ريال): a cost word after a cue of gifts (flag cost) in
+ * the same clause, at most PLEDGE_WINDOW / 2 tokens back? */
+static bool
+gift_cost(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *se = ArLexEntryAtStripped(ls, k, LX_STAT, NULL);
+
+	if (!se || !(se->flags & LXF_COST))
+		return false;
+	for (int j = k - 1; j >= 0 && j >= k - PLEDGE_WINDOW / 2 && !ArLexTokAt(ls, j + 1)->break_before; j--)
+	{
+		const ArLexEntry *ce = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
+
+		if (ce)
+			return (ce->flags & LXF_COST) != 0;
+		if (clause_break(ls, j) || ArLexEntryAtStripped(ls, j, LX_STAT, NULL) || clause_particle_at(ls, j))
+			return false;
+	}
+	return false;
+}
+
 /* Does the stat word at token k only give the amount: "up to" (ما يصل إلى)
  * or the sum of the money noun right before it, at most PHRASE_MAX words
  * back (بمساعدة تبلغ، تبرعات بلغت)? */
@@ -287,13 +352,21 @@ qualifies_cue(const ArLexStream *ls, int k)
 	/* ما يصل إلى، ما يزيد على: "up to" */
 	if (pe && (pe->flags & LXF_QUAL))
 		return true;
+	/* يصل إجمالي مبالغها إلى، بتكلفة بلغت: a stat word of the sum after
+	 * another */
+	if (k > 0 && ArLexEntryAtStripped(ls, k - 1, LX_STAT, NULL) && !ArLexTokAt(ls, k)->break_before)
+		return qualifies_cue(ls, k - 1) || gift_cost(ls, k - 1);
 	for (int j = k - 1; j >= k - PHRASE_MAX && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
 	{
 		const ArLexEntry *ce = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
 
 		if (ce)
 			return (ce->flags & (LXF_AMOUNT | LXF_NEEDSVERB)) != 0;
-		if (!phrase_word(ls, j))
+		/* بتكلفة بلغت: the sum of a gift's cost */
+		if (j == k - 1 && gift_cost(ls, j))
+			return true;
+		/* مساعدات للأردن تبلغ: past the recipient */
+		if (!phrase_word(ls, j) && !purpose_start(ls, j))
 			return false;
 	}
 	return false;
@@ -305,9 +378,15 @@ qualifies_cue(const ArLexStream *ls, int k)
 static bool
 cue_cancelled(const ArLexStream *ls, int k)
 {
+	const ArLexEntry *ce;
+
 	if (ArLexTokAt(ls, k)->break_before)
 		return false;
 	if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL) || ArLexEntryAtStripped(ls, k - 1, LX_STAT, NULL))
+		return true;
+	/* قد تقدم الحكومة: "may give", no commitment (قد قدمت: "has given") */
+	if (k > 0 && (word_is(ls, k - 1, "قد") || word_is(ls, k - 1, "وقد")) &&
+		(ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL && (ce->flags & LXF_PRESENT))
 		return true;
 	/* the expecting or appealing word, its subject or object and أن/إلى */
 	for (int j = k - 1; j >= k - PHRASE_MAX - 2 && j >= 0 && !ArLexTokAt(ls, j + 1)->break_before; j--)
@@ -342,6 +421,86 @@ apposition_comma(const ArLexStream *ls, int k, int start)
 	return false;
 }
 
+/* Does the amount it come right after token k: at most two words between,
+ * each of them a known function word (بمبلغ، نحو، ما يزيد على), not a verb
+ * or noun of a clause of its own (، وكلفت الصفقة 52 مليون)? */
+static bool
+amount_right_after(const ArLexStream *ls, int k, const ArNumItem *it)
+{
+	if (it->tok_first - k - 1 > 3)
+		return false;
+	for (int j = k + 1; j < it->tok_first; j++)
+	{
+		const ArLexTok *t = ArLexTokAt(ls, j);
+
+		if (t->type != AR_TOK_CLITIC && t->key < 0 && t->skey < 0)
+			return false;
+	}
+	return true;
+}
+
+typedef bool (*TokTest) (const ArLexStream *ls, int k);
+
+/* The opening mark of a short span that the mark at token k closes: at most
+ * max tokens back to another mark (is_mark), each of them passing inside, in
+ * the sentence.  Its token, or -1 (an empty span is none). */
+static int
+span_open(const ArLexStream *ls, int k, int start, int max, TokTest is_mark, TokTest inside)
+{
+	if (!is_mark(ls, k))
+		return -1;
+	for (int j = k - 1; j > start && j >= k - max - 1; j--)
+	{
+		if (ArLexTokAt(ls, j + 1)->break_before)
+			return -1;
+		if (is_mark(ls, j))
+			return j < k - 1 ? j : -1;
+		if (!inside(ls, j))
+			return -1;
+	}
+	return -1;
+}
+
+/*
+ * A short phrase set off by commas — a time, a place, a channel (خصصت
+ * الحكومة، في موازنة العام المقبل، 5 مليارات; تعهدت ألمانيا، أمس الأحد،
+ * بتقديم) — or a short quoted name (شركة "كوين-تشيك"، بنك «الراجحي») does
+ * not end the clause: span_open with comma_at and inserted_word (at most
+ * INSERT_MAX tokens), or quote_at and name_word (QUOTED_MAX).
+ */
+#define INSERT_MAX 6
+#define QUOTED_MAX 4
+
+/* Can token k stand in a phrase set off by commas: no punctuation, verb
+ * cue, actor verb, stat word, negation or clause particle? */
+static bool
+inserted_word(const ArLexStream *ls, int k)
+{
+	return !(ArLexTokAt(ls, k)->type == AR_TOK_PUNCT || own_cue_at(ls, k) ||
+			 ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
+			 ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL) ||
+			 ArLexEntryAtStripped(ls, k, LX_NEGWORD, NULL));
+}
+
+/* Is token k a quotation mark? */
+static bool
+quote_at(const ArLexStream *ls, int k)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+
+	return t->type == AR_TOK_PUNCT &&
+		(t->first_cp == '"' || t->first_cp == 0x00AB || t->first_cp == 0x00BB ||
+		 t->first_cp == 0x201C || t->first_cp == 0x201D);
+}
+
+/* Can token k stand in a quoted name: a word of a noun phrase or a hyphen,
+ * not a cue? */
+static bool
+name_word(const ArLexStream *ls, int k)
+{
+	return (phrase_word(ls, k) || ArLexIsPunct(ls, k, '-')) && !ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
+}
+
 /* Is the punctuation at token k a comma before the amount's connector
  * (المنحة الخامسة، وقدرها 700 ألف دولار)? */
 static bool
@@ -353,8 +512,69 @@ amount_after_comma(const ArLexStream *ls, int k)
 	return (t->first_cp == ',' || t->first_cp == AR_CP_COMMA) && pe && (pe->flags & LXF_QUAL);
 }
 
+/* Is the amount brought by the preposition ب: on the number (بمليون، بـ50)
+ * or on one of the two words before it (بمبلغ، بنحو، بأكثر من; not بقيمة,
+ * "worth")? */
+static bool
+amount_after_bi(const ArLexStream *ls, const ArNumItem *it)
+{
+	for (int k = it->tok_first; k >= 0 && k >= it->tok_first - 2; k--)
+	{
+		const ArLexTok *t = ArLexTokAt(ls, k);
+
+		if (t->type == AR_TOK_CLITIC)
+		{
+			/* the clitic's letters: ب، وب، بـ */
+			for (size_t b = 0; b + 2 <= t->byte_len; b++)
+				if (memcmp(ls->buf + t->byte_start + b, AR_STR_BEH, 2) == 0)
+					return true;
+			return false;
+		}
+		if (t->type == AR_TOK_ARABIC && t->skey >= 0 && (t->pre & AR_PRE_BI))
+		{
+			const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
+
+			/* بقيمة: "worth", not "by" or "with" */
+			return !(pe && (pe->flags & LXF_WORTH));
+		}
+		if (t->break_before)
+			break;
+	}
+	return false;
+}
+
+/* Does the preposition ب stand on the number itself (بمليار، بـ2.2 مليون)? */
+static bool
+bi_on_number(const ArLexStream *ls, const ArNumItem *it)
+{
+	const ArLexTok *t = ArLexTokAt(ls, it->tok_first);
+
+	if (t->type == AR_TOK_ARABIC)
+		return t->skey >= 0 && (t->pre & AR_PRE_BI);
+	return it->tok_first > 0 && ArLexTokAt(ls, it->tok_first - 1)->type == AR_TOK_CLITIC &&
+		amount_after_bi(ls, it);
+}
+
+/* Does the cue entry ce at token cue give number it: a cue of money only gives no
+ * percentage (ساهم القطاع بنسبة 5%), a cue of amounts after ب only those
+ * (ساهمت الإمارات بـ50 مليون دولار, not ساهمت الخطة في توفير 40 مليار), a
+ * cue not followed by على only without it? */
+static bool
+cue_fits_amount(const ArLexStream *ls, const ArLexEntry *ce, int cue, const ArNumItem *it)
+{
+	if ((ce->flags & LXF_MONEY) && it->kind != AR_NUM_MONEY)
+		return false;
+	/* اعتمدت على قروض بقيمة: relied on */
+	if (ce->flags & LXF_NOALA)
+		for (int k = cue + 1; k < it->tok_first; k++)
+			if (word_is(ls, k, "على"))
+				return false;
+	return !(ce->flags & LXF_BI) || amount_after_bi(ls, it);
+}
+
 /* The nearest cue before token below, in the same clause as the number (a
- * target cue needs إلى or نسبة between); its token, or -1.  *ce gets its
+ * target cue needs إلى or نسبة between; a cut between ends the search:
+ * خطة لخفض الواردات بمقدار 10 مليارات); its token, or -1.  *ce gets its
  * entry. */
 static int
 find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const ArLexEntry **ce)
@@ -363,18 +583,78 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 
 	for (int k = it->tok_first - 1; k >= start; k--)
 	{
-		if ((ArLexEntryAtStripped(ls, k, LX_STAT, NULL) && !qualifies_cue(ls, k)) ||
+		int			open;
+
+		if ((clause_break(ls, k) && amount_right_after(ls, k, it) &&
+			 (open = span_open(ls, k, start, INSERT_MAX, comma_at, inserted_word)) >= 0) ||
+			(open = span_open(ls, k, start, QUOTED_MAX, quote_at, name_word)) >= 0 ||
+			(open = relative_sum_open(ls, k, start)) >= 0)
+		{
+			k = open;
+			continue;
+		}
+		if ((ArLexEntryAtStripped(ls, k, LX_STAT, NULL) && !qualifies_cue(ls, k) && !gift_cost(ls, k)) ||
 			clause_particle_at(ls, k) ||
 			(clause_break(ls, k) && !apposition_comma(ls, k, start) && !amount_after_comma(ls, k)))
 			return -1;
 		if (ArLexEntryAtStripped(ls, k, LX_TO, NULL) || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
 			target_ok = true;
+		/* سترفع الحكومة مخصصات الصحة بمليار دولار: raised by a sum, ب on
+		 * the number itself (not بقيمة، بنحو: worth, about) */
+		if (k == it->tok_first - 1 && it->kind == AR_NUM_MONEY && bi_on_number(ls, it))
+			target_ok = true;
+		if ((*ce = ArLexEntryAtStripped(ls, k, LX_NEGWORD, NULL)) != NULL && ((*ce)->flags & LXF_CUT) &&
+			(!((*ce)->flags & LXF_MONEY) || it->kind == AR_NUM_MONEY))
+			return -1;
 		/* رفع النسبة من 49% إلى 51%: the number after من is where it starts */
 		if (k < below && (*ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL)
+		{
+			/* ساهم القطاع بنسبة 5% …: look further back (رفعت الدولة ميزانية
+			 * الدفاع إلى 3%) */
+			if (!cue_fits_amount(ls, *ce, k, it))
+				continue;
 			return ((*ce)->flags & LXF_TARGET) &&
 				(!target_ok || ArLexEntryAt(ls, it->tok_first - 1, LX_FROM)) ? -1 : k;
+		}
 	}
 	return -1;
+}
+
+/* A definite noun right after or right before the verb at token cue, its
+ * subject (ضخ البنك الأهلي، الصندوق السيادي ضخ)? */
+static bool
+definite_subject_next(const ArLexStream *ls, int cue, int start)
+{
+	return (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1)) ||
+		(cue > start && starts_with_al(ls, cue - 1) && phrase_word(ls, cue - 1));
+}
+
+/* Does the word at token cue stand where a verb does: its definite subject
+ * next to it, or an auxiliary particle before it (كما قدم صلاح، وقد قدم)? */
+static bool
+verb_position(const ArLexStream *ls, int cue, int start)
+{
+	return definite_subject_next(ls, cue, start) ||
+		(cue > start && !ArLexTokAt(ls, cue)->break_before &&
+		 ArLexEntryAtStripped(ls, cue - 1, LX_PARTICLE, NULL) && !clause_particle_at(ls, cue - 1));
+}
+
+/* Is token k the relative ما (ما تم صرفه: what was spent, a total)? */
+static bool
+relative_ma_at(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *pe = k >= 0 ? ArLexEntryAt(ls, k, LX_PARTICLE) : NULL;
+
+	return pe && (pe->flags & LXF_QUAL) && ArLexTokAt(ls, k)->char_len == 2;
+}
+
+/* Is token k a passive auxiliary (تم، يتم، سيتم، جرى)? */
+static bool
+passive_at(const ArLexStream *ls, int k)
+{
+	const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
+
+	return pe && (pe->flags & LXF_PASSIVE);
 }
 
 /* The verb of a verbal-noun cue: the cue verb or actor verb before it
@@ -391,6 +671,19 @@ verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
 		/* بلغت المساعدات، وصلت قيمة تبرعاته: the noun is a statistic's subject */
 		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL))
 			return cue - k <= 3 ? -2 : -1;
+		/* ساهمت الخطة في … حزمة: a verb of amounts after ب governs no noun;
+		 * ملياري قدم مكعبة: قدم without its subject is no verb */
+		if (e && ((e->flags & LXF_BI) ||
+				  ((e->flags & LXF_NEEDSVERB) && !(e->flags & LXF_NOUN) &&
+				   !verb_position(ls, k, start))))
+			continue;
+		/* وأن استثماراته بلغت: a new clause; قال: «نملك ميزانية: a quotation */
+		if (clause_particle_at(ls, k) || ArLexIsPunct(ls, k, ':'))
+			return -1;
+		/* سيتم صرف، تم الاتفاق على قرض: a passive governs the noun after it
+		 * (not money spent, تم إنفاق, nor a total, ما تم صرفه) */
+		if (passive_at(ls, k) && (e = ArLexEntryAtStripped(ls, k + 1, LX_CUE, NULL)) != NULL)
+			return (e->flags & LXF_SPEND) || relative_ma_at(ls, k - 1) ? -1 : k;
 		if ((e && (e->flags & LXF_VERB)) || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
 		{
 			if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL))
@@ -413,14 +706,15 @@ cue_verb(const ArLexStream *ls, const ArLexEntry *ce, int cue, int start, ArPled
 {
 	int			verb;
 
+	/* قدم الأمير 5 ملايين: a verb that is also another word (قدم: a foot)
+	 * only with its definite subject next to it */
 	if ((ce->flags & LXF_VERB) && !(ce->flags & LXF_NOUN))
-		return cue;
+		return !(ce->flags & LXF_NEEDSVERB) || verb_position(ls, cue, start) ? cue : -1;
 	verb = verb_before_cue(ls, cue, start, p);
 	/* ضخ البنك الأهلي 3 مليارات، الصندوق السيادي ضخ: a definite subject
 	 * next to it makes it the verb */
 	if (verb == -1 && (ce->flags & LXF_VERB) &&
-		(!(ce->flags & LXF_NEEDSVERB) || (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1)) ||
-		 (cue > start && starts_with_al(ls, cue - 1) && phrase_word(ls, cue - 1))))
+		(!(ce->flags & LXF_NEEDSVERB) || definite_subject_next(ls, cue, start)))
 		return cue;
 	return verb;
 }
@@ -435,8 +729,50 @@ receiving_verb(const ArLexStream *ls, int k)
 	return e && (e->flags & LXF_RECEIVE);
 }
 
+/* Is token k a particle with flag f? */
+static bool
+particle_flag_at(const ArLexStream *ls, int k, uint64_t f)
+{
+	const ArLexEntry *pe = k >= 0 ? ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL) : NULL;
+
+	return pe && (pe->flags & f);
+}
+
+/*
+ * The actor of a verb whose subject is a pronoun or a relative before it: the
+ * noun phrase before الذي/التي (ستيفن سبيلبرغ، الذي تبرع), or the subject of
+ * the reporting or announcing verb before أنها/إنه (قالت الوزارة إنها خصصت،
+ * الحكومة أعلنت أنها خصصت).  At most 2 PHRASE_MAX + 3 tokens back, in the
+ * sentence.
+ */
+static void
+actor_before_pronoun(const ArLexStream *ls, int verb, ArPledge *p)
+{
+	int			k = verb - 1;
+	int			lo = verb - 2 * PHRASE_MAX - 3 > 0 ? verb - 2 * PHRASE_MAX - 3 : 0;
+
+	if (k < 1 || ArLexTokAt(ls, verb)->break_before || !particle_flag_at(ls, k, LXF_PRONOUN))
+		return;
+	for (int j = k - 1; j >= lo && !ArLexTokAt(ls, j + 1)->break_before; j--)
+	{
+		if (comma_at(ls, j))
+			continue;
+		if (word_is(ls, k, "الذي") || word_is(ls, k, "التي") || word_is(ls, k, "الذين"))
+		{
+			phrase_at(ls, j, -1, lo, j, &p->actor_first, &p->actor_last);
+			return;
+		}
+		if (ArLexEntryAtStripped(ls, j, LX_ACTORVERB, NULL) || particle_flag_at(ls, j, LXF_REPORT))
+		{
+			if (!phrase_at(ls, j + 1, 1, j + 1, k - 1, &p->actor_first, &p->actor_last) && j > lo)
+				phrase_at(ls, j - 1, -1, lo, j - 1, &p->actor_first, &p->actor_last);
+			return;
+		}
+	}
+}
+
 /* The actor: the noun phrase after the verb (before the number), else the
- * one before the verb. */
+ * one before the verb, else the one a pronoun subject points at. */
 static void
 set_actor(const ArLexStream *ls, const ArNumItem *it, int verb, int start, ArPledge *p)
 {
@@ -451,8 +787,8 @@ set_actor(const ArLexStream *ls, const ArNumItem *it, int verb, int start, ArPle
 	for (int skip = 0; skip < 2 && verb - 1 > start && ArLexEntryAtStripped(ls, verb - 1, LX_PARTICLE, NULL) &&
 		 !clause_particle_at(ls, verb - 1); skip++)
 		verb--;
-	if (verb - 1 >= start)
-		phrase_at(ls, verb - 1, -1, start, verb - 1, &p->actor_first, &p->actor_last);
+	if (verb - 1 >= start && !phrase_at(ls, verb - 1, -1, start, verb - 1, &p->actor_first, &p->actor_last))
+		actor_before_pronoun(ls, verb, p);
 }
 
 /* Is percentage it where a change starts (رفع النسبة من 4% إلى 6%)? */
@@ -472,6 +808,25 @@ pledge_init(ArPledge *p, int n, int cue)
 	p->cue = cue;
 	p->actor_first = p->actor_last = -1;
 	p->purpose_first = p->purpose_last = -1;
+}
+
+/* Is the cue verb at token k in the first person plural (خصصنا، أقررنا):
+ * the speaker, whom the sentence does not name? */
+static bool
+first_person_plural(const ArLexStream *ls, int k)
+{
+	const ArLexTok *t = ArLexTokAt(ls, k);
+
+	return ArLexEntryAtStripped(ls, k, LX_CUE, NULL) && t->byte_len > 4 &&
+		memcmp(ls->buf + t->byte_start + t->byte_len - 4, AR_STR_NOON AR_STR_ALEF, 4) == 0;
+}
+
+/* Does the subject of the verb at token k name the actor: not a receiver
+ * (حصلت مصر على)، not a passive (تم تخصيص), not "we" (خصصنا)? */
+static bool
+verb_names_actor(const ArLexStream *ls, int k)
+{
+	return !receiving_verb(ls, k) && !passive_at(ls, k) && !first_person_plural(ls, k);
 }
 
 /*
@@ -502,7 +857,7 @@ pledge_before(const ArLexStream *ls, const ArNumItem *it, int n, int start, ArPl
 		if (verb >= 0 || !(ce->flags & LXF_NEEDSVERB))
 			break;
 	}
-	if (verb >= 0 && !receiving_verb(ls, verb))
+	if (verb >= 0 && verb_names_actor(ls, verb))
 		set_actor(ls, it, verb, start, p);
 	return 1;
 }
@@ -535,6 +890,45 @@ passive_cue_after(const ArLexStream *ls, const ArNumItem *it)
 	/* its pronoun points back at the amount (تخصيصها، تقديمه); تم تخصيص هذه
 	 * الصكوك has an object of its own */
 	return ends_with_pronoun(ls, k + 1) ? k + 1 : -1;
+}
+
+/*
+ * A cue verb right after the amount (past التي/الذي) that points back at it:
+ * with the object pronoun (… 5 ملايين دولار خصصتها الحكومة، … التي رصدتها
+ * الوزارة), or through a verbal noun with it after its subject (… 720 مليون
+ * دولار تعهد المانحون بتقديمها).  The verb's token, its subject as the actor
+ * in *p, or -1.
+ */
+static int
+cue_verb_after(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
+{
+	int			k = it->tok_end + 1;
+	const ArLexEntry *ce;
+
+	if (k < ls->n && (word_is(ls, k, "التي") || word_is(ls, k, "الذي")))
+		k++;
+	if (k >= ls->n || ArLexTokAt(ls, k)->break_before ||
+		(ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) == NULL || !(ce->flags & LXF_VERB) ||
+		(ce->flags & (LXF_NOUN | LXF_NEEDSVERB | LXF_TARGET)))
+		return -1;
+	if (ends_with_pronoun(ls, k))
+	{
+		phrase_at(ls, k + 1, 1, k + 1, ls->n - 1, &p->actor_first, &p->actor_last);
+		return k;
+	}
+	for (int j = k + 1; j < ls->n && j <= k + PHRASE_MAX + 1 && !ArLexTokAt(ls, j)->break_before; j++)
+	{
+		const ArLexEntry *ne = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
+
+		if (ne && (ne->flags & LXF_NOUN) && ends_with_pronoun(ls, j))
+		{
+			phrase_at(ls, k + 1, 1, k + 1, j - 1, &p->actor_first, &p->actor_last);
+			return k;
+		}
+		if (!phrase_word(ls, j))
+			return -1;
+	}
+	return -1;
 }
 
 /* Is the amount named a fee or price right after it, past its bracketed
@@ -591,9 +985,15 @@ read_number(const ArLexStream *ls, const ArNumList *nums, int n, const ArPledge 
 		return AR_PLEDGE_CANCELLED;
 	if (found == 0)
 	{
-		if ((after = passive_cue_after(ls, it)) < 0)
-			return p->cue >= 0 ? AR_PLEDGE_UNSUPPORTED : AR_PLEDGE_NO_CUE;
-		pledge_init(p, n, after);
+		int			seen = p->cue;	/* a cue the grammar read but did not take */
+
+		pledge_init(p, n, -1);
+		if ((after = passive_cue_after(ls, it)) < 0 && (after = cue_verb_after(ls, it, p)) < 0)
+		{
+			p->cue = seen;
+			return seen >= 0 ? AR_PLEDGE_UNSUPPORTED : AR_PLEDGE_NO_CUE;
+		}
+		p->cue = after;
 	}
 	set_purpose(ls, it, p);
 	return found ? AR_PLEDGE_CUE : AR_PLEDGE_PASSIVE;
@@ -646,7 +1046,7 @@ reading_of_rejected(const ArLexStream *ls, const ArNumList *nums, ArPledge *p)
 			/* ضخ صندوق الاستثمارات: a cue that may be a verb is one here */
 			if (verb < 0 && ce && (ce->flags & LXF_VERB))
 				verb = k;
-			if (verb >= 0 && !receiving_verb(ls, verb))
+			if (verb >= 0 && verb_names_actor(ls, verb))
 				set_actor(ls, it, verb, start, p);
 			break;
 		}
