@@ -37,8 +37,8 @@ typedef struct ArPledgeWeights
  * in the text (a negated, expected or requested cue, the start of a change,
  * a price), almost never overturned in the judged sets; and for
  * percentages: the judged training sentences hold too few percent pledges
- * (16 in 1,943 sentences) to learn them, and a model trained on them turns
- * down even the commitments the guideline gives as examples.
+ * (26 among 778 percentages) to learn them, and a model trained on them
+ * turns down even the commitments the guideline gives as examples.
  */
 static inline bool
 ArPledgeModelDecides(ArPledgeRule rule, ArNumKind kind)
