@@ -19,6 +19,10 @@
 #                     sentences from ../shared/corpus; HALF="dev dev2" scores only
 #                     those halves, HALF=train or HALF=train2 the training
 #                     sets; ERRORS=1 lists dev, dev2 and train errors)
+#   make train-pledges   retrain the pledge classifier (data/pledge_model.tsv)
+#                     from the judged training halves (PLEDGE_HALVES, text from
+#                     ../shared/corpus); cv-pledges: its cross-validation;
+#                     eval-pledges-model: grammar alone vs model on dev, dev2
 #   make eval-pledges-agreement   agreement of two judges on part of its dev half
 #                     (judgments only, no corpus; LIST=1 lists the disagreements)
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
@@ -111,6 +115,12 @@ bench-core-callgrind: .build/bench/core_bench
 bench-analysis:
 	@bash test/bench/bench_analysis.sh
 
+# ---- the tools of tools/*.c (trainers, corpus counters), with the core
+# linked in and -O2 like the server build.
+.build/tools/%: tools/%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p .build/tools
+	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
+
 # ---- the trained entity model: "make train-ner" retrains it from the
 # ANERcorp train split into $(GEN_DATA) (settings chosen by "make cv-ner",
 # cross-validation on that split only; docs/entities.md has the figures).
@@ -118,10 +128,6 @@ NER_TRAIN_CONLL ?= $(SHARED_DIR)/eval/ner/anercorp_camel_train/train.conll
 NER_EPOCHS      ?= 6
 NER_HASH_BITS   ?= 16
 NER_TRAIN_ARGS   = -e $(NER_EPOCHS) -b $(NER_HASH_BITS)
-.build/tools/ner_train: tools/ner_train.c $(CORE_SRCS) $(wildcard src/core/*.h)
-	@mkdir -p .build/tools
-	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
-
 .PHONY: train-ner cv-ner regen-ner-lexicon regen-ner-clusters
 train-ner: .build/tools/ner_train
 	@mkdir -p $(GEN_DATA)
@@ -129,10 +135,6 @@ train-ner: .build/tools/ner_train
 
 # How often the rules tag each corpus word as PER/ORG/LOC, a feature of the
 # model (reviewed, committed; make regen compiles it into ner_lexicon_table.h).
-.build/tools/ner_lexicon: tools/ner_lexicon.c $(CORE_SRCS) $(wildcard src/core/*.h)
-	@mkdir -p .build/tools
-	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
-
 regen-ner-lexicon: .build/tools/ner_lexicon
 	@mkdir -p $(GEN_DATA)
 	.build/tools/ner_lexicon $(wildcard $(SHARED_DIR)/corpus/arabic_news_*.tsv.gz) > $(GEN_DATA)/ner_lexicon.tsv
@@ -140,16 +142,30 @@ regen-ner-lexicon: .build/tools/ner_lexicon
 # Word classes learnt from the words around each word in the ANT news
 # corpus, a feature of the model (reviewed, committed; make regen compiles
 # data/ner_clusters.tsv into ner_clusters_table.h).  About 5 minutes.
-.build/tools/ner_clusters: tools/ner_clusters.c $(CORE_SRCS) $(wildcard src/core/*.h)
-	@mkdir -p .build/tools
-	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
-
 regen-ner-clusters: .build/tools/ner_clusters
 	@mkdir -p $(GEN_DATA)
 	.build/tools/ner_clusters $(ANT_CORPUS) > $(GEN_DATA)/ner_clusters.tsv
 
 cv-ner: .build/tools/ner_train
 	.build/tools/ner_train cv $(NER_TRAIN_CONLL) $(NER_TRAIN_ARGS) -k $(or $(FOLDS),5)
+
+# ---- the trained pledge classifier: "make train-pledges" retrains it from
+# the judged training sentences of test/eval/pledges/ (PLEDGE_HALVES, their
+# text from ../shared/corpus) into $(GEN_DATA)/pledge_model.tsv, which "make
+# regen" compiles into src/core/pledge_model_table.h; "make cv-pledges"
+# prints its cross-validation figures, "make eval-pledges-model" the grammar
+# alone and the model on dev and dev2 (docs/numbers.md has the figures).
+PLEDGE_HALVES     ?= train train2
+PLEDGE_TRAIN_ARGS ?= -e 10 -k 10
+.PHONY: train-pledges cv-pledges eval-pledges-model
+train-pledges: .build/tools/pledge_train
+	@mkdir -p $(GEN_DATA)
+	@PLEDGE_HALVES="$(PLEDGE_HALVES)" PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" \
+		bash tools/pledge_train.sh train $(GEN_DATA)/pledge_model.tsv
+cv-pledges: .build/tools/pledge_train
+	@PLEDGE_HALVES="$(PLEDGE_HALVES)" PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" bash tools/pledge_train.sh cv
+eval-pledges-model: .build/tools/pledge_train
+	@PLEDGE_HALVES="$(PLEDGE_HALVES)" PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" bash tools/pledge_train.sh eval
 
 # Instruction counts of the SQL benchmark steps (single-user backend under callgrind).
 bench-callgrind:
@@ -236,6 +252,8 @@ regen:
 	python3 data/gen_number_lexicon.py data > $(GEN_H)/numlex_table.h
 	python3 data/gen_rare_table.py data/search_common.tsv > $(GEN_H)/rare_table.h
 	python3 data/gen_ner_lexicon.py data/ner_lexicon.tsv data/ner_clusters.tsv > $(GEN_H)/ner_lexicon_table.h
+	python3 data/gen_pledge_context.py data/pledge_context.tsv > $(GEN_H)/pledge_context_table.h
+	python3 data/gen_pledge_model.py data/pledge_model.tsv > $(GEN_H)/pledge_model_table.h
 
 # Words whose first ل is their own, counted in the news corpus (reviewed,
 # then committed; "make regen" compiles them into the stemmer's table).

@@ -62,5 +62,6 @@ _PG_init(void)
 
 	ArCoreSetHooks(&hooks);
 	Bm25InitOptions();
-	ArNerDefineSettings();
+	ArPledgeDefineSettings();
+	ArNerDefineSettings();	/* last: it reserves the arabic_news prefix */
 }

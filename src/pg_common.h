@@ -87,4 +87,8 @@ extern void ArKeySetAddEntities(ArKeySet *ks, const char *prefix, const char *s,
 extern void ArNerRequireModel(void);
 extern void ArNerDefineSettings(void);
 
+/* arabic_news.pledge_model (pg_pledges.c): whether ar_pledges and the pledge
+ * keys use the trained classifier or the grammar alone (from _PG_init). */
+extern void ArPledgeDefineSettings(void);
+
 #endif							/* AR_PG_COMMON_H */

@@ -5,11 +5,37 @@
 #include "pg_common.h"
 
 #include "utils/builtins.h"
+#include "utils/guc.h"
 
 #include "pg_numbers.h"
+#include "pledge_model.h"
 #include "pledges.h"
 
 PG_FUNCTION_INFO_V1(ar_pledges);
+
+/* the setting arabic_news.pledge_model */
+static bool pledge_model_setting = true;
+
+static void
+pledge_model_assign(bool newval, void *extra)
+{
+	ArPledgeModelSetEnabled(newval);
+}
+
+void
+ArPledgeDefineSettings(void)
+{
+	DefineCustomBoolVariable("arabic_news.pledge_model",
+							 "Whether ar_pledges uses the trained pledge classifier (off: the grammar alone).",
+							 "For measurements: ar_pledges and ar_pledge_keys are IMMUTABLE because the "
+							 "classifier is part of the installed extension. Rebuild indexes on "
+							 "ar_pledge_keys after a change.",
+							 &pledge_model_setting,
+							 true,
+							 PGC_SUSET,
+							 0,
+							 NULL, pledge_model_assign, NULL);
+}
 
 /* Text datum of the token range [first..last] of the input, as written. */
 static Datum

@@ -144,6 +144,20 @@ if [ -n "$(an_shared_dir)" ] && [ -f "$ner_train" ]; then
 else
 	echo "  # arabic_news_ner.model: no ../shared/eval/ner train split (skipped)"
 fi
+# The pledge classifier: retrained from the judged sentences (their text in
+# ../shared/corpus), it gives the committed weights byte for byte.
+pledge_corpus=$(an_shared_dir)/corpus
+if [ -n "$(an_shared_dir)" ] && [ -f "$pledge_corpus/arabic_news_ant.tsv.gz" ] &&
+	[ -f "$pledge_corpus/arabic_news_saudinewsnet.tsv.gz" ]; then
+	rm -rf "$regen_dir/data"
+	if CORPUS_DIR="$pledge_corpus" make -s train-pledges GEN_OUT="$regen_dir" >"$regen_log" 2>&1; then
+		report_tap "$(compare_regen data)"
+	else
+		cat "$regen_log"; failed=$((failed + 1))
+	fi
+else
+	echo "  # pledge_model.tsv: no ../shared/corpus to retrain from (skipped)"
+fi
 
 echo "== packaging: META.json against the control file, make dist"
 report_tap "$(python3 tools/check_meta.py META.json arabic_news.control)"

@@ -111,6 +111,19 @@ ArHashBytes(const char *s, size_t len)
 	return h;
 }
 
+/* A feature id mixed with two values (murmur3's finalizer): the hashed
+ * features of the trained models (ner_features.c, pledge_features.c). */
+static inline uint32_t
+ArHashMix(uint32_t id, uint32_t a, uint32_t b)
+{
+	uint32_t	h = id * 0xcc9e2d51u ^ a;
+
+	h = (h ^ (h >> 16)) * 0x85ebca6bu ^ b;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	return h ^ (h >> 16);
+}
+
 /*
  * A hash that reads four bytes per step (little-endian, on every machine)
  * with a final mix: about a third of ArHashBytes's instructions on a

@@ -93,17 +93,7 @@ hash_str(const char *s, size_t len)
 	return ArHashBytes(s, len);
 }
 
-/* Mix a feature id with two values (murmur3's finalizer). */
-static inline uint32_t
-mix(uint32_t id, uint32_t a, uint32_t b)
-{
-	uint32_t	h = id * 0xcc9e2d51u ^ a;
-
-	h = (h ^ (h >> 16)) * 0x85ebca6bu ^ b;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35u;
-	return h ^ (h >> 16);
-}
+#define mix ArHashMix
 
 /* Bytes of the first (or, with from_end, last) k characters of s[0..len). */
 static size_t

@@ -4,6 +4,7 @@
  * PLEDGE_WINDOW tokens), so the work stays linear in the input.
  */
 #include "pledges.h"
+#include "pledge_model.h"
 
 #include <string.h>
 
@@ -253,18 +254,17 @@ same_clause_between(const ArLexStream *ls, int from, int to)
 /*
  * A part of the pledge before it in the same sentence: "إلى 5% …، بواقع
  * 3.5% … و1.5%" — the same cue and actor, when nothing in between reports
- * a statistic or opens a new clause.  Returns that pledge, or NULL.
+ * a statistic or opens a new clause.  prev is the last pledge the grammar
+ * found (NULL: none yet).  Returns prev when it continues, else NULL.
  */
 static const ArPledge *
-pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledgeList *out,
+pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledge *prev,
 				 const ArNumItem *it, int start)
 {
-	const ArPledge *prev;
 	int			prev_end;
 
-	if (out->n == 0)
+	if (prev == NULL)
 		return NULL;
-	prev = &out->items[out->n - 1];
 	prev_end = nums->items[prev->item].tok_end;
 	if (prev_end < it->tok_first && it->tok_first - prev_end <= PLEDGE_WINDOW &&
 		prev_end >= start && same_clause_between(ls, prev_end + 1, it->tok_first))
@@ -821,6 +821,14 @@ first_person_plural(const ArLexStream *ls, int k)
 		memcmp(ls->buf + t->byte_start + t->byte_len - 4, AR_STR_NOON AR_STR_ALEF, 4) == 0;
 }
 
+/* Does the subject of the verb at token k name the actor: not a receiver
+ * (حصلت مصر على)، not a passive (تم تخصيص), not "we" (خصصنا)? */
+static bool
+verb_names_actor(const ArLexStream *ls, int k)
+{
+	return !receiving_verb(ls, k) && !passive_at(ls, k) && !first_person_plural(ls, k);
+}
+
 /*
  * The pledge of number it read from the cue before it into *p: 1 when found,
  * 0 when no cue commits it, -1 when the cue is cancelled (negated, expected,
@@ -837,9 +845,9 @@ pledge_before(const ArLexStream *ls, const ArNumItem *it, int n, int start, ArPl
 	{
 		if ((cue = find_cue(ls, it, start, cue, &ce)) < 0)
 			return 0;
+		pledge_init(p, n, cue);
 		if (cue_cancelled(ls, cue))
 			return -1;
-		pledge_init(p, n, cue);
 		verb = cue_verb(ls, ce, cue, start, p);
 		if (verb == -2)
 			return -1;
@@ -849,7 +857,7 @@ pledge_before(const ArLexStream *ls, const ArNumItem *it, int n, int start, ArPl
 		if (verb >= 0 || !(ce->flags & LXF_NEEDSVERB))
 			break;
 	}
-	if (verb >= 0 && !receiving_verb(ls, verb) && !passive_at(ls, verb) && !first_person_plural(ls, verb))
+	if (verb >= 0 && verb_names_actor(ls, verb))
 		set_actor(ls, it, verb, start, p);
 	return 1;
 }
@@ -950,50 +958,123 @@ price_after(const ArLexStream *ls, const ArNumItem *it)
 	return false;
 }
 
-/* Read the pledge of money or percent number n, if it is one, into out. */
-static void
-pledge_of_number(const ArLexStream *ls, const ArNumList *nums, int n, ArPledgeList *out)
+/* The grammar's reading of money or percent number n into *p; prev is the
+ * last pledge it found before (NULL: none). */
+static ArPledgeRule
+read_number(const ArLexStream *ls, const ArNumList *nums, int n, const ArPledge *prev, ArPledge *p)
 {
 	const ArNumItem *it = &nums->items[n];
-	const ArPledge *prev;
 	int			start = sentence_start(ls, it);
 	int			found,
 				after;
-	ArPledge	p;
 
-	if (change_start(ls, it) || price_after(ls, it))
-		return;
-	if ((prev = pledge_continued(ls, nums, out, it, start)) != NULL)
+	pledge_init(p, n, -1);
+	if (change_start(ls, it))
+		return AR_PLEDGE_CHANGE_START;
+	if (price_after(ls, it))
+		return AR_PLEDGE_PRICE;
+	if ((prev = pledge_continued(ls, nums, prev, it, start)) != NULL)
 	{
-		p = *prev;
-		p.item = n;
-		p.purpose_first = p.purpose_last = -1;
-		set_purpose(ls, it, &p);
-		push_pledge(out, &p);
-		return;
+		*p = *prev;
+		p->item = n;
+		p->purpose_first = p->purpose_last = -1;
+		set_purpose(ls, it, p);
+		return AR_PLEDGE_CONTINUED;
 	}
-	if ((found = pledge_before(ls, it, n, start, &p)) < 0)
-		return;
+	if ((found = pledge_before(ls, it, n, start, p)) < 0)
+		return AR_PLEDGE_CANCELLED;
 	if (found == 0)
 	{
-		pledge_init(&p, n, -1);
-		if ((after = passive_cue_after(ls, it)) < 0 && (after = cue_verb_after(ls, it, &p)) < 0)
-			return;
-		p.cue = after;
+		int			seen = p->cue;	/* a cue the grammar read but did not take */
+
+		pledge_init(p, n, -1);
+		if ((after = passive_cue_after(ls, it)) < 0 && (after = cue_verb_after(ls, it, p)) < 0)
+		{
+			p->cue = seen;
+			return seen >= 0 ? AR_PLEDGE_UNSUPPORTED : AR_PLEDGE_NO_CUE;
+		}
+		p->cue = after;
 	}
-	set_purpose(ls, it, &p);
-	push_pledge(out, &p);
+	set_purpose(ls, it, p);
+	return found ? AR_PLEDGE_CUE : AR_PLEDGE_PASSIVE;
+}
+
+void
+ArPledgeCandidates(const ArLexStream *ls, const ArNumList *nums, ArPledgeCandList *out)
+{
+	int			last = -1;		/* the last candidate the grammar accepted */
+
+	for (size_t n = 0; n < nums->n; n++)
+	{
+		ArPledgeCand *c;
+
+		AR_CHECK_INTERRUPTS_EVERY(n);
+		if (nums->items[n].kind != AR_NUM_MONEY && nums->items[n].kind != AR_NUM_PERCENT)
+			continue;
+		c = ArArrayPush(out);
+		c->rule = read_number(ls, nums, (int) n, last >= 0 ? &out->items[last].p : NULL, &c->p);
+		c->whole = c->rule == AR_PLEDGE_CONTINUED ? last : -1;
+		c->pledge = false;
+		if (ArPledgeRuleAccepts(c->rule))
+			last = (int) out->n - 1;
+	}
+}
+
+/*
+ * A reading for a candidate the grammar turned down but the model accepts:
+ * the nearest cue or actor verb before it in its sentence gives the cue
+ * and the actor (as for a pledge of the grammar); with none, the cue is
+ * the word before the amount, or the amount itself.
+ */
+static void
+reading_of_rejected(const ArLexStream *ls, const ArNumList *nums, ArPledge *p)
+{
+	const ArNumItem *it = &nums->items[p->item];
+	int			start = sentence_start(ls, it);
+	int			k;
+
+	for (k = it->tok_first - 1; k >= start; k--)
+	{
+		const ArLexEntry *ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
+
+		if (ce || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
+		{
+			int			verb;
+
+			p->cue = k;			/* cue_verb moves it to a cue verb before */
+			verb = ce ? cue_verb(ls, ce, k, start, p) : k;
+			/* ضخ صندوق الاستثمارات: a cue that may be a verb is one here */
+			if (verb < 0 && ce && (ce->flags & LXF_VERB))
+				verb = k;
+			if (verb >= 0 && verb_names_actor(ls, verb))
+				set_actor(ls, it, verb, start, p);
+			break;
+		}
+	}
+	if (k < start)
+		p->cue = it->tok_first > start ? it->tok_first - 1 : it->tok_first;
+	set_purpose(ls, it, p);
 }
 
 void
 ArPledgesExtract(const ArLexStream *ls, const ArNumList *nums, ArPledgeList *out)
 {
-	for (size_t n = 0; n < nums->n; n++)
+	ArPledgeCandList cands;
+
+	ArArrayInit(&cands, 8);
+	ArPledgeCandidates(ls, nums, &cands);
+	ArPledgeDecide(ls, nums, &cands, ArPledgeModelEnabled() ? ArPledgeModelBuiltin() : NULL);
+	for (size_t i = 0; i < cands.n; i++)
 	{
-		AR_CHECK_INTERRUPTS_EVERY(n);
-		if (nums->items[n].kind == AR_NUM_MONEY || nums->items[n].kind == AR_NUM_PERCENT)
-			pledge_of_number(ls, nums, (int) n, out);
+		ArPledgeCand *c = &cands.items[i];
+
+		if (!c->pledge)
+			continue;
+		if (!ArPledgeRuleAccepts(c->rule))
+			reading_of_rejected(ls, nums, &c->p);
+		push_pledge(out, &c->p);
 	}
+	ArArrayFree(&cands);
 }
 
 void

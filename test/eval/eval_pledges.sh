@@ -12,7 +12,9 @@
 # (sample_train.tsv, for a learned classifier), HALF=train2 the second one
 # (sample_train2.tsv); neither is among the default halves.  ERRORS=1 also lists the dev and
 # dev2 misses, false pledges and wrong amounts/actors with their sentences;
-# the test half's errors are never printed.  KEEP_WORK=1 keeps the sentences and
+# the test half's errors are never printed.  PLEDGE_MODEL=off scores the
+# grammar alone (arabic_news.pledge_model; on, the default, is the trained
+# classifier).  KEEP_WORK=1 keeps the sentences and
 # predictions (pred.tsv) in a temporary directory it names.
 set -euo pipefail
 HALVES=${HALF:-dev dev2 test}
@@ -38,6 +40,7 @@ trap 'an_cluster_stop; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 an_psql -d postgres >/dev/null <<SQL
 SET client_min_messages = warning;
 CREATE EXTENSION arabic_news;
+SET arabic_news.pledge_model = ${PLEDGE_MODEL:-on};
 CREATE TABLE pledge_sent (sid text PRIMARY KEY, txt text NOT NULL);
 \copy pledge_sent FROM '$work/sent.copy'
 CREATE TABLE pledge_actor (actor text);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "pledge_model.h"
 #include "pledges.h"
 #include "utf8.h"
 
@@ -47,12 +48,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		free(v);
 	}
-	ArPledgeListInit(&pl);
-	ArPledgesExtract(&ls, &nums, &pl);
-	for (int i = 0; i < pl.n; i++)
-		if (pl.items[i].item < 0 || pl.items[i].item >= nums.n || pl.items[i].cue < 0 ||
-			pl.items[i].cue >= ls.n)
-			abort();
+	/* the trained classifier decides (the default), then the grammar alone */
+	for (int model = 1; model >= 0; model--)
+	{
+		ArPledgeModelSetEnabled(model);
+		ArPledgeListInit(&pl);
+		ArPledgesExtract(&ls, &nums, &pl);
+		for (int i = 0; i < pl.n; i++)
+			if (pl.items[i].item < 0 || pl.items[i].item >= nums.n || pl.items[i].cue < 0 ||
+				pl.items[i].cue >= ls.n || pl.items[i].actor_last >= ls.n ||
+				pl.items[i].actor_first > pl.items[i].actor_last ||
+				pl.items[i].purpose_last >= ls.n || pl.items[i].purpose_first > pl.items[i].purpose_last)
+				abort();
+		if (model)
+			ArPledgeListFree(&pl);
+	}
+	ArPledgeModelSetEnabled(true);
 	ArDateListInit(&dates);
 	ArDatesExtract(&ls, &ref, &dates);
 	for (int i = 0; i < dates.n; i++)
