@@ -117,7 +117,7 @@ bench-analysis:
 
 # ---- the tools of tools/*.c (trainers, corpus counters), with the core
 # linked in and -O2 like the server build.
-.build/tools/%: tools/%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+.build/tools/%: tools/%.c $(CORE_SRCS) $(wildcard src/core/*.h tools/*.h)
 	@mkdir -p .build/tools
 	$(CORE_CC) $(BENCH_CFLAGS) -Isrc/core $(ICU_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS)
 

@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus_words.h"
 #include "entities.h"
 #include "ner_tag.h"
 
@@ -59,19 +60,7 @@
 #define T_LATIN		2
 #define T_WORDS		3			/* first word id */
 
-typedef struct Word
-{
-	char	   *s;
-	long		count;
-	uint32_t	id;
-} Word;
-
-typedef struct Vocab
-{
-	Word	   *e;
-	size_t		cap;
-	size_t		n;
-} Vocab;
+typedef CorpusWord Word;
 
 typedef struct Stream
 {
@@ -93,43 +82,6 @@ xalloc(size_t n)
 	return p;
 }
 
-static Word *
-vocab_word(Vocab *v, const char *s, size_t len)
-{
-	uint32_t	h = ArHashBytes(s, len);
-	size_t		i;
-
-	if (2 * (v->n + 1) > v->cap)
-	{
-		Vocab		old = *v;
-		size_t		k;
-
-		v->cap = old.cap ? old.cap * 2 : 1 << 16;
-		v->e = xalloc(v->cap * sizeof(Word));
-		v->n = 0;
-		for (k = 0; k < old.cap; k++)
-			if (old.e[k].s)
-			{
-				Word	   *x = vocab_word(v, old.e[k].s, strlen(old.e[k].s));
-
-				*x = old.e[k];
-			}
-		free(old.e);
-	}
-	for (i = h & (v->cap - 1);; i = (i + 1) & (v->cap - 1))
-	{
-		if (v->e[i].s == NULL)
-		{
-			v->e[i].s = strndup(s, len);
-			v->e[i].id = (uint32_t) (T_WORDS + v->n);
-			v->n++;
-			return &v->e[i];
-		}
-		if (strlen(v->e[i].s) == len && memcmp(v->e[i].s, s, len) == 0)
-			return &v->e[i];
-	}
-}
-
 static void
 push(Stream *st, uint32_t t)
 {
@@ -146,77 +98,45 @@ push(Stream *st, uint32_t t)
 	st->t[st->n++] = t;
 }
 
+typedef struct Reading
+{
+	CorpusWords *v;
+	Stream	   *st;
+	ArNerWords *w;
+} Reading;
+
 /* The words of one text onto the stream, as the tagger sees them. */
 static void
-read_text(Vocab *v, Stream *st, const char *s, size_t len, ArNerWords *w)
+read_text(const char *s, size_t len, void *arg)
 {
+	Reading    *r = arg;
+	ArNerWords *w = r->w;
 	ArEntityList l;
 	size_t		k;
 
 	ArEntityListInit(&l);
 	ArEntitiesRules(s, len, &l, w);
-	push(st, T_EDGE);
+	push(r->st, T_EDGE);
 	for (k = 0; k < w->n; k++)
 	{
 		const ArNerWord *x = &w->items[k];
 
 		if (x->gap == AR_NER_GAP_COMMA)
-			push(st, T_COMMA);
+			push(r->st, T_COMMA);
 		else if (x->gap == AR_NER_GAP_OTHER)
-			push(st, T_EDGE);
+			push(r->st, T_EDGE);
 		if (x->latin)
-			push(st, T_LATIN);
+			push(r->st, T_LATIN);
 		else if (x->norm_len > x->bare_skip)
 		{
-			Word	   *e = vocab_word(v, w->norm.data + x->norm_off + x->bare_skip,
-									   x->norm_len - x->bare_skip);
+			Word	   *e = corpus_word(r->v, w->norm.data + x->norm_off + x->bare_skip,
+										x->norm_len - x->bare_skip);
 
 			e->count++;
-			push(st, e->id);
+			push(r->st, e->id);
 		}
 	}
 	ArEntityListFree(&l);
-}
-
-static void
-read_file(Vocab *v, Stream *st, const char *path)
-{
-	char		cmd[4096];
-	FILE	   *f;
-	char	   *line = NULL;
-	size_t		cap = 0;
-	ArNerWords	w;
-
-	snprintf(cmd, sizeof(cmd), "gzip -dcf '%s'", path);
-	if ((f = popen(cmd, "r")) == NULL)
-	{
-		fprintf(stderr, "ner_clusters: cannot read %s\n", path);
-		exit(2);
-	}
-	ArNerWordsInit(&w);
-	while (getline(&line, &cap, f) > 0)
-	{
-		char	   *field[4];
-		int			k;
-		char	   *p = line;
-
-		line[strcspn(line, "\n")] = '\0';
-		for (k = 0; k < 4 && p; k++)
-		{
-			field[k] = p;
-			p = strchr(p, '\t');
-			if (p)
-				*p++ = '\0';
-		}
-		if (k < 4)
-			continue;
-		read_text(v, st, field[2], strlen(field[2]), &w);
-		read_text(v, st, field[3], strlen(field[3]), &w);
-	}
-	push(st, T_EDGE);
-	ArNerWordsFree(&w);
-	free(line);
-	pclose(f);
 }
 
 /* Most frequent first, then bytewise: a stable order for the ranks. */
@@ -378,8 +298,10 @@ kmeans(const float *x, const double *wt, size_t n, int k)
 int
 main(int argc, char **argv)
 {
-	Vocab		v = {NULL, 0, 0};
+	CorpusWords v = {NULL, 0, 0, T_WORDS};
 	Stream		st = {NULL, 0, 0};
+	ArNerWords	w;
+	Reading		r = {&v, &st, &w};
 	Word	  **byrank;
 	int32_t    *rank_of;		/* stream id -> vocabulary rank, or -1 */
 	int32_t    *ctx_of;			/* stream id -> context column, NCTX = other */
@@ -402,8 +324,13 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: ner_clusters CORPUS.tsv[.gz] ...\n");
 		return 2;
 	}
+	ArNerWordsInit(&w);
 	for (a = 1; a < argc; a++)
-		read_file(&v, &st, argv[a]);
+	{
+		corpus_each_text(argv[a], read_text, &r);
+		push(&st, T_EDGE);
+	}
+	ArNerWordsFree(&w);
 	byrank = xalloc(v.n * sizeof(Word *));
 	for (k = 0, i = 0; k < v.cap; k++)
 		if (v.e[k].s)
