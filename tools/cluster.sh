@@ -36,6 +36,12 @@ an_sandbox_install() {
 	bindir=$(pg_config --bindir)
 	sharedir=$(pg_config --sharedir)
 	pkglibdir=$(pg_config --pkglibdir)
+	# An empty answer (pg_config missing, or run from a deleted directory)
+	# would make the copies below copy the whole root file system.
+	if [ -z "$sb" ] || [ -z "$bindir" ] || [ -z "$sharedir" ] || [ -z "$pkglibdir" ]; then
+		echo "an_sandbox_install: pg_config names no server directories (sandbox '$sb')" >&2
+		return 1
+	fi
 	mkdir -p "$sb$bindir" "$sb$sharedir" "$sb$pkglibdir"
 	cp -a "$bindir/." "$sb$bindir/"
 	cp -a "$sharedir/." "$sb$sharedir/"
@@ -46,9 +52,9 @@ an_sandbox_install() {
 
 an_cluster_start() {
 	an_make -C "$AN_ROOT" -s >/dev/null
-	AN_TMP=$(mktemp -d "${TMPDIR:-/tmp}/arabic_news.XXXXXX")
+	AN_TMP=$(mktemp -d "${TMPDIR:-/tmp}/arabic_news.XXXXXX") || return 1
 	chmod 755 "$AN_TMP"
-	an_sandbox_install "$AN_TMP/inst"
+	an_sandbox_install "$AN_TMP/inst" || return 1
 	AN_BIN="$AN_TMP/inst$(pg_config --bindir)"
 	AN_PORT=${AN_PORT:-5432}
 	AN_SOCK="$AN_TMP/sock"
@@ -113,9 +119,9 @@ AN_NODES_TMP=
 
 an_nodes_prepare() {
 	an_make -C "$AN_ROOT" -s >/dev/null || return 1
-	AN_NODES_TMP=$(mktemp -d "${TMPDIR:-/tmp}/arabic_news_nodes.XXXXXX")
+	AN_NODES_TMP=$(mktemp -d "${TMPDIR:-/tmp}/arabic_news_nodes.XXXXXX") || return 1
 	chmod 755 "$AN_NODES_TMP"
-	an_sandbox_install "$AN_NODES_TMP/inst"
+	an_sandbox_install "$AN_NODES_TMP/inst" || return 1
 	mkdir -p "$AN_NODES_TMP/template"
 	if [ "$(id -u)" -eq 0 ]; then chown nobody "$AN_NODES_TMP/template"; fi
 	chmod 700 "$AN_NODES_TMP/template"
