@@ -14,24 +14,10 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from eval_tables import read_table  # noqa: E402,F401  (test/eval/; callers use load.read_table)
 FILE = "arabic_news_ant.tsv.gz"
 DEFAULT_CORPUS = os.path.join(HERE, "../../../../shared/corpus")
-
-
-def read_table(path):
-    """Rows of one of this directory's TSV files as dicts: "#" lines are
-    comments, the first other line names the columns; short rows are padded."""
-    rows, header = [], None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            rows.append(dict(zip(header, cols + [""] * (len(header) - len(cols)))))
-    return rows
 
 
 def read_sample():

@@ -19,23 +19,9 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from eval_tables import read_table  # noqa: E402,F401  (test/eval/; callers use load.read_table)
 FILES = {"ant": "arabic_news_ant.tsv.gz", "snn": "arabic_news_saudinewsnet.tsv.gz"}
-
-
-def read_table(path):
-    """The rows of one of this directory's TSV files as dicts: "#" lines are
-    comments, the first other line names the columns; short rows are padded."""
-    rows, header = [], None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            rows.append(dict(zip(header, cols + [""] * (len(header) - len(cols)))))
-    return rows
 
 
 # dev and test halves; second dev set; training set; second training set
