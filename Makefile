@@ -17,8 +17,8 @@
 #                     (SETS=ant_dev: the hand-judged ANT dev set, test/eval/ner_dev/)
 #   make eval-pledges   ar_pledges on the judged pledge set (test/eval/pledges/,
 #                     sentences from ../shared/corpus; HALF="dev dev2" scores only
-#                     those halves, HALF=train or HALF=train2 the training
-#                     sets; ERRORS=1 lists dev, dev2 and train errors)
+#                     those halves, HALF=train, train2 or train3 the
+#                     training sets; ERRORS=1 lists dev, dev2 and train errors)
 #   make train-pledges   retrain the pledge classifier (data/pledge_model.tsv)
 #                     from the judged training halves (PLEDGE_HALVES, text from
 #                     ../shared/corpus); cv-pledges: its cross-validation;

@@ -9,8 +9,9 @@
 # (the second dev set, drawn from the dev half's articles) and test (reported
 # only).  HALF="dev", HALF=dev2 or HALF="dev dev2" scores only those halves
 # (so tuning never shows the test figures); HALF=train scores the training set
-# (sample_train.tsv, for a learned classifier), HALF=train2 the second one
-# (sample_train2.tsv); neither is among the default halves.  ERRORS=1 also lists the dev and
+# (sample_train.tsv, for a learned classifier), HALF=train2 and HALF=train3
+# the second and third (sample_train2.tsv, sample_train3.tsv); none of them is
+# among the default halves.  ERRORS=1 also lists the dev and
 # dev2 misses, false pledges and wrong amounts/actors with their sentences;
 # the test half's errors are never printed.  PLEDGE_MODEL=off scores the
 # grammar alone (arabic_news.pledge_model; on, the default, is the trained
@@ -19,7 +20,7 @@
 set -euo pipefail
 HALVES=${HALF:-dev dev2 test}
 for h in $HALVES; do
-	case $h in dev|dev2|train|train2|test) ;; *) echo "eval-pledges: HALF must name dev, dev2, train, train2 or test, not '$h'" >&2; exit 2 ;; esac
+	case $h in dev|dev2|train|train2|train3|test) ;; *) echo "eval-pledges: HALF must name dev, dev2, train, train2, train3 or test, not '$h'" >&2; exit 2 ;; esac
 done
 AN_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$AN_ROOT"

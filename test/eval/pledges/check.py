@@ -9,7 +9,9 @@ Prints TAP lines ("ok - …" / "not ok - …"):
     of the dev half, no sentence of sample.tsv or sample_dev2.tsv;
   * sample_train2.tsv (the second training set): sids u####, half train2,
     only articles of the dev half, no sentence of the three samples before it;
-  * dev.tsv, dev2.tsv, train.tsv, train2.tsv, test.tsv (when present): every sentence of the half judged, and
+  * sample_train3.tsv (the third training set): sids v####, half train3,
+    the same, no sentence of the four samples before it;
+  * dev.tsv, dev2.tsv, train.tsv, train2.tsv, train3.tsv, test.tsv (when present): every sentence of the half judged, and
     only those; pledge rows carry a number and a unit (ISO 4217 code,
     percent or ?); none/drop rows carry nothing else;
   * score.py's matching and actor normalization on made-up cases;
@@ -121,11 +123,10 @@ def main():
         check_dev_sample("sample_dev2.tsv", "dev2", "d", 200, ["sample.tsv"])
         check_dev_sample("sample_train.tsv", "train", "t", 700, ["sample.tsv", "sample_dev2.tsv"])
         check_dev_sample("sample_train2.tsv", "train2", "u", 1100, ["sample.tsv", "sample_dev2.tsv", "sample_train.tsv"], 4)
-        check_judgments("dev")
-        check_judgments("dev2")
-        check_judgments("train")
-        check_judgments("train2")
-        check_judgments("test")
+        check_dev_sample("sample_train3.tsv", "train3", "v", 2300,
+                         ["sample.tsv", "sample_dev2.tsv", "sample_train.tsv", "sample_train2.tsv"], 4)
+        for half in load.HALVES:
+            check_judgments(half)
         check_scorer()
         check_agreement()
     except (Exception, SystemExit) as e:   # a crash must show as a failure, not as silence

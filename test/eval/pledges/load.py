@@ -4,8 +4,9 @@
 sample.tsv keeps only article ids and character offsets (the text belongs to
 the outlets and stays in ../shared).  This prints "sid <TAB> text" for the
 requested half (dev, test, dev2 — the second dev set of sample_dev2.tsv —,
-train — the training set of sample_train.tsv —, train2 — the second
-training set of sample_train2.tsv — or all), checking each sentence against the
+train — the training set of sample_train.tsv —, train2 and train3 — the
+second and third training sets of sample_train2.tsv and sample_train3.tsv —
+or all), checking each sentence against the
 sample's SHA-1 prefix so a changed corpus cannot silently shift the set.
 
   python3 test/eval/pledges/load.py dev [CORPUS_DIR] > /tmp/dev.txt
@@ -24,12 +25,13 @@ from eval_tables import read_table  # noqa: E402,F401  (test/eval/; callers use 
 FILES = {"ant": "arabic_news_ant.tsv.gz", "snn": "arabic_news_saudinewsnet.tsv.gz"}
 
 
-# dev and test halves; second dev set; training set; second training set
-SAMPLES = ("sample.tsv", "sample_dev2.tsv", "sample_train.tsv", "sample_train2.tsv")
+# dev and test halves; second dev set; the training sets
+SAMPLES = ("sample.tsv", "sample_dev2.tsv", "sample_train.tsv", "sample_train2.tsv", "sample_train3.tsv")
+HALVES = ("dev", "test", "dev2", "train", "train2", "train3")
 
 
 def read_sample():
-    """The rows of every sample file present, in order (sids s###, d###, t###, then u####)."""
+    """The rows of every sample file present, in order (sids s###, d###, t###, u####, then v####)."""
     return [r for name in SAMPLES if os.path.exists(os.path.join(HERE, name))
             for r in read_table(os.path.join(HERE, name))]
 
@@ -61,8 +63,8 @@ def load(half, corpus_dir):
 
 def main():
     half = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if half not in ("dev", "test", "dev2", "train", "train2", "all"):
-        sys.exit("usage: load.py dev|test|dev2|train|train2|all [CORPUS_DIR]")
+    if half not in HALVES + ("all",):
+        sys.exit(f"usage: load.py {'|'.join(HALVES)}|all [CORPUS_DIR]")
     corpus_dir = sys.argv[2] if len(sys.argv) > 2 else "../shared/corpus"
     for sid, s in load(half, corpus_dir):
         print(f"{sid}\t{s}")

@@ -41,10 +41,16 @@ sample_train.tsv's, the original strata weights (cue groups balanced,
 "none" NONE_WEIGHT), the last level filled exactly as for --dev2; sids
 u0001…, half "train2".
 
+--train3 draws a third training set like --train2 (the learning curve of
+the classifier rose from train alone to train + train2, so more judged data
+is the next step): seed TRAIN3_SEED, TRAIN3_TOTAL sentences of dev-half
+articles, none of any earlier sample's; sids v0001…, half "train3".
+
   cd test/eval/pledges && python3 sample.py [CORPUS_DIR] > sample.tsv 2> strata.tsv
   cd test/eval/pledges && python3 sample.py --dev2 [CORPUS_DIR] > sample_dev2.tsv 2> strata_dev2.tsv
   cd test/eval/pledges && python3 sample.py --train [CORPUS_DIR] > sample_train.tsv 2> strata_train.tsv
   cd test/eval/pledges && python3 sample.py --train2 [CORPUS_DIR] > sample_train2.tsv 2> strata_train2.tsv
+  cd test/eval/pledges && python3 sample.py --train3 [CORPUS_DIR] > sample_train3.tsv 2> strata_train3.tsv
 """
 import gzip
 import hashlib
@@ -66,6 +72,8 @@ TRAIN_TOTAL = 800
 TRAIN_SHARES = (("none", 0.5), ("qima", 0.125), (None, 0.375))
 TRAIN2_SEED = "pledges-train2-2026-12-04"
 TRAIN2_TOTAL = 1200
+TRAIN3_SEED = "pledges-train3-2026-12-05"
+TRAIN3_TOTAL = 2400
 NONE_WEIGHT = 3
 KEEP_PER_STRATUM = 200      # candidates kept per stratum before allocation
 MIN_LEN, MAX_LEN = 25, 500  # sentence length in characters
@@ -224,7 +232,7 @@ def allocate_shares(counts, total, shares):
 
 
 def dev_half_eligible(*taken_files):
-    """--dev2, --train, --train2: dev-half articles only, and no sentence the given sample files already hold."""
+    """--dev2, --train, --train2, --train3: dev-half articles only, and no sentence the given sample files already hold."""
     taken = set()
     for name in taken_files:
         with open(os.path.join(HERE, name), encoding="utf-8") as f:
@@ -238,13 +246,19 @@ def dev_half_eligible(*taken_files):
 def main():
     global SEED
     args = sys.argv[1:]
-    dev2, train, train2 = "--dev2" in args, "--train" in args, "--train2" in args
-    args = [a for a in args if a not in ("--dev2", "--train", "--train2")]
+    dev2, train, train2, train3 = ("--dev2" in args, "--train" in args, "--train2" in args,
+                                   "--train3" in args)
+    args = [a for a in args if a not in ("--dev2", "--train", "--train2", "--train3")]
     corpus_dir = args[0] if args else os.path.join(HERE, "../../../../shared/corpus")
     if dev2:
         SEED = DEV2_SEED
         counts, kept = scan(corpus_dir, dev_half_eligible("sample.tsv"))
         alloc = allocate(counts, DEV2_TOTAL, exact=True)
+    elif train3:
+        SEED = TRAIN3_SEED
+        counts, kept = scan(corpus_dir, dev_half_eligible("sample.tsv", "sample_dev2.tsv", "sample_train.tsv",
+                                                          "sample_train2.tsv"))
+        alloc = allocate(counts, TRAIN3_TOTAL, exact=True)
     elif train2:
         SEED = TRAIN2_SEED
         counts, kept = scan(corpus_dir, dev_half_eligible("sample.tsv", "sample_dev2.tsv", "sample_train.tsv"))
@@ -266,12 +280,15 @@ def main():
              "; dev-half articles only, none of sample.tsv's or sample_dev2.tsv's sentences;"
              " shares none 1/2, qima 1/8, other cue groups 3/8" if train else
              "; dev-half articles only, none of sample.tsv's, sample_dev2.tsv's or sample_train.tsv's sentences;"
-             " strata weighted as in sample.tsv" if train2 else "")
+             " strata weighted as in sample.tsv" if train2 else
+             "; dev-half articles only, none of any earlier sample's sentences; strata weighted as in sample.tsv"
+             if train3 else "")
     print(f"# pledge sample: seed {SEED}{scope}, {len(rows)} sentences; columns below; text via load.py")
     print("sid\thalf\tcorpus\tarticle_id\tstart\tlength\tcue_group\tunit_class\tsha1_12")
     for n, ((corpus, cue, unit), aid, off, length, sha) in enumerate(rows, 1):
         sid, half = (f"d{n:03d}", "dev2") if dev2 else (f"t{n:03d}", "train") if train else \
-            (f"u{n:04d}", "train2") if train2 else (f"s{n:03d}", half_of(aid))
+            (f"u{n:04d}", "train2") if train2 else (f"v{n:04d}", "train3") if train3 else \
+            (f"s{n:03d}", half_of(aid))
         print(f"{sid}\t{half}\t{corpus}\t{aid}\t{off}\t{length}\t{cue}\t{unit}\t{sha}")
     # strata.tsv: counts only, for the docs and the corpus-weighted estimate in score.py
     print(f"# pledge sample strata: seed {SEED}{scope}; candidates in the corpus, sentences sampled", file=sys.stderr)

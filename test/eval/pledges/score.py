@@ -11,7 +11,8 @@ PRED.tsv: sid, kind, value, unit, actor, cue, surface, the actor's entity
 (COPY text format, \\N = NULL), one row per ar_pledges row; ENTITIES.tsv:
 judged actor, its entity (the canonical of ar_actor_entity).  HALF is dev,
 dev2 (the second dev set, sample_dev2.tsv), train (the training set,
-sample_train.tsv), train2 (the second training set, sample_train2.tsv) or test; its judgments are
+sample_train.tsv), train2 and train3 (the second and third training sets,
+sample_train2.tsv and sample_train3.tsv) or test; its judgments are
 HALF.tsv next to this file (a missing one is reported, not an error).
 
 Matching, per sentence (sentences judged "drop" are left out, with whatever
@@ -103,7 +104,7 @@ def read_gold(half):
         return None
     gold, verdict = read_judgments(path)
     expected = {r["sid"] for r in load.read_sample() if r["half"] == half}
-    if half in ("dev2", "train", "train2") and set(verdict) < expected:   # judged in batches: score what is judged so far
+    if half not in ("dev", "test") and set(verdict) < expected:   # judged in batches: score what is judged so far
         print(f"{half}: {len(verdict)} of its {len(expected)} sentences judged so far; scoring those")
     elif set(verdict) != expected:
         odd = sorted(set(verdict) ^ expected)
@@ -234,7 +235,7 @@ def score(pred_path, half, entities_path, show_errors):
     if ent_n:
         print(f"  actor entity (ar_actor_entity of both actors equal) {ent_ok / ent_n:.3f}   "
               f"(of {ent_n} detected pledges whose judged actor names an entity)")
-    weighted(per_sentence, sample, f"strata_{half}.tsv" if half in ("dev2", "train", "train2") else "strata.tsv")
+    weighted(per_sentence, sample, f"strata_{half}.tsv" if half not in ("dev", "test") else "strata.tsv")
     if half != "test":   # the test half reports headline figures only, nothing to tune on
         print("  by cue group (sampler's): " + ", ".join(f"{g} {c[0]}/{c[0] + c[2]}" + (f" +{c[1]}" if c[1] else "")
                                                     for g, c in sorted(by_group.items()) if any(c))
@@ -244,7 +245,7 @@ def score(pred_path, half, entities_path, show_errors):
 
 
 def weighted(per_sentence, sample, strata):
-    """P and R over all candidate sentences of the corpus (for dev2, train, train2: of
+    """P and R over all candidate sentences of the corpus (for dev2 and the training sets: of
     their population, the dev half's articles less earlier samples), estimated by weighting each scored
     sentence by its stratum's candidates / scored sentences."""
     path = os.path.join(HERE, strata)
@@ -273,7 +274,7 @@ def main():
                 out.write(f"{sid}\t{copy_escape(text)}\n")
     elif len(sys.argv) >= 3 and sys.argv[1] == "actors":
         with open(sys.argv[2], "w", encoding="utf-8") as out:
-            for half in ("dev", "dev2", "train", "train2", "test"):
+            for half in load.HALVES:
                 g = read_gold(half) if os.path.exists(os.path.join(HERE, f"{half}.tsv")) else None
                 for actor in sorted({a["actor"] for rows in (g[0].values() if g else []) for a in rows if a["actor"]}):
                     out.write(copy_escape(actor) + "\n")
