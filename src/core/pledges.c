@@ -1,17 +1,15 @@
 /*
  * pledges.c — commitments among the money and percent mentions (see
- * pledges.h).  Every look-back is bounded (the sentence, at most
+ * pledges.h): the cue before or after each amount, the grammar's reading of
+ * it, and the extraction with the classifier's decisions.  Noun phrases and
+ * clause marks are in pledge_phrase.c, the committing verb and its actor in
+ * pledge_actor.c.  Every look-back is bounded (the sentence, at most
  * PLEDGE_WINDOW tokens), so the work stays linear in the input.
  */
-#include "pledges.h"
+#include "pledge_grammar.h"
 #include "pledge_model.h"
 
 #include <string.h>
-
-/* How far back from a number a cue may stand, in tokens. */
-#define PLEDGE_WINDOW 15
-/* Longest actor or purpose phrase, in tokens. */
-#define PHRASE_MAX 4
 
 void
 ArPledgeListInit(ArPledgeList *l)
@@ -23,179 +21,6 @@ void
 ArPledgeListFree(ArPledgeList *l)
 {
 	ArArrayFree(l);
-}
-
-/* Can token i be part of an actor or purpose noun phrase? */
-static bool
-phrase_word(const ArLexStream *ls, int i)
-{
-	const ArLexTok *t;
-
-	if (!ArLexInRange(ls, i))
-		return false;
-	t = ArLexTokAt(ls, i);
-	/* #الاتحاد_الأوروبي: the underscore of a hashtag joins its words */
-	if (ArLexIsPunct(ls, i, '_') && !t->space_before && ArLexInRange(ls, i + 1) &&
-		!ArLexTokAt(ls, i + 1)->space_before)
-		return true;
-	if (t->type != AR_TOK_ARABIC && t->type != AR_TOK_LATIN)
-		return false;
-	if (t->key >= 0)
-	{
-		/* function words and cues end a phrase */
-		for (int e = 0; e < AR_LEX_COUNT(t->key); e++)
-		{
-			int			cls = AR_LEX_ENTRIES(t->key)[e].cls;
-
-			if (cls == LX_PREP || cls == LX_FROM || cls == LX_TO || cls == LX_AND ||
-				cls == LX_OR || cls == LX_BETWEEN || cls == LX_CUE || cls == LX_STAT ||
-				cls == LX_NEGWORD || cls == LX_ACTORVERB || cls == LX_APPROX ||
-				cls == LX_DURCUE || cls == LX_AGO || cls == LX_RELDAY || cls == LX_WEEKDAY ||
-				cls == LX_AFTER || cls == LX_PARTICLE)
-				return false;
-		}
-	}
-	if (t->skey >= 0 && t->key < 0)
-	{
-		/* بتقديم، لرفع: a new phrase; وقالت، وأكد: a reporting verb */
-		if (t->pre & (AR_PRE_BI | AR_PRE_LI))
-			return false;
-		for (int e = 0; e < AR_LEX_COUNT(t->skey); e++)
-		{
-			int			cls = AR_LEX_ENTRIES(t->skey)[e].cls;
-
-			if (cls == LX_PARTICLE || cls == LX_CUE || cls == LX_STAT || cls == LX_ACTORVERB)
-				return false;
-		}
-	}
-	return true;
-}
-
-/* Does the word at token k start with the article ال? */
-static bool
-starts_with_al(const ArLexStream *ls, int k)
-{
-	const ArLexTok *t = ArLexTokAt(ls, k);
-
-	return t->type == AR_TOK_ARABIC && t->byte_len > 4 &&
-		memcmp(ls->buf + t->byte_start, AR_STR_AL, 4) == 0;
-}
-
-/* The noun phrase starting at token i going forward (dir 1) or ending at it
- * going backward (dir -1): first and last token, or false. */
-static bool
-phrase_at(const ArLexStream *ls, int i, int dir, int lo, int hi, int *first, int *last)
-{
-	int			n = 0;
-	int			k = i;
-
-	while (n < PHRASE_MAX && k >= lo && k <= hi && phrase_word(ls, k))
-	{
-		/* لأفضل، لأوكرانيا: a recipient or purpose, not the actor */
-		if (dir > 0 && n == 0 && ArLexTokAt(ls, k)->first_cp == AR_CP_LAM && !starts_with_al(ls, k))
-			break;
-		if (n > 0 && dir > 0 && ArLexTokAt(ls, k)->break_before)
-			break;
-		if (n > 0 && dir < 0 && ArLexTokAt(ls, k + 1)->break_before)
-			break;
-		/* a word glued to و starts a new phrase */
-		if (n > 0 && dir > 0 && ArLexTokAt(ls, k)->pre == AR_PRE_WA && ArLexTokAt(ls, k)->key < 0)
-			break;
-		/* after a definite word only definite words continue the phrase
-		 * (البنك الدولي | مصر), while an indefinite head may take a name
-		 * or a genitive (حلف شمال الأطلسي، وزارة الدفاع) */
-		if (n > 0 && dir > 0 && starts_with_al(ls, k - 1) && !starts_with_al(ls, k) &&
-			!ArLexIsPunct(ls, k, '_'))
-			break;
-		n++;
-		if (dir < 0 && ArLexTokAt(ls, k)->pre == AR_PRE_WA && ArLexTokAt(ls, k)->key < 0)
-		{
-			k += dir;
-			break;
-		}
-		k += dir;
-	}
-	if (n == 0)
-		return false;
-	if (dir > 0)
-	{
-		*first = i;
-		*last = k - 1;
-	}
-	else
-	{
-		*first = k + 1;
-		*last = i;
-	}
-	return true;
-}
-
-/* Does a purpose phrase start at token k: a word with the preposition ل
- * glued to it (للدفاع، لأوكرانيا، لدعم), not a particle (لكن، لقد …)? */
-static bool
-purpose_start(const ArLexStream *ls, int k)
-{
-	static const char *const particles[] = {"لكن", "لقد", "لذلك", "لأن", "لدى", "ليس"};
-	const ArLexTok *t = ArLexTokAt(ls, k);
-
-	if (t->type != AR_TOK_ARABIC || t->first_cp != AR_CP_LAM || t->char_len < 3 || t->key >= 0)
-		return false;
-	for (size_t i = 0; i < sizeof(particles) / sizeof(particles[0]); i++)
-		if (strlen(particles[i]) == t->byte_len &&
-			memcmp(ls->buf + t->byte_start, particles[i], t->byte_len) == 0)
-			return false;
-	return true;
-}
-
-/* A clause boundary at token k: brackets, quotes, commas, colons. */
-static bool
-clause_break(const ArLexStream *ls, int k)
-{
-	const ArLexTok *t = ArLexTokAt(ls, k);
-
-	if (t->type != AR_TOK_PUNCT)
-		return false;
-	switch (t->first_cp)
-	{
-		case '(':
-		case ')':
-		case ',':
-		case ';':
-		case ':':
-		case '"':
-		case AR_CP_COMMA:
-		case AR_CP_SEMICOLON:
-		case 0x00AB:			/* « */
-		case 0x00BB:			/* » */
-		case 0x201C:			/* “ */
-		case 0x201D:			/* ” */
-			return true;
-	}
-	return false;
-}
-
-/* The purpose: the ل- phrase right after the amount (للدفاع الأساسي،
- * لأوكرانيا، لدعم الجيش). */
-static void
-set_purpose(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
-{
-	int			k = it->tok_end + 1;
-
-	if (k < ls->n && !ArLexTokAt(ls, k)->break_before && purpose_start(ls, k))
-	{
-		int			l = k;
-		int			m = 1;
-
-		while (m < PHRASE_MAX && l + 1 < ls->n && phrase_word(ls, l + 1) &&
-			   !ArLexTokAt(ls, l + 1)->break_before &&
-			   !(ArLexTokAt(ls, l + 1)->pre == AR_PRE_WA && ArLexTokAt(ls, l + 1)->key < 0))
-		{
-			l++;
-			m++;
-		}
-		p->purpose_first = k;
-		p->purpose_last = l;
-	}
 }
 
 static void
@@ -217,25 +42,6 @@ sentence_start(const ArLexStream *ls, const ArNumItem *it)
 	return start;
 }
 
-/* A particle that opens a new clause (لكن، بينما …) at token k. */
-static bool
-clause_particle_at(const ArLexStream *ls, int k)
-{
-	const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
-
-	return pe && (pe->flags & LXF_CLAUSE);
-}
-
-/* A cue of a pledge of its own at token k (not a thing announced, such as
- * قرض or استثمارات, which may name a part of the pledge before it). */
-static bool
-own_cue_at(const ArLexStream *ls, int k)
-{
-	const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
-
-	return e && !(e->flags & LXF_NEEDSVERB);
-}
-
 /* Nothing in tokens [from, to) reports a statistic, opens a new clause,
  * cues another pledge or starts a line. */
 static bool
@@ -244,8 +50,8 @@ same_clause_between(const ArLexStream *ls, int from, int to)
 	bool		clean = true;
 
 	for (int k = from; k < to; k++)
-		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
-			own_cue_at(ls, k) ||
+		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || pl_clause_particle_at(ls, k) ||
+			pl_own_cue_at(ls, k) ||
 			ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL) || ArLexTokAt(ls, k)->break_before)
 			clean = false;
 	return clean;
@@ -272,22 +78,6 @@ pledge_continued(const ArLexStream *ls, const ArNumList *nums, const ArPledge *p
 	return NULL;
 }
 
-/* Is the word at token k written w? */
-static bool
-word_is(const ArLexStream *ls, int k, const char *w)
-{
-	const ArLexTok *t = ArLexTokAt(ls, k);
-
-	return t->byte_len == strlen(w) && memcmp(ls->buf + t->byte_start, w, t->byte_len) == 0;
-}
-
-/* Is token k a comma? */
-static bool
-comma_at(const ArLexStream *ls, int k)
-{
-	return ArLexIsPunct(ls, k, ',') || ArLexIsPunct(ls, k, AR_CP_COMMA);
-}
-
 /* Is the stat word at token k the sum of a money noun in a relative clause
  * (وافق البنك على قرض لمصر، الذي تبلغ قيمته 3 مليارات دولار)?  Before it
  * الذي/التي, perhaps a comma, then the noun phrase of a cue noun that names
@@ -299,9 +89,9 @@ relative_sum_open(const ArLexStream *ls, int k, int start)
 	int			j = k - 1;
 
 	if (!se || !(se->flags & LXF_QUAL) || j <= start ||
-		!(word_is(ls, j, "التي") || word_is(ls, j, "الذي")) || ArLexTokAt(ls, k)->break_before)
+		!(pl_word_is(ls, j, "التي") || pl_word_is(ls, j, "الذي")) || ArLexTokAt(ls, k)->break_before)
 		return -1;
-	if (comma_at(ls, j - 1))
+	if (pl_comma_at(ls, j - 1))
 		j--;
 	for (int m = j - 1; m >= start && m >= j - PHRASE_MAX && !ArLexTokAt(ls, m + 1)->break_before; m--)
 	{
@@ -309,7 +99,7 @@ relative_sum_open(const ArLexStream *ls, int k, int start)
 
 		if (ce)
 			return (ce->flags & (LXF_AMOUNT | LXF_NEEDSVERB)) ? j : -1;
-		if (!phrase_word(ls, m) && !purpose_start(ls, m))
+		if (!pl_phrase_word(ls, m) && !pl_purpose_start(ls, m))
 			return -1;
 	}
 	return -1;
@@ -331,7 +121,7 @@ gift_cost(const ArLexStream *ls, int k)
 
 		if (ce)
 			return (ce->flags & LXF_COST) != 0;
-		if (clause_break(ls, j) || ArLexEntryAtStripped(ls, j, LX_STAT, NULL) || clause_particle_at(ls, j))
+		if (pl_clause_break(ls, j) || ArLexEntryAtStripped(ls, j, LX_STAT, NULL) || pl_clause_particle_at(ls, j))
 			return false;
 	}
 	return false;
@@ -366,7 +156,7 @@ qualifies_cue(const ArLexStream *ls, int k)
 		if (j == k - 1 && gift_cost(ls, j))
 			return true;
 		/* مساعدات للأردن تبلغ: past the recipient */
-		if (!phrase_word(ls, j) && !purpose_start(ls, j))
+		if (!pl_phrase_word(ls, j) && !pl_purpose_start(ls, j))
 			return false;
 	}
 	return false;
@@ -385,7 +175,7 @@ cue_cancelled(const ArLexStream *ls, int k)
 	if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL) || ArLexEntryAtStripped(ls, k - 1, LX_STAT, NULL))
 		return true;
 	/* قد تقدم الحكومة: "may give", no commitment (قد قدمت: "has given") */
-	if (k > 0 && (word_is(ls, k - 1, "قد") || word_is(ls, k - 1, "وقد")) &&
+	if (k > 0 && (pl_word_is(ls, k - 1, "قد") || pl_word_is(ls, k - 1, "وقد")) &&
 		(ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) != NULL && (ce->flags & LXF_PRESENT))
 		return true;
 	/* the expecting or appealing word, its subject or object and أن/إلى */
@@ -415,7 +205,7 @@ apposition_comma(const ArLexStream *ls, int k, int start)
 
 		if (ce)
 			return (ce->flags & LXF_VERB) && !(ce->flags & LXF_NOUN) && j < k - 1;
-		if (!phrase_word(ls, j) && !ArLexIsPunct(ls, j, ',') && !ArLexIsPunct(ls, j, AR_CP_COMMA))
+		if (!pl_phrase_word(ls, j) && !ArLexIsPunct(ls, j, ',') && !ArLexIsPunct(ls, j, AR_CP_COMMA))
 			return false;
 	}
 	return false;
@@ -465,7 +255,7 @@ span_open(const ArLexStream *ls, int k, int start, int max, TokTest is_mark, Tok
  * A short phrase set off by commas — a time, a place, a channel (خصصت
  * الحكومة، في موازنة العام المقبل، 5 مليارات; تعهدت ألمانيا، أمس الأحد،
  * بتقديم) — or a short quoted name (شركة "كوين-تشيك"، بنك «الراجحي») does
- * not end the clause: span_open with comma_at and inserted_word (at most
+ * not end the clause: span_open with pl_comma_at and inserted_word (at most
  * INSERT_MAX tokens), or quote_at and name_word (QUOTED_MAX).
  */
 #define INSERT_MAX 6
@@ -476,8 +266,8 @@ span_open(const ArLexStream *ls, int k, int start, int max, TokTest is_mark, Tok
 static bool
 inserted_word(const ArLexStream *ls, int k)
 {
-	return !(ArLexTokAt(ls, k)->type == AR_TOK_PUNCT || own_cue_at(ls, k) ||
-			 ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || clause_particle_at(ls, k) ||
+	return !(ArLexTokAt(ls, k)->type == AR_TOK_PUNCT || pl_own_cue_at(ls, k) ||
+			 ArLexEntryAtStripped(ls, k, LX_STAT, NULL) || pl_clause_particle_at(ls, k) ||
 			 ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL) ||
 			 ArLexEntryAtStripped(ls, k, LX_NEGWORD, NULL));
 }
@@ -498,7 +288,7 @@ quote_at(const ArLexStream *ls, int k)
 static bool
 name_word(const ArLexStream *ls, int k)
 {
-	return (phrase_word(ls, k) || ArLexIsPunct(ls, k, '-')) && !ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
+	return (pl_phrase_word(ls, k) || ArLexIsPunct(ls, k, '-')) && !ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
 }
 
 /* Is the punctuation at token k a comma before the amount's connector
@@ -567,7 +357,7 @@ cue_fits_amount(const ArLexStream *ls, const ArLexEntry *ce, int cue, const ArNu
 	/* اعتمدت على قروض بقيمة: relied on */
 	if (ce->flags & LXF_NOALA)
 		for (int k = cue + 1; k < it->tok_first; k++)
-			if (word_is(ls, k, "على"))
+			if (pl_word_is(ls, k, "على"))
 				return false;
 	return !(ce->flags & LXF_BI) || amount_after_bi(ls, it);
 }
@@ -585,8 +375,8 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 	{
 		int			open;
 
-		if ((clause_break(ls, k) && amount_right_after(ls, k, it) &&
-			 (open = span_open(ls, k, start, INSERT_MAX, comma_at, inserted_word)) >= 0) ||
+		if ((pl_clause_break(ls, k) && amount_right_after(ls, k, it) &&
+			 (open = span_open(ls, k, start, INSERT_MAX, pl_comma_at, inserted_word)) >= 0) ||
 			(open = span_open(ls, k, start, QUOTED_MAX, quote_at, name_word)) >= 0 ||
 			(open = relative_sum_open(ls, k, start)) >= 0)
 		{
@@ -594,8 +384,8 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 			continue;
 		}
 		if ((ArLexEntryAtStripped(ls, k, LX_STAT, NULL) && !qualifies_cue(ls, k) && !gift_cost(ls, k)) ||
-			clause_particle_at(ls, k) ||
-			(clause_break(ls, k) && !apposition_comma(ls, k, start) && !amount_after_comma(ls, k)))
+			pl_clause_particle_at(ls, k) ||
+			(pl_clause_break(ls, k) && !apposition_comma(ls, k, start) && !amount_after_comma(ls, k)))
 			return -1;
 		if (ArLexEntryAtStripped(ls, k, LX_TO, NULL) || ArLexEntryAtStripped(ls, k, LX_PCTRATIO, NULL))
 			target_ok = true;
@@ -620,177 +410,6 @@ find_cue(const ArLexStream *ls, const ArNumItem *it, int start, int below, const
 	return -1;
 }
 
-/* A definite noun right after or right before the verb at token cue, its
- * subject (ضخ البنك الأهلي، الصندوق السيادي ضخ)? */
-static bool
-definite_subject_next(const ArLexStream *ls, int cue, int start)
-{
-	return (ArLexInRange(ls, cue + 1) && starts_with_al(ls, cue + 1)) ||
-		(cue > start && starts_with_al(ls, cue - 1) && phrase_word(ls, cue - 1));
-}
-
-/* Does the word at token cue stand where a verb does: its definite subject
- * next to it, or an auxiliary particle before it (كما قدم صلاح، وقد قدم)? */
-static bool
-verb_position(const ArLexStream *ls, int cue, int start)
-{
-	return definite_subject_next(ls, cue, start) ||
-		(cue > start && !ArLexTokAt(ls, cue)->break_before &&
-		 ArLexEntryAtStripped(ls, cue - 1, LX_PARTICLE, NULL) && !clause_particle_at(ls, cue - 1));
-}
-
-/* Is token k the relative ما (ما تم صرفه: what was spent, a total)? */
-static bool
-relative_ma_at(const ArLexStream *ls, int k)
-{
-	const ArLexEntry *pe = k >= 0 ? ArLexEntryAt(ls, k, LX_PARTICLE) : NULL;
-
-	return pe && (pe->flags & LXF_QUAL) && ArLexTokAt(ls, k)->char_len == 2;
-}
-
-/* Is token k a passive auxiliary (تم، يتم، سيتم، جرى)? */
-static bool
-passive_at(const ArLexStream *ls, int k)
-{
-	const ArLexEntry *pe = ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL);
-
-	return pe && (pe->flags & LXF_PASSIVE);
-}
-
-/* The verb of a verbal-noun cue: the cue verb or actor verb before it
- * (تعهدت ألمانيا بتقديم، أعلنت الوزارة عن تخصيص), within 12 tokens.  Its
- * token (p->cue moves to a cue verb), -1 when none, -2 when negated or
- * when a stat word stands just before (up to three tokens). */
-static int
-verb_before_cue(const ArLexStream *ls, int cue, int start, ArPledge *p)
-{
-	for (int k = cue - 1; k >= start && cue - k <= 12; k--)
-	{
-		const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_CUE, NULL);
-
-		/* بلغت المساعدات، وصلت قيمة تبرعاته: the noun is a statistic's subject */
-		if (ArLexEntryAtStripped(ls, k, LX_STAT, NULL))
-			return cue - k <= 3 ? -2 : -1;
-		/* ساهمت الخطة في … حزمة: a verb of amounts after ب governs no noun;
-		 * ملياري قدم مكعبة: قدم without its subject is no verb */
-		if (e && ((e->flags & LXF_BI) ||
-				  ((e->flags & LXF_NEEDSVERB) && !(e->flags & LXF_NOUN) &&
-				   !verb_position(ls, k, start))))
-			continue;
-		/* وأن استثماراته بلغت: a new clause; قال: «نملك ميزانية: a quotation */
-		if (clause_particle_at(ls, k) || ArLexIsPunct(ls, k, ':'))
-			return -1;
-		/* سيتم صرف، تم الاتفاق على قرض: a passive governs the noun after it
-		 * (not money spent, تم إنفاق, nor a total, ما تم صرفه) */
-		if (passive_at(ls, k) && (e = ArLexEntryAtStripped(ls, k + 1, LX_CUE, NULL)) != NULL)
-			return (e->flags & LXF_SPEND) || relative_ma_at(ls, k - 1) ? -1 : k;
-		if ((e && (e->flags & LXF_VERB)) || ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL))
-		{
-			if (ArLexEntryAtStripped(ls, k - 1, LX_NEGWORD, NULL))
-				return -2;
-			if (e)
-				p->cue = k;
-			return k;
-		}
-	}
-	return -1;
-}
-
-/* The committing verb of the cue: the cue itself when it is a finite verb;
- * for a verbal noun the verb before it (verb_before_cue).  A cue that may be
- * either (منحا) is the noun after a verb, else the verb — unless a verb must
- * announce it (ضخ: أعلنت عزمها ضخ, but not يعني ضخ) and no definite subject
- * follows.  Its token, -1 when none, -2 when negated. */
-static int
-cue_verb(const ArLexStream *ls, const ArLexEntry *ce, int cue, int start, ArPledge *p)
-{
-	int			verb;
-
-	/* قدم الأمير 5 ملايين: a verb that is also another word (قدم: a foot)
-	 * only with its definite subject next to it */
-	if ((ce->flags & LXF_VERB) && !(ce->flags & LXF_NOUN))
-		return !(ce->flags & LXF_NEEDSVERB) || verb_position(ls, cue, start) ? cue : -1;
-	verb = verb_before_cue(ls, cue, start, p);
-	/* ضخ البنك الأهلي 3 مليارات، الصندوق السيادي ضخ: a definite subject
-	 * next to it makes it the verb */
-	if (verb == -1 && (ce->flags & LXF_VERB) &&
-		(!(ce->flags & LXF_NEEDSVERB) || definite_subject_next(ls, cue, start)))
-		return cue;
-	return verb;
-}
-
-/* Does the verb at token k receive the money (حصلت مصر على قرض)?  Its
- * subject is not the giver. */
-static bool
-receiving_verb(const ArLexStream *ls, int k)
-{
-	const ArLexEntry *e = ArLexEntryAtStripped(ls, k, LX_ACTORVERB, NULL);
-
-	return e && (e->flags & LXF_RECEIVE);
-}
-
-/* Is token k a particle with flag f? */
-static bool
-particle_flag_at(const ArLexStream *ls, int k, uint64_t f)
-{
-	const ArLexEntry *pe = k >= 0 ? ArLexEntryAtStripped(ls, k, LX_PARTICLE, NULL) : NULL;
-
-	return pe && (pe->flags & f);
-}
-
-/*
- * The actor of a verb whose subject is a pronoun or a relative before it: the
- * noun phrase before الذي/التي (ستيفن سبيلبرغ، الذي تبرع), or the subject of
- * the reporting or announcing verb before أنها/إنه (قالت الوزارة إنها خصصت،
- * الحكومة أعلنت أنها خصصت).  At most 2 PHRASE_MAX + 3 tokens back, in the
- * sentence.
- */
-static void
-actor_before_pronoun(const ArLexStream *ls, int verb, ArPledge *p)
-{
-	int			k = verb - 1;
-	int			lo = verb - 2 * PHRASE_MAX - 3 > 0 ? verb - 2 * PHRASE_MAX - 3 : 0;
-
-	if (k < 1 || ArLexTokAt(ls, verb)->break_before || !particle_flag_at(ls, k, LXF_PRONOUN))
-		return;
-	for (int j = k - 1; j >= lo && !ArLexTokAt(ls, j + 1)->break_before; j--)
-	{
-		if (comma_at(ls, j))
-			continue;
-		if (word_is(ls, k, "الذي") || word_is(ls, k, "التي") || word_is(ls, k, "الذين"))
-		{
-			phrase_at(ls, j, -1, lo, j, &p->actor_first, &p->actor_last);
-			return;
-		}
-		if (ArLexEntryAtStripped(ls, j, LX_ACTORVERB, NULL) || particle_flag_at(ls, j, LXF_REPORT))
-		{
-			if (!phrase_at(ls, j + 1, 1, j + 1, k - 1, &p->actor_first, &p->actor_last) && j > lo)
-				phrase_at(ls, j - 1, -1, lo, j - 1, &p->actor_first, &p->actor_last);
-			return;
-		}
-	}
-}
-
-/* The actor: the noun phrase after the verb (before the number), else the
- * one before the verb, else the one a pronoun subject points at. */
-static void
-set_actor(const ArLexStream *ls, const ArNumItem *it, int verb, int start, ArPledge *p)
-{
-	int			first = verb + 1;
-
-	/* تعهد #الاتحاد_الأوروبي: a hashtag names the actor */
-	if (ArLexIsPunct(ls, first, '#') && ArLexInRange(ls, first + 1) && !ArLexTokAt(ls, first + 1)->space_before)
-		first++;
-	if (phrase_at(ls, first, 1, first, it->tok_first - 1, &p->actor_first, &p->actor_last))
-		return;
-	/* وكان الصندوق قد خصص: past the auxiliary particles before the verb */
-	for (int skip = 0; skip < 2 && verb - 1 > start && ArLexEntryAtStripped(ls, verb - 1, LX_PARTICLE, NULL) &&
-		 !clause_particle_at(ls, verb - 1); skip++)
-		verb--;
-	if (verb - 1 >= start && !phrase_at(ls, verb - 1, -1, start, verb - 1, &p->actor_first, &p->actor_last))
-		actor_before_pronoun(ls, verb, p);
-}
-
 /* Is percentage it where a change starts (رفع النسبة من 4% إلى 6%)? */
 static bool
 change_start(const ArLexStream *ls, const ArNumItem *it)
@@ -808,25 +427,6 @@ pledge_init(ArPledge *p, int n, int cue)
 	p->cue = cue;
 	p->actor_first = p->actor_last = -1;
 	p->purpose_first = p->purpose_last = -1;
-}
-
-/* Is the cue verb at token k in the first person plural (خصصنا، أقررنا):
- * the speaker, whom the sentence does not name? */
-static bool
-first_person_plural(const ArLexStream *ls, int k)
-{
-	const ArLexTok *t = ArLexTokAt(ls, k);
-
-	return ArLexEntryAtStripped(ls, k, LX_CUE, NULL) && t->byte_len > 4 &&
-		memcmp(ls->buf + t->byte_start + t->byte_len - 4, AR_STR_NOON AR_STR_ALEF, 4) == 0;
-}
-
-/* Does the subject of the verb at token k name the actor: not a receiver
- * (حصلت مصر على)، not a passive (تم تخصيص), not "we" (خصصنا)? */
-static bool
-verb_names_actor(const ArLexStream *ls, int k)
-{
-	return !receiving_verb(ls, k) && !passive_at(ls, k) && !first_person_plural(ls, k);
 }
 
 /*
@@ -848,29 +448,18 @@ pledge_before(const ArLexStream *ls, const ArNumItem *it, int n, int start, ArPl
 		pledge_init(p, n, cue);
 		if (cue_cancelled(ls, cue))
 			return -1;
-		verb = cue_verb(ls, ce, cue, start, p);
+		verb = pl_cue_verb(ls, ce, cue, start, p);
 		if (verb == -2)
 			return -1;
 		/* حصل اللاعب على مكافأة: a prize won is nobody's pledge */
-		if (verb >= 0 && receiving_verb(ls, verb) && !(ce->flags & LXF_AMOUNT))
+		if (verb >= 0 && pl_receiving_verb(ls, verb) && !(ce->flags & LXF_AMOUNT))
 			verb = -1;
 		if (verb >= 0 || !(ce->flags & LXF_NEEDSVERB))
 			break;
 	}
-	if (verb >= 0 && verb_names_actor(ls, verb))
-		set_actor(ls, it, verb, start, p);
+	if (verb >= 0 && pl_verb_names_actor(ls, verb))
+		pl_set_actor(ls, it, verb, start, p);
 	return 1;
-}
-
-/* Does the word at token k end in the pronoun ه or ها? */
-static bool
-ends_with_pronoun(const ArLexStream *ls, int k)
-{
-	const ArLexTok *t = ArLexTokAt(ls, k);
-	const char *end = ls->buf + t->byte_start + t->byte_len;
-
-	return (t->byte_len > 4 && memcmp(end - 4, AR_STR_HEH AR_STR_ALEF, 4) == 0) ||
-		(t->byte_len > 2 && memcmp(end - 2, AR_STR_HEH, 2) == 0);
 }
 
 /* A passive cue right after the amount (… 40 مليون دينار تم تخصيصها): the
@@ -889,7 +478,7 @@ passive_cue_after(const ArLexStream *ls, const ArNumItem *it)
 		return -1;
 	/* its pronoun points back at the amount (تخصيصها، تقديمه); تم تخصيص هذه
 	 * الصكوك has an object of its own */
-	return ends_with_pronoun(ls, k + 1) ? k + 1 : -1;
+	return pl_ends_with_pronoun(ls, k + 1) ? k + 1 : -1;
 }
 
 /*
@@ -905,27 +494,27 @@ cue_verb_after(const ArLexStream *ls, const ArNumItem *it, ArPledge *p)
 	int			k = it->tok_end + 1;
 	const ArLexEntry *ce;
 
-	if (k < ls->n && (word_is(ls, k, "التي") || word_is(ls, k, "الذي")))
+	if (k < ls->n && (pl_word_is(ls, k, "التي") || pl_word_is(ls, k, "الذي")))
 		k++;
 	if (k >= ls->n || ArLexTokAt(ls, k)->break_before ||
 		(ce = ArLexEntryAtStripped(ls, k, LX_CUE, NULL)) == NULL || !(ce->flags & LXF_VERB) ||
 		(ce->flags & (LXF_NOUN | LXF_NEEDSVERB | LXF_TARGET)))
 		return -1;
-	if (ends_with_pronoun(ls, k))
+	if (pl_ends_with_pronoun(ls, k))
 	{
-		phrase_at(ls, k + 1, 1, k + 1, ls->n - 1, &p->actor_first, &p->actor_last);
+		pl_phrase_at(ls, k + 1, 1, k + 1, ls->n - 1, &p->actor_first, &p->actor_last);
 		return k;
 	}
 	for (int j = k + 1; j < ls->n && j <= k + PHRASE_MAX + 1 && !ArLexTokAt(ls, j)->break_before; j++)
 	{
 		const ArLexEntry *ne = ArLexEntryAtStripped(ls, j, LX_CUE, NULL);
 
-		if (ne && (ne->flags & LXF_NOUN) && ends_with_pronoun(ls, j))
+		if (ne && (ne->flags & LXF_NOUN) && pl_ends_with_pronoun(ls, j))
 		{
-			phrase_at(ls, k + 1, 1, k + 1, j - 1, &p->actor_first, &p->actor_last);
+			pl_phrase_at(ls, k + 1, 1, k + 1, j - 1, &p->actor_first, &p->actor_last);
 			return k;
 		}
-		if (!phrase_word(ls, j))
+		if (!pl_phrase_word(ls, j))
 			return -1;
 	}
 	return -1;
@@ -978,7 +567,7 @@ read_number(const ArLexStream *ls, const ArNumList *nums, int n, const ArPledge 
 		*p = *prev;
 		p->item = n;
 		p->purpose_first = p->purpose_last = -1;
-		set_purpose(ls, it, p);
+		pl_set_purpose(ls, it, p);
 		return AR_PLEDGE_CONTINUED;
 	}
 	if ((found = pledge_before(ls, it, n, start, p)) < 0)
@@ -995,7 +584,7 @@ read_number(const ArLexStream *ls, const ArNumList *nums, int n, const ArPledge 
 		}
 		p->cue = after;
 	}
-	set_purpose(ls, it, p);
+	pl_set_purpose(ls, it, p);
 	return found ? AR_PLEDGE_CUE : AR_PLEDGE_PASSIVE;
 }
 
@@ -1042,18 +631,18 @@ reading_of_rejected(const ArLexStream *ls, const ArNumList *nums, ArPledge *p)
 			int			verb;
 
 			p->cue = k;			/* cue_verb moves it to a cue verb before */
-			verb = ce ? cue_verb(ls, ce, k, start, p) : k;
+			verb = ce ? pl_cue_verb(ls, ce, k, start, p) : k;
 			/* ضخ صندوق الاستثمارات: a cue that may be a verb is one here */
 			if (verb < 0 && ce && (ce->flags & LXF_VERB))
 				verb = k;
-			if (verb >= 0 && verb_names_actor(ls, verb))
-				set_actor(ls, it, verb, start, p);
+			if (verb >= 0 && pl_verb_names_actor(ls, verb))
+				pl_set_actor(ls, it, verb, start, p);
 			break;
 		}
 	}
 	if (k < start)
 		p->cue = it->tok_first > start ? it->tok_first - 1 : it->tok_first;
-	set_purpose(ls, it, p);
+	pl_set_purpose(ls, it, p);
 }
 
 void
