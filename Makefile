@@ -155,9 +155,9 @@ cv-ner: .build/tools/ner_train
 # regen" compiles into src/core/pledge_model_table.h; "make cv-pledges"
 # prints its cross-validation figures, "make eval-pledges-model" the grammar
 # alone and the model on dev and dev2 (docs/numbers.md has the figures).
-PLEDGE_HALVES     ?= train train2
+PLEDGE_HALVES     ?= train train2 train3
 PLEDGE_TRAIN_ARGS ?= -e 10 -k 10
-.PHONY: train-pledges cv-pledges eval-pledges-model
+.PHONY: train-pledges cv-pledges eval-pledges-model curve-pledges
 train-pledges: .build/tools/pledge_train
 	@mkdir -p $(GEN_DATA)
 	@PLEDGE_HALVES="$(PLEDGE_HALVES)" PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" \
@@ -166,6 +166,8 @@ cv-pledges: .build/tools/pledge_train
 	@PLEDGE_HALVES="$(PLEDGE_HALVES)" PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" bash tools/pledge_train.sh cv
 eval-pledges-model: .build/tools/pledge_train
 	@PLEDGE_HALVES="$(PLEDGE_HALVES)" PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" bash tools/pledge_train.sh eval
+curve-pledges: .build/tools/pledge_train
+	@PLEDGE_TRAIN_ARGS="$(PLEDGE_TRAIN_ARGS)" bash tools/pledge_train.sh curve
 
 # Instruction counts of the SQL benchmark steps (single-user backend under callgrind).
 bench-callgrind:

@@ -172,11 +172,11 @@ SELECT count(*) FROM ar_pledges(repeat('تعهدت ألمانيا بتقديم 5
 -- two more: parts of a pledge follow their whole and percentages keep the
 -- grammar's decision (the README example keeps its four pledges); ضخ with
 -- its subject after it is a pledge the grammar misses.  Every other line
--- listed is an error of the classifier (the grammar is right): a donation
--- whose amount is given as a cost; a hypothetical sum, a bonus received,
--- an import cut, a sum spent from a loan, money to be spent, a price of
--- residency (short made-up sentences, with little of the context the
--- classifier learned from).
+-- listed is an error of the classifier (the grammar is right): ضخ that only
+-- means "injecting" (يعني ضخ), a price of residency, and a pledged sum whose
+-- cue comes after it (… 720 مليون دولار تعهد المانحون بتقديمها) — short
+-- made-up sentences, with little of the context the classifier learned
+-- from.
 CREATE TEMP TABLE model_rows AS
   SELECT 'pledge' AS list, n, rule, input FROM pledge_rules
   UNION ALL SELECT 'none', n, rule, input FROM not_pledges

@@ -7,7 +7,7 @@
         score.py's alignment pairs it with a judged pledge (all candidates
         taken as predictions), else 0; "sid -1 n" for n judged pledges no
         candidate pairs with.  Sentences judged "drop" get no labels.
-  pledge_labels.py eval CANDS SCORES HALF
+  pledge_labels.py eval CANDS SCORES HALF [SENTENCES]
         detection P/R/F1 of score.py, and its corpus-weighted estimate, for
         the grammar alone (the rule column of CANDS) and for the model
         (SCORES: rows "sid idx pledge …" of pledge_train apply or cv)
@@ -60,13 +60,14 @@ def labels(cands_path, halves):
             print(f"{sid}\t-1\t{len(gold[sid]) - len(pairs)}")
 
 
-def figures(half, gold, verdict, cands, chosen):
+def figures(half, gold, verdict, cands, chosen, only=None):
     """score.py's detection figures of the chosen candidates, and its
-    corpus-weighted estimate (printed by score.weighted)."""
+    corpus-weighted estimate (printed by score.weighted); only: the sids
+    scored (None: every judged one)."""
     tp = fp = fn = 0
     per_sentence = {}
     for sid in verdict:
-        if verdict[sid] == "drop":
+        if verdict[sid] == "drop" or (only is not None and sid not in only):
             continue
         ps = [c for c in cands.get(sid, []) if chosen(sid, c)]
         n = len(score.align(gold[sid], ps))
@@ -78,25 +79,29 @@ def figures(half, gold, verdict, cands, chosen):
     score.weighted(per_sentence, sample, f"strata_{half}.tsv" if half not in ("dev", "test") else "strata.tsv")
 
 
-def evaluate(cands_path, decisions_path, half):
+def evaluate(cands_path, decisions_path, half, sentences_path=None):
     cands = read_cands(cands_path)
     gold, verdict = judged([half])
+    only = None
+    if sentences_path:     # a part of the half: the sids of its sentence file
+        with open(sentences_path, encoding="utf-8") as f:
+            only = {line.split("\t", 1)[0] for line in f}
     pledge = {}
     with open(decisions_path, encoding="utf-8") as f:
         for line in f:
             c = line.rstrip("\n").split("\t")
             pledge[(c[0], int(c[1]))] = c[2] == "1"
     print(f"{half}: grammar alone  ", end="")
-    figures(half, gold, verdict, cands, lambda s, c: c["rule"] in ACCEPTING_RULES)
+    figures(half, gold, verdict, cands, lambda s, c: c["rule"] in ACCEPTING_RULES, only)
     print(f"{half}: model          ", end="")
-    figures(half, gold, verdict, cands, lambda s, c: pledge.get((s, c["idx"]), False))
+    figures(half, gold, verdict, cands, lambda s, c: pledge.get((s, c["idx"]), False), only)
 
 
 def main():
     if len(sys.argv) >= 4 and sys.argv[1] == "labels":
         labels(sys.argv[2], sys.argv[3:])
-    elif len(sys.argv) == 5 and sys.argv[1] == "eval":
-        evaluate(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif len(sys.argv) in (5, 6) and sys.argv[1] == "eval":
+        evaluate(*sys.argv[2:])
     else:
         sys.exit(__doc__)
 

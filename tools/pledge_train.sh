@@ -6,15 +6,19 @@
 #   pledge_train.sh cv            cross-validation figures only
 #   pledge_train.sh eval          train on PLEDGE_HALVES, then the grammar
 #                                 alone and the model on each of PLEDGE_EVAL
+#   pledge_train.sh curve         the learning curve: the odd-numbered
+#                                 sentences of train3 held out, the model
+#                                 trained on train, train + train2, and
+#                                 train + train2 + the even half of train3
 #
 # The sentences come from ../shared/corpus (test/eval/pledges/load.py):
-# without it this says so and exits 0.  PLEDGE_HALVES (default "train train2")
+# without it this says so and exits 0.  PLEDGE_HALVES (default "train train2 train3")
 # names the judged halves trained on, PLEDGE_EVAL the held-out ones (default
 # "dev dev2"; never test); PLEDGE_TRAIN_ARGS the trainer's options.
 set -euo pipefail
 AN_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-}
-halves=${PLEDGE_HALVES:-train train2}
+halves=${PLEDGE_HALVES:-train train2 train3}
 trainer=${PLEDGE_TRAINER:-$AN_ROOT/.build/tools/pledge_train}
 corpus=${CORPUS_DIR:-$AN_ROOT/../shared/corpus}
 if [ ! -f "$corpus/arabic_news_ant.tsv.gz" ] || [ ! -f "$corpus/arabic_news_saudinewsnet.tsv.gz" ]; then
@@ -22,7 +26,7 @@ if [ ! -f "$corpus/arabic_news_ant.tsv.gz" ] || [ ! -f "$corpus/arabic_news_saud
 	exit 0
 fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP_WORK:-}" ] && echo "kept $work" >&2 || rm -rf "$work"' EXIT
 # sentences, candidates and labels of some halves into $work/NAME.*
 prepare() {		# name halves...
 	local name=$1 h
@@ -51,5 +55,33 @@ case $mode in
 			"$trainer" apply "$work/model.tsv" "$work/$h.txt" >"$work/$h.scores"
 			python3 "$AN_ROOT/tools/pledge_labels.py" eval "$work/$h.cands" "$work/$h.scores" "$h"
 		done ;;
-	*) echo "usage: pledge_train.sh train OUT | cv | eval" >&2; exit 2 ;;
+	curve)
+		prepare all train train2 train3
+		# sentences and labels of one part: "held" (odd train3 sids) or the
+		# training sids of a step (train3's even sids when with_t3 is 1)
+		part() {	# out sid_filter
+			awk -F'\t' -v f="$2" '
+				function keep(sid,   n) { n = substr(sid, 2) + 0
+					if (sid ~ /^v/) return (f == "held") ? n % 2 == 1 : (f == "t3" && n % 2 == 0)
+					if (f == "held") return 0
+					return (sid ~ /^t/) || (sid ~ /^u/ && f != "t") }
+				keep($1)' "$work/all.txt" >"$1.txt"
+			awk -F'\t' -v f="$2" '
+				function keep(sid,   n) { n = substr(sid, 2) + 0
+					if (sid ~ /^v/) return (f == "held") ? n % 2 == 1 : (f == "t3" && n % 2 == 0)
+					if (f == "held") return 0
+					return (sid ~ /^t/) || (sid ~ /^u/ && f != "t") }
+				keep($1)' "$work/all.labels" >"$1.labels"
+		}
+		part "$work/held" held
+		"$trainer" cands "$work/held.txt" >"$work/held.cands"
+		for step in t tu t3; do
+			part "$work/$step" "$step"
+			"$trainer" train "$work/$step.txt" "$work/$step.labels" "$work/$step.model" ${PLEDGE_TRAIN_ARGS:-} 2>/dev/null
+			"$trainer" apply "$work/$step.model" "$work/held.txt" >"$work/$step.scores"
+			echo "trained on $(case $step in t) echo train;; tu) echo train + train2;; t3) echo train + train2 + even train3;; esac) ($(wc -l <"$work/$step.txt") sentences, $(awk -F'\t' '$2 >= 0 && $3 == 1' "$work/$step.labels" | wc -l) pledge candidates); held out: odd train3 ($(wc -l <"$work/held.txt") sentences)"
+			python3 "$AN_ROOT/tools/pledge_labels.py" eval "$work/held.cands" "$work/$step.scores" train3 "$work/held.txt" |
+				sed 's/^train3: /  /'
+		done ;;
+	*) echo "usage: pledge_train.sh train OUT | cv | eval | curve" >&2; exit 2 ;;
 esac

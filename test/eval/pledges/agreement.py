@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """agreement.py — inter-annotator agreement of the judged pledge set.
 
-  agreement.py [--list]
+  agreement.py [HALF] [--list]
 
-Compares a second, blind judgment of part of the dev half
-(agreement/dev_second.tsv: the dev sentences with an odd sid number) with the
-first judge's dev.tsv, on the sentences both judged.  Judgments only: no
-corpus text is needed.
+Compares a second, blind judgment of a half (agreement/HALF_second.tsv) with
+the first judge's HALF.tsv, on the sentences both judged: dev (the default;
+the dev sentences with an odd sid number), dev2 and test (every sentence).
+Judgments only: no corpus text is needed.
 
   * sentence level: each sentence's verdict (pledge when it has a pledge row,
     else none or drop); raw agreement and Cohen's kappa over the three;
@@ -17,7 +17,8 @@ corpus text is needed.
     agreement on value, unit and actor (exact / lenient, score.py's
     actor_match()).
 
---list prints every disagreement as one line (sid, judge 1 vs judge 2).
+--list prints every disagreement as one line (sid, judge 1 vs judge 2); not
+for the test half, whose judgments stay unread while tuning.
 """
 import os
 import sys
@@ -27,6 +28,11 @@ sys.path.insert(0, HERE)
 import score  # noqa: E402  (same directory)
 
 SECOND = os.path.join(HERE, "agreement", "dev_second.tsv")
+HALVES = ("dev", "dev2", "test")      # halves with a second judgment
+
+
+def second_path(half):
+    return os.path.join(HERE, "agreement", f"{half}_second.tsv")
 LABELS = ("pledge", "none", "drop")
 
 
@@ -84,9 +90,10 @@ def compare(first, second):
     return c, lines
 
 
-def report(c):
+def report(c, half="dev"):
     p_o, kappa = cohen_kappa(c["labels"])
-    print(f"pledge set agreement: {c['sentences']} dev sentences judged twice (judge 1 dev.tsv, judge 2 agreement/dev_second.tsv)")
+    print(f"pledge set agreement: {c['sentences']} {half} sentences judged twice "
+          f"(judge 1 {half}.tsv, judge 2 agreement/{half}_second.tsv)")
     print("  sentence verdicts (rows judge 1, columns judge 2):")
     print("    " + " " * 8 + "".join(f"{x:>8}" for x in LABELS))
     for x in LABELS:
@@ -105,15 +112,18 @@ def report(c):
 
 
 def main():
-    if not os.path.exists(SECOND):
-        sys.exit(f"agreement.py: {SECOND} missing")
-    first = score.read_gold("dev")
-    if first is None:
-        sys.exit("agreement.py: dev.tsv missing")
-    c, lines = compare(first, score.read_judgments(SECOND))
-    report(c)
-    if "--list" in sys.argv[1:]:
-        print("\n".join(lines))
+    args = [a for a in sys.argv[1:] if a != "--list"]
+    halves = args or [h for h in HALVES if os.path.exists(second_path(h))]
+    for half in halves:
+        if half not in HALVES or not os.path.exists(second_path(half)):
+            sys.exit(f"agreement.py: no second judgment of '{half}' ({second_path(half)})")
+        first = score.read_gold(half)
+        if first is None:
+            sys.exit(f"agreement.py: {half}.tsv missing")
+        c, lines = compare(first, score.read_judgments(second_path(half)))
+        report(c, half)
+        if "--list" in sys.argv[1:] and half != "test":
+            print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ Prints TAP lines ("ok - …" / "not ok - …"):
     percent or ?); none/drop rows carry nothing else;
   * score.py's matching and actor normalization on made-up cases;
   * agreement/dev_second.tsv well formed and judging exactly the dev half's
-    odd-numbered sids; agreement.py's kappa on a made-up case.
+    odd-numbered sids; agreement/dev2_second.tsv and test_second.tsv (when
+    present) judging exactly their half; agreement.py's kappa on a made-up case.
 """
 import os
 import re
@@ -113,6 +114,17 @@ def check_agreement():
     odd = {r["sid"] for r in load.read_sample() if r["half"] == "dev" and int(r["sid"][1:]) % 2}
     tap(not bad and {r["sid"] for r in rows} == odd,
         f"agreement/dev_second.tsv: well formed, judges the {len(odd)} odd dev sids" + (f" (first bad: {bad[0]})" if bad else ""))
+    for half in agreement.HALVES[1:]:      # dev2, test: the whole half judged twice
+        path = agreement.second_path(half)
+        if not os.path.exists(path):
+            print(f"# agreement/{half}_second.tsv not judged (skipped)")
+            continue
+        rows = load.read_table(path)
+        bad = [f"{r['sid']}: {p}" for r in rows if (p := row_problem(r))]
+        want = {r["sid"] for r in load.read_sample() if r["half"] == half}
+        tap(not bad and {r["sid"] for r in rows} == want,
+            f"agreement/{half}_second.tsv: well formed, judges the {len(want)} {half} sids"
+            + (f" (first bad: {bad[0]})" if bad else ""))
     p_o, kappa = agreement.cohen_kappa([("pledge", "pledge"), ("pledge", "none"), ("none", "none"), ("none", "none")])
     tap(abs(p_o - 0.75) < 1e-9 and abs(kappa - 0.5) < 1e-9, f"agreement: Cohen's kappa on a made-up case ({kappa:.3f})")
 
