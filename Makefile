@@ -22,9 +22,11 @@
 #   make train-pledges   retrain the pledge classifier (data/pledge_model.tsv)
 #                     from the judged training halves (PLEDGE_HALVES, text from
 #                     ../shared/corpus); cv-pledges: its cross-validation;
-#                     eval-pledges-model: grammar alone vs model on dev, dev2
-#   make eval-pledges-agreement   agreement of two judges on part of its dev half
-#                     (judgments only, no corpus; LIST=1 lists the disagreements)
+#                     eval-pledges-model: grammar alone vs model on dev, dev2;
+#                     curve-pledges: the learning curve on held-out train3
+#   make eval-pledges-agreement   agreement of two judges on dev, dev2 and test
+#                     (judgments only, no corpus; LIST=1 lists dev and dev2
+#                     disagreements)
 #   make eval-search-sim SIM="..."   ranking what-ifs on dumped tsvectors
 #   make fuzz SECONDS=n   every libFuzzer target for n seconds each
 #   make reliability-bm25-crash | -standby | -walcheck | -load   the bm25 index
