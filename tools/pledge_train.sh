@@ -60,18 +60,15 @@ case $mode in
 		# sentences and labels of one part: "held" (odd train3 sids) or the
 		# training sids of a step (train3's even sids when with_t3 is 1)
 		part() {	# out sid_filter
-			awk -F'\t' -v f="$2" '
-				function keep(sid,   n) { n = substr(sid, 2) + 0
-					if (sid ~ /^v/) return (f == "held") ? n % 2 == 1 : (f == "t3" && n % 2 == 0)
-					if (f == "held") return 0
-					return (sid ~ /^t/) || (sid ~ /^u/ && f != "t") }
-				keep($1)' "$work/all.txt" >"$1.txt"
-			awk -F'\t' -v f="$2" '
-				function keep(sid,   n) { n = substr(sid, 2) + 0
-					if (sid ~ /^v/) return (f == "held") ? n % 2 == 1 : (f == "t3" && n % 2 == 0)
-					if (f == "held") return 0
-					return (sid ~ /^t/) || (sid ~ /^u/ && f != "t") }
-				keep($1)' "$work/all.labels" >"$1.labels"
+			local ext
+			for ext in txt labels; do
+				awk -F'\t' -v f="$2" '
+					function keep(sid,   n) { n = substr(sid, 2) + 0
+						if (sid ~ /^v/) return (f == "held") ? n % 2 == 1 : (f == "t3" && n % 2 == 0)
+						if (f == "held") return 0
+						return (sid ~ /^t/) || (sid ~ /^u/ && f != "t") }
+					keep($1)' "$work/all.$ext" >"$1.$ext"
+			done
 		}
 		part "$work/held" held
 		"$trainer" cands "$work/held.txt" >"$work/held.cands"
