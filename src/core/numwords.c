@@ -203,11 +203,18 @@ apply_scale(NumParse *np, int e, uint64_t flags, bool conn, bool tanween)
 		else
 			mult = ArNumValMake(1, 1);
 	}
+	/*
+	 * A huge digit string times a scale stands alone: decided before
+	 * scaling, because mult may share the group's string, which scaling
+	 * frees (مليونا و1555…0 ألف must leave the group as it was).
+	 */
+	if ((mult.big || np->total.big) && (np->total.num != 0 || np->total.big))
+		return false;
 	ArNumValScale(&mult, e);
-	if (mult.big || mult.overflow || np->total.big)
+	if (mult.big || mult.overflow)
 	{
-		/* a huge digit string times a scale: it stands alone */
-		if (np->total.num != 0 || np->total.big)
+		/* a string, or over the cap: no room left for a sum */
+		if (np->total.num != 0)
 			return false;
 		np->total = mult;
 	}

@@ -136,6 +136,11 @@ main(void)
 		memset(big, '9', 20000);
 		big[20000] = '\0';
 		unit_str(numbers_of(big), "number NULL -", "20,000 digits: value over the cap is NULL");
+		/* a fuzz finding: the scale after a long digit run that follows
+		 * مليونا و freed the run's string and the number read it after */
+		unit_str(numbers_of("بلغت مليونا و1555555555555555555555555555555550 ألف ريال"),
+				 "number 1555555555555555555555555555555550 -|money 1000 SAR",
+				 "long digits after مليونا و with a scale: they stand alone, no use after free");
 		free(big);
 	}
 	{
