@@ -76,7 +76,7 @@ def figures(half, gold, verdict, cands, chosen, only=None):
     p, r, f = score.prf(tp, fp, fn)
     print(f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})")
     sample = {r["sid"]: r for r in score.load.read_sample()}
-    score.weighted(per_sentence, sample, f"strata_{half}.tsv" if half not in ("dev", "test") else "strata.tsv")
+    score.weighted(per_sentence, sample, score.strata_file(half))
 
 
 def evaluate(cands_path, decisions_path, half, sentences_path=None):

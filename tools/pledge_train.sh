@@ -57,11 +57,12 @@ case $mode in
 		done ;;
 	curve)
 		prepare all train train2 train3
-		# sentences and labels of one part: "held" (odd train3 sids) or the
-		# training sids of a step (train3's even sids when with_t3 is 1)
+		# sentences, labels and candidates of one part: "held" (odd train3
+		# sids) or the training sids of a step: t (train), tu (+ train2),
+		# t3 (+ train3's even sids)
 		part() {	# out sid_filter
 			local ext
-			for ext in txt labels; do
+			for ext in txt labels cands; do
 				awk -F'\t' -v f="$2" '
 					function keep(sid,   n) { n = substr(sid, 2) + 0
 						if (sid ~ /^v/) return (f == "held") ? n % 2 == 1 : (f == "t3" && n % 2 == 0)
@@ -71,7 +72,6 @@ case $mode in
 			done
 		}
 		part "$work/held" held
-		"$trainer" cands "$work/held.txt" >"$work/held.cands"
 		for step in t tu t3; do
 			part "$work/$step" "$step"
 			"$trainer" train "$work/$step.txt" "$work/$step.labels" "$work/$step.model" ${PLEDGE_TRAIN_ARGS:-} 2>/dev/null

@@ -27,13 +27,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import score  # noqa: E402  (same directory)
 
-SECOND = os.path.join(HERE, "agreement", "dev_second.tsv")
 HALVES = ("dev", "dev2", "test")      # halves with a second judgment
+LABELS = ("pledge", "none", "drop")
 
 
 def second_path(half):
     return os.path.join(HERE, "agreement", f"{half}_second.tsv")
-LABELS = ("pledge", "none", "drop")
 
 
 def sentence_label(rows, verdict):

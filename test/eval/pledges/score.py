@@ -98,6 +98,12 @@ def read_judgments(path):
     return gold, verdict
 
 
+def strata_file(half):
+    """The strata of a half's population: strata.tsv for dev and test (one
+    sample), strata_HALF.tsv for the samples drawn after them."""
+    return "strata.tsv" if half in ("dev", "test") else f"strata_{half}.tsv"
+
+
 def read_gold(half):
     path = os.path.join(HERE, f"{half}.tsv")
     if not os.path.exists(path):
@@ -235,7 +241,7 @@ def score(pred_path, half, entities_path, show_errors):
     if ent_n:
         print(f"  actor entity (ar_actor_entity of both actors equal) {ent_ok / ent_n:.3f}   "
               f"(of {ent_n} detected pledges whose judged actor names an entity)")
-    weighted(per_sentence, sample, f"strata_{half}.tsv" if half not in ("dev", "test") else "strata.tsv")
+    weighted(per_sentence, sample, strata_file(half))
     if half != "test":   # the test half reports headline figures only, nothing to tune on
         print("  by cue group (sampler's): " + ", ".join(f"{g} {c[0]}/{c[0] + c[2]}" + (f" +{c[1]}" if c[1] else "")
                                                     for g, c in sorted(by_group.items()) if any(c))
